@@ -1,0 +1,62 @@
+import type { Resource } from '../inventory/types.js';
+import type { CallError } from '../snapshot/types.js';
+import type { Check, Evidence, Outcome, ResourceRef, Status } from './types.js';
+
+/** Identity helper that types a check's params from its schema and defaults. */
+export function defineCheck<P>(check: Check<P>): Check<P> {
+  return check;
+}
+
+export function refOf(resource: Resource | ResourceRef): ResourceRef {
+  const ref: ResourceRef = {
+    type: resource.type,
+    arn: resource.arn,
+    id: resource.id,
+    account: resource.account,
+    region: resource.region,
+  };
+  if (resource.name !== undefined) ref.name = resource.name;
+  return ref;
+}
+
+function outcome(status: Status, resource: Resource | ResourceRef, message: string, evidence: Evidence): Outcome {
+  return { status, resource: refOf(resource), message, evidence };
+}
+
+export const pass = (r: Resource | ResourceRef, message: string, evidence: Evidence = {}): Outcome =>
+  outcome('pass', r, message, evidence);
+
+export const fail = (r: Resource | ResourceRef, message: string, evidence: Evidence = {}): Outcome =>
+  outcome('fail', r, message, evidence);
+
+export const notApplicable = (r: Resource | ResourceRef, reason: string, evidence: Evidence = {}): Outcome =>
+  outcome('not_applicable', r, reason, evidence);
+
+/** The data the result needed could not be collected: never a pass. */
+export function error(r: Resource | ResourceRef, cause: CallError): Outcome {
+  return outcome('error', r, `could not read ${callName(cause)}: ${cause.code}`, {
+    failedCalls: [describeFailure(cause)],
+  });
+}
+
+export function callName(e: CallError): string {
+  return `${e.service}:${e.operation}`;
+}
+
+/** The evidence form of a failed call: what failed, where, and the permission it needs. */
+export function describeFailure(e: CallError): Evidence {
+  const d: Evidence = {
+    call: callName(e),
+    region: e.region,
+    code: e.code,
+    message: e.message,
+    requiredPermission: callName(e),
+  };
+  if (e.resource !== undefined) d['resource'] = e.resource;
+  return d;
+}
+
+/** Whole days from `from` to `to` (both ISO 8601), rounded down. */
+export function daysBetween(from: string, to: string): number {
+  return Math.floor((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}

@@ -1,0 +1,50 @@
+import type { JSONSchemaType } from 'ajv';
+import { anywhereSources, coveredPorts, portText } from '../inventory/net.js';
+import { defineCheck, error, fail, pass } from './define.js';
+
+interface Params {
+  ports: number[];
+}
+
+const schema: JSONSchemaType<Params> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['ports'],
+  properties: { ports: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 0, maximum: 65535 } } },
+};
+
+export default defineCheck<Params>({
+  id: 'ec2-sg-no-public-admin-ports',
+  title: 'Security groups allow no internet ingress to administration ports',
+  severity: 'high',
+  resourceType: 'AWS::EC2::SecurityGroup',
+  requires: ['ec2:DescribeSecurityGroups'],
+  rationale:
+    'SSH and RDP reachable from 0.0.0.0/0 or ::/0 invite brute force and exploitation of remote-administration services.',
+  remediation:
+    'Revoke the rule; reach hosts through SSM Session Manager, a VPN or a bastion whose security group admits only known addresses.',
+  schema,
+  defaults: { ports: [22, 3389] },
+  paramDocs: { ports: 'TCP/UDP ports that must not be reachable from 0.0.0.0/0 or ::/0' },
+  evaluate(inv, { ports }) {
+    return inv.securityGroups.map((sg) => {
+      const open: { protocol: string; ports: string; source: string; exposed: number[] }[] = [];
+      for (const rule of sg.ingress) {
+        const exposed = coveredPorts(rule, ports);
+        if (exposed.length === 0) continue;
+        const sources = anywhereSources(rule);
+        if (!sources.ok) return error(sg, sources.error);
+        for (const source of sources.value) {
+          open.push({ protocol: rule.protocol, ports: portText(rule), source, exposed });
+        }
+      }
+      if (open.length === 0) return pass(sg, `${sg.id} admits no internet traffic to ports ${ports.join(', ')}`);
+      const exposed = [...new Set(open.flatMap((o) => o.exposed))].sort((a, b) => a - b);
+      return fail(sg, `${sg.id} admits ${[...new Set(open.map((o) => o.source))].join(', ')} to port ${exposed.join(', ')}`, {
+        openRules: open.map(({ protocol, ports: p, source }) => ({ protocol, ports: p, source })),
+        exposedPorts: exposed,
+      });
+    });
+  },
+});
+

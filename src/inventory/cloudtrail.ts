@@ -1,0 +1,76 @@
+import type {
+  DescribeTrailsCommandOutput,
+  GetEventSelectorsCommandOutput,
+  GetTrailStatusCommandOutput,
+  Trail as RawTrail,
+} from '@aws-sdk/client-cloudtrail';
+import type { CallSource, Json, Raw } from './source.js';
+import type { Observed, Trail } from './types.js';
+
+/**
+ * DescribeTrails in each region also lists multi-region trails homed
+ * elsewhere (shadow trails): keep each trail once, by ARN, in its home region,
+ * and read its status and selectors from wherever they were collected (home
+ * region first).
+ */
+export function buildTrails(src: CallSource, regions: string[]): Trail[] {
+  const byArn = new Map<string, Json<RawTrail>>();
+  for (const region of regions) {
+    const listed = src.call<Raw<DescribeTrailsCommandOutput>>(region, 'cloudtrail:DescribeTrails');
+    if (!listed.ok || listed.value === null) continue;
+    for (const t of listed.value.trailList ?? []) {
+      const seen = byArn.get(t.TrailARN!);
+      if (!seen || t.HomeRegion === region) byArn.set(t.TrailARN!, t);
+    }
+  }
+  return [...byArn.values()].map((t) => {
+    const arn = t.TrailARN!;
+    const home = t.HomeRegion!;
+    const lookupRegion = [home, ...regions].find((r) => src.hasPerResource(r, 'cloudtrail:GetTrailStatus', arn)) ?? home;
+    const status = src.perResource<Raw<GetTrailStatusCommandOutput>>(lookupRegion, 'cloudtrail:GetTrailStatus', arn);
+    const selectorRegion = [home, ...regions].find((r) => src.hasPerResource(r, 'cloudtrail:GetEventSelectors', arn)) ?? home;
+    const selectors = src.perResource<Raw<GetEventSelectorsCommandOutput>>(selectorRegion, 'cloudtrail:GetEventSelectors', arn);
+    const trail: Trail = {
+      type: 'AWS::CloudTrail::Trail',
+      arn,
+      id: t.Name!,
+      name: t.Name!,
+      account: src.accountId,
+      region: home,
+      tags: {},
+      homeRegion: home,
+      isMultiRegion: t.IsMultiRegionTrail === true,
+      isOrganizationTrail: t.IsOrganizationTrail === true,
+      logFileValidation: t.LogFileValidationEnabled === true,
+      includeGlobalServiceEvents: t.IncludeGlobalServiceEvents === true,
+      status: status.ok ? { ok: true, value: { isLogging: status.value.IsLogging === true } } : status,
+      managementEvents: selectors.ok ? { ok: true, value: managementEvents(selectors.value) } : selectors,
+    };
+    if (t.KmsKeyId !== undefined) trail.kmsKeyId = t.KmsKeyId;
+    if (t.CloudWatchLogsLogGroupArn !== undefined) trail.cloudWatchLogGroupArn = t.CloudWatchLogsLogGroupArn;
+    if (t.S3BucketName !== undefined) trail.s3BucketName = t.S3BucketName;
+    return trail;
+  });
+}
+
+/** Which management events a trail records, from basic or advanced event selectors. */
+export function managementEvents(raw: Raw<GetEventSelectorsCommandOutput>): { read: boolean; write: boolean } {
+  let read = false;
+  let write = false;
+  for (const s of raw.EventSelectors ?? []) {
+    if (s.IncludeManagementEvents === false) continue;
+    const rw = s.ReadWriteType ?? 'All';
+    if (rw === 'All' || rw === 'ReadOnly') read = true;
+    if (rw === 'All' || rw === 'WriteOnly') write = true;
+  }
+  for (const s of raw.AdvancedEventSelectors ?? []) {
+    const fields = s.FieldSelectors ?? [];
+    const category = fields.find((f) => f.Field === 'eventCategory');
+    if (!category?.Equals?.includes('Management')) continue;
+    const readOnly = fields.find((f) => f.Field === 'readOnly');
+    const only = readOnly?.Equals?.[0];
+    if (only === undefined || only === 'true') read = true;
+    if (only === undefined || only === 'false') write = true;
+  }
+  return { read, write };
+}

@@ -1,0 +1,20 @@
+import type { GetDetectorCommandOutput, ListDetectorsCommandOutput } from '@aws-sdk/client-guardduty';
+import type { CallSource, Raw } from './source.js';
+import type { GuardDutyRegion } from './types.js';
+
+export function buildGuardDuty(src: CallSource, region: string, partition: string): GuardDutyRegion {
+  const listed = src.call<Raw<ListDetectorsCommandOutput>>(region, 'guardduty:ListDetectors');
+  const ids = listed.ok ? [...(listed.value?.DetectorIds ?? [])].sort() : [];
+  return {
+    type: 'AWS::GuardDuty::RegionSettings',
+    arn: `arn:${partition}:guardduty:${region}:${src.accountId}:detector`,
+    id: `guardduty/${region}`,
+    account: src.accountId,
+    region,
+    tags: {},
+    detectors: ids.map((id) => {
+      const d = src.perResource<Raw<GetDetectorCommandOutput>>(region, 'guardduty:GetDetector', id);
+      return { id, status: d.ok ? { ok: true, value: d.value.Status === 'ENABLED' ? 'ENABLED' : 'DISABLED' } : d };
+    }),
+  };
+}

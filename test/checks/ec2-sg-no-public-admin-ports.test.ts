@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import check from '../../src/checks/ec2-sg-no-public-admin-ports.js';
+import { prefixListRule, rule, runCheck, sg } from '../helpers/check-harness.js';
+
+type Case = {
+  name: string;
+  group: ReturnType<typeof sg>;
+  params?: { ports: number[] };
+  status: 'pass' | 'fail' | 'error';
+  evidence?: unknown;
+};
+
+const cases: Case[] = [
+  { name: 'ssh from a private range', group: sg(rule('tcp', 22, 22, '10.0.0.0/8')), status: 'pass' },
+  { name: 'https from anywhere', group: sg(rule('tcp', 443, 443, '0.0.0.0/0')), status: 'pass' },
+  { name: 'ssh from another security group', group: sg(rule('tcp', 22, 22, 'sg-0bastion')), status: 'pass' },
+  { name: 'icmp from anywhere', group: sg(rule('icmp', -1, -1, '0.0.0.0/0')), status: 'pass' },
+  {
+    name: 'ssh from anywhere',
+    group: sg(rule('tcp', 22, 22, '0.0.0.0/0')),
+    status: 'fail',
+    evidence: { openRules: [{ protocol: 'tcp', ports: '22', source: '0.0.0.0/0' }], exposedPorts: [22] },
+  },
+  {
+    name: 'range covering 3389, IPv6',
+    group: sg(rule('tcp', 3000, 4000, '::/0')),
+    status: 'fail',
+    evidence: { openRules: [{ protocol: 'tcp', ports: '3000-4000', source: '::/0' }], exposedPorts: [3389] },
+  },
+  {
+    name: 'all protocols',
+    group: sg(rule('-1', undefined, undefined, '0.0.0.0/0')),
+    status: 'fail',
+    evidence: { openRules: [{ protocol: '-1', ports: 'all', source: '0.0.0.0/0' }], exposedPorts: [22, 3389] },
+  },
+  {
+    name: 'prefix list that contains 0.0.0.0/0',
+    group: sg(prefixListRule('tcp', 22, 22, 'pl-0open', ['0.0.0.0/0', '10.0.0.0/8'])),
+    status: 'fail',
+    evidence: { openRules: [{ protocol: 'tcp', ports: '22', source: '0.0.0.0/0 (via pl-0open)' }], exposedPorts: [22] },
+  },
+  { name: 'prefix list of office ranges', group: sg(prefixListRule('tcp', 22, 22, 'pl-0office', ['203.0.113.0/24'])), status: 'pass' },
+  { name: 'prefix list whose entries could not be read', group: sg(prefixListRule('tcp', 22, 22, 'pl-0unknown', 'failed')), status: 'error' },
+  { name: 'ports param narrows', group: sg(rule('tcp', 22, 22, '0.0.0.0/0')), params: { ports: [3389] }, status: 'pass' },
+];
+
+describe(check.id, () => {
+  it.each(cases)('$name', ({ group, params, status, evidence }) => {
+    const results = runCheck(check, { securityGroups: [group] }, params);
+    expect(results).toHaveLength(1);
+    expect(results[0]?.status).toBe(status);
+    expect(results[0]?.resource.arn).toBe(group.arn);
+    if (evidence) expect(results[0]?.evidence).toEqual(evidence);
+  });
+
+  it('is error, not pass, when DescribeSecurityGroups was denied', () => {
+    const results = runCheck(check, { securityGroups: [], failed: ['ec2:DescribeSecurityGroups'] });
+    expect(results.map((r) => r.status)).toEqual(['error']);
+    expect(results[0]?.evidence).toMatchObject({ failedCalls: [{ call: 'ec2:DescribeSecurityGroups', code: 'AccessDenied' }] });
+  });
+
+  it('is not_applicable when the account has no security groups', () => {
+    const results = runCheck(check, { securityGroups: [] });
+    expect(results.map((r) => r.status)).toEqual(['not_applicable']);
+  });
+});

@@ -1,0 +1,372 @@
+/**
+ * Tiny inventories for check tests. Every inventory is deep-frozen, so a
+ * check that mutates its input throws.
+ */
+import { OPERATION_BY_KEY } from '../../src/snapshot/operations.js';
+import { runCheck as runChecked } from '../../src/checks/run.js';
+import type { Check, CheckResult } from '../../src/checks/types.js';
+import type {
+  CallError,
+  ConfigRegion,
+  EbsEncryptionByDefault,
+  FlowLog,
+  GuardDutyRegion,
+  IamUser,
+  Inventory,
+  KmsKey,
+  NetworkAcl,
+  NetworkAclEntry,
+  Observed,
+  PasswordPolicy,
+  PasswordPolicySettings,
+  Resource,
+  RootUser,
+  SecurityGroup,
+  SecurityGroupRule,
+  Trail,
+  Volume,
+  Vpc,
+} from '../../src/inventory/types.js';
+
+export const ACCOUNT = '123456789012';
+export const REGION = 'ap-south-1';
+export const NOW = '2026-11-20T00:00:00Z';
+
+/** A failed call: `op` alone fails in REGION (or `global` for IAM). */
+export type Failure = string | { op: string; region?: string; code?: string };
+
+export interface InventoryInput extends Partial<Omit<Inventory, 'byArn' | 'failures'>> {
+  failed?: Failure[];
+}
+
+export function callError(op: string, region: string, code = 'AccessDenied', resource?: string): CallError {
+  const [service = '', operation = ''] = op.split(':');
+  const e: CallError = { service, operation, region, code, message: `User is not authorized to perform: ${op}` };
+  if (resource !== undefined) e.resource = resource;
+  return e;
+}
+
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as object)) deepFreeze(v);
+  }
+  return value;
+}
+
+export function inventory(input: InventoryInput = {}): Inventory {
+  const { failed = [], ...rest } = input;
+  const failures = new Map<string, Map<string, CallError>>();
+  for (const f of failed) {
+    const op = typeof f === 'string' ? f : f.op;
+    const scope = OPERATION_BY_KEY.get(op)?.scope;
+    const region = (typeof f === 'string' ? undefined : f.region) ?? (scope === 'global' ? 'global' : REGION);
+    const code = (typeof f === 'string' ? undefined : f.code) ?? 'AccessDenied';
+    const byRegion = failures.get(op) ?? new Map<string, CallError>();
+    byRegion.set(region, callError(op, region, code));
+    failures.set(op, byRegion);
+  }
+  const inv: Omit<Inventory, 'byArn' | 'failures'> = {
+    accountId: ACCOUNT,
+    partition: 'aws',
+    regions: [REGION],
+    collectedAt: NOW,
+    vpcs: [],
+    subnets: [],
+    routeTables: [],
+    internetGateways: [],
+    securityGroups: [],
+    networkAcls: [],
+    flowLogs: [],
+    instances: [],
+    volumes: [],
+    ebsEncryptionByDefault: [],
+    kmsKeys: [],
+    trails: [],
+    guardDuty: [],
+    config: [],
+    iamUsers: [],
+    passwordPolicy: passwordPolicy(null),
+    ...rest,
+  };
+  const byArn = new Map<string, Resource>();
+  for (const v of Object.values(inv)) {
+    if (Array.isArray(v)) for (const r of v) if (r && typeof r === 'object' && 'arn' in r) byArn.set(r.arn, r);
+  }
+  return deepFreeze({ ...inv, byArn, failures });
+}
+
+/** Run a check on a tiny inventory, with its defaults merged under `params`. */
+export function runCheck<P>(check: Check<P>, input: InventoryInput = {}, params?: Partial<P>): CheckResult[] {
+  return runChecked(check, inventory(input), { ...check.defaults, ...params });
+}
+
+const ok = <T>(value: T): Observed<T> => ({ ok: true, value });
+export const failedCall = <T>(op: string, resource?: string, region = REGION): Observed<T> => ({
+  ok: false,
+  error: callError(op, region, 'AccessDenied', resource),
+});
+
+function base<T extends Resource['type']>(type: T, service: string, kind: string, id: string, region = REGION) {
+  const arnRegion = region === 'global' ? '' : region;
+  return { type, arn: `arn:aws:${service}:${arnRegion}:${ACCOUNT}:${kind}/${id}`, id, account: ACCOUNT, region, tags: {} };
+}
+
+// --- EC2 ---------------------------------------------------------------
+
+export function rule(
+  protocol: string,
+  fromPort: number | undefined,
+  toPort: number | undefined,
+  source: string,
+  direction: 'ingress' | 'egress' = 'ingress',
+): SecurityGroupRule {
+  const peer: SecurityGroupRule['peer'] = source.startsWith('pl-')
+    ? { kind: 'prefixList', value: source, cidrs: ok([]) }
+    : source.startsWith('sg-')
+      ? { kind: 'securityGroup', value: source }
+      : source.includes(':')
+        ? { kind: 'cidr6', value: source }
+        : { kind: 'cidr4', value: source };
+  const r: SecurityGroupRule = { direction, protocol, peer };
+  if (fromPort !== undefined) r.fromPort = fromPort;
+  if (toPort !== undefined) r.toPort = toPort;
+  return r;
+}
+
+/** A prefix-list rule whose entries resolved to `cidrs` (or failed to resolve). */
+export function prefixListRule(protocol: string, fromPort: number, toPort: number, id: string, cidrs: string[] | 'failed'): SecurityGroupRule {
+  return {
+    direction: 'ingress',
+    protocol,
+    fromPort,
+    toPort,
+    peer: { kind: 'prefixList', value: id, cidrs: cidrs === 'failed' ? failedCall('ec2:GetManagedPrefixListEntries', id) : ok(cidrs) },
+  };
+}
+
+let sgCounter = 0;
+export function sg(...rules: SecurityGroupRule[]): SecurityGroup {
+  const id = `sg-${String(++sgCounter).padStart(8, '0')}`;
+  return {
+    ...base('AWS::EC2::SecurityGroup', 'ec2', 'security-group', id),
+    groupName: `group-${id}`,
+    name: `group-${id}`,
+    vpcId: 'vpc-00000001',
+    isDefault: false,
+    ingress: rules.filter((r) => r.direction === 'ingress'),
+    egress: rules.filter((r) => r.direction === 'egress'),
+  };
+}
+
+export function defaultSg(...rules: SecurityGroupRule[]): SecurityGroup {
+  return { ...sg(...rules), groupName: 'default', name: 'default', isDefault: true };
+}
+
+export function naclEntry(
+  ruleNumber: number,
+  action: 'allow' | 'deny',
+  protocol: string,
+  cidr: string,
+  ports?: [number, number],
+  egress = false,
+): NetworkAclEntry {
+  const e: NetworkAclEntry = { ruleNumber, egress, action, protocol, cidr, ipv6: cidr.includes(':') };
+  if (ports) e.portRange = { from: ports[0], to: ports[1] };
+  return e;
+}
+
+let naclCounter = 0;
+export function nacl(entries: NetworkAclEntry[], subnetIds: string[] = ['subnet-00000001']): NetworkAcl {
+  const id = `acl-${String(++naclCounter).padStart(8, '0')}`;
+  return {
+    ...base('AWS::EC2::NetworkAcl', 'ec2', 'network-acl', id),
+    vpcId: 'vpc-00000001',
+    isDefault: false,
+    entries: [...entries].sort((a, b) => a.ruleNumber - b.ruleNumber),
+    subnetIds,
+  };
+}
+
+export function vpc(id = 'vpc-00000001', isDefault = false): Vpc {
+  return { ...base('AWS::EC2::VPC', 'ec2', 'vpc', id), cidrBlocks: ['10.0.0.0/16'], ipv6CidrBlocks: [], isDefault };
+}
+
+export function flowLog(resourceId: string, trafficType: FlowLog['trafficType'] = 'ALL', status = 'ACTIVE', id = `fl-${resourceId}`): FlowLog {
+  const f: FlowLog = { ...base('AWS::EC2::FlowLog', 'ec2', 'vpc-flow-log', id), resourceId, status, destinationType: 'cloud-watch-logs' };
+  if (trafficType !== undefined) f.trafficType = trafficType;
+  return f;
+}
+
+export function volume(id: string, encrypted: boolean, extra: Partial<Volume> = {}): Volume {
+  return { ...base('AWS::EC2::Volume', 'ec2', 'volume', id), encrypted, attachedInstanceIds: [], state: 'in-use', ...extra };
+}
+
+export function ebsDefault(enabled: boolean | 'failed', region = REGION): EbsEncryptionByDefault {
+  return {
+    type: 'AWS::EC2::EBSEncryptionByDefault',
+    arn: `arn:aws:ec2:${region}:${ACCOUNT}:ebs-encryption-by-default`,
+    id: `ebs-encryption-by-default/${region}`,
+    account: ACCOUNT,
+    region,
+    tags: {},
+    enabled: enabled === 'failed' ? failedCall('ec2:GetEbsEncryptionByDefault', undefined, region) : ok(enabled),
+  };
+}
+
+// --- KMS ---------------------------------------------------------------
+
+export interface KeyOptions {
+  manager?: 'AWS' | 'CUSTOMER';
+  state?: string;
+  spec?: string;
+  origin?: string;
+  deletionDate?: string;
+  rotation?: boolean | 'failed';
+  metadata?: 'failed';
+}
+
+export function kmsKey(id: string, o: KeyOptions = {}): KmsKey {
+  const meta: KmsKey['metadata'] =
+    o.metadata === 'failed'
+      ? failedCall('kms:DescribeKey', id)
+      : ok({
+          manager: o.manager ?? 'CUSTOMER',
+          state: o.state ?? 'Enabled',
+          spec: o.spec ?? 'SYMMETRIC_DEFAULT',
+          usage: 'ENCRYPT_DECRYPT',
+          origin: o.origin ?? 'AWS_KMS',
+          ...(o.deletionDate ? { deletionDate: o.deletionDate } : {}),
+        });
+  return {
+    ...base('AWS::KMS::Key', 'kms', 'key', id),
+    aliases: [],
+    metadata: meta,
+    rotation: o.rotation === 'failed' ? failedCall('kms:GetKeyRotationStatus', id) : ok({ enabled: o.rotation ?? true }),
+  };
+}
+
+// --- CloudTrail --------------------------------------------------------
+
+export interface TrailOptions {
+  multiRegion?: boolean;
+  logging?: boolean | 'failed';
+  read?: boolean;
+  write?: boolean;
+  selectors?: 'failed';
+  validation?: boolean;
+  kmsKeyId?: string;
+  cloudWatch?: string;
+}
+
+export function trail(name: string, o: TrailOptions = {}): Trail {
+  const t: Trail = {
+    ...base('AWS::CloudTrail::Trail', 'cloudtrail', 'trail', name),
+    name,
+    homeRegion: REGION,
+    isMultiRegion: o.multiRegion ?? true,
+    isOrganizationTrail: false,
+    logFileValidation: o.validation ?? true,
+    includeGlobalServiceEvents: true,
+    status: o.logging === 'failed' ? failedCall('cloudtrail:GetTrailStatus', name) : ok({ isLogging: o.logging ?? true }),
+    managementEvents: o.selectors === 'failed' ? failedCall('cloudtrail:GetEventSelectors', name) : ok({ read: o.read ?? true, write: o.write ?? true }),
+  };
+  if (o.kmsKeyId !== undefined) t.kmsKeyId = o.kmsKeyId;
+  if (o.cloudWatch !== undefined) t.cloudWatchLogGroupArn = o.cloudWatch;
+  return t;
+}
+
+// --- GuardDuty, Config --------------------------------------------------
+
+export function guardDuty(detectors: { id: string; status: 'ENABLED' | 'DISABLED' | 'failed' }[], region = REGION): GuardDutyRegion {
+  return {
+    type: 'AWS::GuardDuty::RegionSettings',
+    arn: `arn:aws:guardduty:${region}:${ACCOUNT}:detector`,
+    id: `guardduty/${region}`,
+    account: ACCOUNT,
+    region,
+    tags: {},
+    detectors: detectors.map((d) => ({
+      id: d.id,
+      status: d.status === 'failed' ? failedCall('guardduty:GetDetector', d.id, region) : ok(d.status),
+    })),
+  };
+}
+
+export function configRegion(recorders: ConfigRegion['recorders'], deliveryChannels: string[] = ['default'], region = REGION): ConfigRegion {
+  return {
+    type: 'AWS::Config::RegionSettings',
+    arn: `arn:aws:config:${region}:${ACCOUNT}:configuration-recorder`,
+    id: `config/${region}`,
+    account: ACCOUNT,
+    region,
+    tags: {},
+    recorders,
+    deliveryChannels,
+  };
+}
+
+// --- IAM ---------------------------------------------------------------
+
+export function iamUser(name: string, o: Partial<Omit<IamUser, 'type'>> = {}): IamUser {
+  return {
+    type: 'AWS::IAM::User',
+    arn: `arn:aws:iam::${ACCOUNT}:user/${name}`,
+    id: name,
+    name,
+    account: ACCOUNT,
+    region: 'global',
+    tags: {},
+    createdAt: '2025-01-01T00:00:00Z',
+    passwordEnabled: false,
+    mfaActive: false,
+    accessKeys: [
+      { slot: 1, active: false },
+      { slot: 2, active: false },
+    ],
+    ...o,
+  };
+}
+
+export function rootUser(o: Partial<Omit<RootUser, 'type'>> = {}): RootUser {
+  return {
+    type: 'AWS::IAM::Root',
+    arn: `arn:aws:iam::${ACCOUNT}:root`,
+    id: 'root',
+    name: '<root_account>',
+    account: ACCOUNT,
+    region: 'global',
+    tags: {},
+    passwordEnabled: true,
+    mfaActive: true,
+    accessKeys: [
+      { slot: 1, active: false },
+      { slot: 2, active: false },
+    ],
+    ...o,
+  };
+}
+
+export function passwordPolicy(settings: Partial<PasswordPolicySettings> | null | 'failed'): PasswordPolicy {
+  return {
+    type: 'AWS::IAM::PasswordPolicy',
+    arn: `arn:aws:iam::${ACCOUNT}:account-password-policy`,
+    id: 'account-password-policy',
+    account: ACCOUNT,
+    region: 'global',
+    tags: {},
+    policy:
+      settings === 'failed'
+        ? failedCall('iam:GetAccountPasswordPolicy', undefined, 'global')
+        : settings === null
+          ? ok(null)
+          : ok({
+              requireSymbols: false,
+              requireNumbers: false,
+              requireUppercase: false,
+              requireLowercase: false,
+              expirePasswords: false,
+              ...settings,
+            }),
+  };
+}
