@@ -92,6 +92,9 @@ export function buildIam(src: CallSource, partition: string, file: string): IamI
     if (changed !== undefined) user.passwordLastChanged = changed;
     out.users.push(user);
   }
+  if (!out.root) {
+    throw new InputError(file, REPORT_PATH, 'an IAM credential report with a <root_account> row (every real report has one)');
+  }
   out.users.sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
   return out;
 }

@@ -1,0 +1,115 @@
+import { findCheck } from '../checks/index.js';
+import { runCheck } from '../checks/run.js';
+import type { CheckResult, Severity } from '../checks/types.js';
+import type { Inventory } from '../inventory/types.js';
+import type { RuleSet } from '../rules/types.js';
+import type { Snapshot } from '../snapshot/types.js';
+import { countStatuses, score, SCORE_FORMULA, SEVERITY_WEIGHTS, STATUS_PRECEDENCE, statusOf } from './score.js';
+import type { Assessment, CheckInfo, ControlAssessment, Evaluation, FrameworkAssessment } from './types.js';
+
+const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+/**
+ * Run every (check, params) the selected rule sets ask for, once each, and
+ * join the results to controls and frameworks.
+ */
+export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], toolVersion: string): Assessment {
+  const evaluations = new Map<string, Evaluation>();
+  const frameworksByCheck = new Map<string, Set<string>>();
+  for (const set of ruleSets) {
+    for (const control of set.controls) {
+      for (const ref of control.checks) {
+        const users = frameworksByCheck.get(ref.checkId) ?? new Set();
+        users.add(set.id);
+        frameworksByCheck.set(ref.checkId, users);
+        if (evaluations.has(ref.evaluationKey)) continue;
+        const check = findCheck(ref.checkId)!;
+        const results = runCheck(check, inv, ref.params);
+        evaluations.set(ref.evaluationKey, {
+          key: ref.evaluationKey,
+          checkId: check.id,
+          severity: check.severity,
+          params: ref.params,
+          counts: countStatuses(results.map((r) => r.status)),
+          results,
+        });
+      }
+    }
+  }
+
+  const frameworks: FrameworkAssessment[] = ruleSets.map((set) => {
+    const distinct = new Map<string, { result: CheckResult; severity: Severity }>();
+    const controls: ControlAssessment[] = set.controls.map((control) => {
+      const keys = [...new Set(control.checks.map((c) => c.evaluationKey))].sort();
+      const scored = keys.flatMap((k) => {
+        const ev = evaluations.get(k)!;
+        return ev.results.map((result) => ({ result, severity: ev.severity, id: `${k}\u0000${result.resource.arn}` }));
+      });
+      for (const s of scored) distinct.set(s.id, s);
+      const counts = countStatuses(scored.map((s) => s.result.status));
+      const out: ControlAssessment = {
+        id: control.id,
+        title: control.title,
+        source: control.source,
+        verified: control.verified,
+        status: statusOf(counts),
+        score: score(scored),
+        counts,
+        evaluations: keys,
+      };
+      if (control.group !== undefined) out.group = control.group;
+      if (control.appliesTo !== undefined) out.appliesTo = control.appliesTo;
+      if (control.note !== undefined) out.note = control.note;
+      return out;
+    });
+    const counts = countStatuses([...distinct.values()].map((d) => d.result.status));
+    return {
+      id: set.id,
+      title: set.title,
+      version: set.version,
+      source: set.source,
+      status: statusOf(counts),
+      score: score(distinct.values()),
+      counts,
+      controlCounts: countStatuses(controls.map((c) => c.status)),
+      controls,
+    };
+  });
+
+  const checks: CheckInfo[] = [...frameworksByCheck.entries()]
+    .map(([id, users]) => {
+      const c = findCheck(id)!;
+      return {
+        id,
+        title: c.title,
+        severity: c.severity,
+        resourceType: c.resourceType,
+        rationale: c.rationale,
+        remediation: c.remediation,
+        frameworks: [...users].sort(),
+      };
+    })
+    .sort(byKey((c) => c.id));
+
+  const evaluationList = [...evaluations.values()].sort(byKey((e) => e.key));
+  const { metadata } = snapshot;
+  return {
+    schemaVersion: 1,
+    tool: { name: 'archscan', version: toolVersion },
+    snapshot: {
+      accountId: metadata.accountId,
+      partition: metadata.partition,
+      regions: [...metadata.regions].sort(),
+      collectedAt: metadata.collectedAt,
+      skippedRegions: [...(metadata.skippedRegions ?? [])].sort(byKey((s) => s.region)),
+    },
+    scoring: { formula: SCORE_FORMULA, weights: { ...SEVERITY_WEIGHTS }, statusPrecedence: [...STATUS_PRECEDENCE] },
+    complete: evaluationList.every((e) => e.counts.error === 0),
+    frameworks,
+    evaluations: evaluationList,
+    checks,
+    callErrors: [...snapshot.errors].sort(
+      byKey((e) => `${e.service}:${e.operation}\u0000${e.region}\u0000${e.resource ?? ''}`),
+    ),
+  };
+}

@@ -1,0 +1,41 @@
+import { SEVERITIES, type Severity } from '../checks/types.js';
+import type { Assessment } from './types.js';
+
+export type FailOn = Severity | 'none';
+
+export interface GateOptions {
+  /** Fail on failing results of this severity or worse; `none` never fails on findings. */
+  failOn: FailOn;
+  /** Fail when any selected framework scores below this (0–100). */
+  minScore?: number;
+}
+
+export interface GateVerdict {
+  /** 0 passed, 1 gate failed, 3 scan incomplete (takes precedence: an incomplete scan proves nothing). */
+  exitCode: 0 | 1 | 3;
+  reasons: string[];
+}
+
+export const EXIT = { ok: 0, gateFailed: 1, badInput: 2, incomplete: 3 } as const;
+
+/** Pure: the exit code a pipeline gates on, with the reasons for it. */
+export function gateExitCode(a: Assessment, opts: GateOptions): GateVerdict {
+  const reasons: string[] = [];
+  if (opts.failOn !== 'none') {
+    const worst = SEVERITIES.indexOf(opts.failOn);
+    const failing = a.evaluations
+      .filter((e) => SEVERITIES.indexOf(e.severity) <= worst)
+      .reduce((n, e) => n + e.counts.fail, 0);
+    if (failing > 0) reasons.push(`${failing} failing result(s) at severity ${opts.failOn} or above`);
+  }
+  if (opts.minScore !== undefined) {
+    for (const f of a.frameworks) {
+      if (f.score !== null && f.score < opts.minScore) reasons.push(`${f.id} scored ${f.score}, under --min-score ${opts.minScore}`);
+    }
+  }
+  const errors = a.evaluations.reduce((n, e) => n + e.counts.error, 0);
+  if (errors > 0) {
+    return { exitCode: EXIT.incomplete, reasons: [`scan incomplete: ${errors} result(s) could not be decided`, ...reasons] };
+  }
+  return { exitCode: reasons.length > 0 ? EXIT.gateFailed : EXIT.ok, reasons };
+}

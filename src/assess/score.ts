@@ -1,0 +1,41 @@
+import type { CheckResult, Severity, Status } from '../checks/types.js';
+import type { Counts } from './types.js';
+
+/** Severity weights of the score (CVSS-like spacing: one critical outweighs two highs). */
+export const SEVERITY_WEIGHTS = { critical: 10, high: 7, medium: 4, low: 1 } as const satisfies Record<Severity, number>;
+
+/** Control status precedence: the first status present among a control's results wins. */
+export const STATUS_PRECEDENCE: Status[] = ['fail', 'error', 'pass', 'not_applicable'];
+
+export const SCORE_FORMULA =
+  'score = 100 × Σ weight(pass) / Σ weight(pass + fail + error), weight by check severity ' +
+  '(critical 10, high 7, medium 4, low 1), rounded to one decimal; not_applicable results are left out; ' +
+  'errors count against the score, never as passes; null when nothing was decided. ' +
+  'A framework score counts each (check, params, resource) result once, however many controls it evidences.';
+
+export function emptyCounts(): Counts {
+  return { pass: 0, fail: 0, error: 0, not_applicable: 0 };
+}
+
+export function countStatuses(statuses: Iterable<Status>): Counts {
+  const c = emptyCounts();
+  for (const s of statuses) c[s]++;
+  return c;
+}
+
+export function statusOf(counts: Counts): Status {
+  return STATUS_PRECEDENCE.find((s) => counts[s] > 0) ?? 'not_applicable';
+}
+
+/** The weighted share of decided results that pass, 0–100, or null if none was decided. */
+export function score(results: Iterable<{ result: CheckResult; severity: Severity }>): number | null {
+  let passed = 0;
+  let decided = 0;
+  for (const { result, severity } of results) {
+    if (result.status === 'not_applicable') continue;
+    const w = SEVERITY_WEIGHTS[severity];
+    decided += w;
+    if (result.status === 'pass') passed += w;
+  }
+  return decided === 0 ? null : Math.round((1000 * passed) / decided) / 10;
+}

@@ -1,0 +1,22 @@
+/** Where the CLI writes: injectable so tests can capture it. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is a terminal (colour). */
+  stdoutIsTty: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export const processIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  stdoutIsTty: process.stdout.isTTY === true,
+  env: process.env,
+};
+
+/** Colour only on a TTY; NO_COLOR (any value) wins over everything, FORCE_COLOR forces it on. */
+export function useColor(io: Io): boolean {
+  if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
+  if (io.env['FORCE_COLOR'] !== undefined && io.env['FORCE_COLOR'] !== '0') return true;
+  return io.stdoutIsTty;
+}

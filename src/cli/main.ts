@@ -1,0 +1,89 @@
+/**
+ * The only place that reads flags, prints and picks exit codes:
+ * 0 gate passed, 1 gate failed, 2 bad usage or input, 3 scan incomplete.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT } from '../assess/gate.js';
+import { SEVERITIES } from '../checks/types.js';
+import { InputError } from '../errors.js';
+import { FORMATS } from '../reporters/index.js';
+import { listChecks, listFrameworks } from './catalogue.js';
+import { processIo, type Io } from './io.js';
+import { runScan, type ScanOptions } from './scan.js';
+import { validateFile } from './validate.js';
+import { VERSION } from './version.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command()
+    .name('archscan')
+    .description('Scan AWS accounts against MAS TRM, PCI DSS v4.0, RBI and AWS Well-Architected controls.')
+    .version(VERSION)
+    .option('--debug', 'print stack traces for internal errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('scan')
+    .description('scan a snapshot and report findings per framework and control')
+    .option('--snapshot <file>', 'snapshot to scan (.json or .json.gz, from `archscan collect` or a fixture)')
+    .option('--framework <ids>', 'comma-separated framework ids (default: all loaded)')
+    .option('--rules <file>', 'an extra rule set (YAML); repeatable; same id as a built-in replaces it', collect)
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('--output <file>', 'write the report here (atomically) instead of stdout')
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 if a result fails at this severity or above')
+        .choices([...SEVERITIES, 'none'])
+        .default('low'),
+    )
+    .option('--min-score <n>', 'exit 1 if any framework scores under n (0-100)')
+    .option('--quiet', 'no gate summary on stderr')
+    .action(async (opts: ScanOptions) => setExit(await runScan(opts, io)));
+
+  program
+    .command('frameworks')
+    .description('list the loaded frameworks with control counts')
+    .option('--rules <file>', 'an extra rule set (YAML); repeatable', collect)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((opts: { rules?: string[]; format: string }) => io.stdout(listFrameworks(opts.rules ?? [], opts.format === 'json')));
+
+  program
+    .command('checks')
+    .description('list every check with id, severity and the frameworks that use it')
+    .option('--rules <file>', 'an extra rule set (YAML); repeatable', collect)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((opts: { rules?: string[]; format: string }) => io.stdout(listChecks(opts.rules ?? [], opts.format === 'json')));
+
+  program
+    .command('validate')
+    .description('validate a rule set (.yaml) or a snapshot (.json, .json.gz)')
+    .argument('<file>')
+    .action(async (file: string) => io.stdout(await validateFile(file)));
+
+  return program;
+}
+
+/** Run the CLI; returns the exit code (never calls process.exit). */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; every other commander error is a usage error it has already printed.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    if (e instanceof InputError) {
+      io.stderr(`archscan: error: ${e.message}\n`);
+      return EXIT.badInput;
+    }
+    const debug = argv.includes('--debug');
+    io.stderr(`archscan: internal error: ${e instanceof Error ? e.message : String(e)}${debug ? '' : ' (run with --debug for the stack)'}\n`);
+    if (debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    return EXIT.incomplete;
+  }
+}

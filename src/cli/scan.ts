@@ -1,0 +1,63 @@
+import { assess } from '../assess/assess.js';
+import { gateExitCode, type FailOn } from '../assess/gate.js';
+import { InputError } from '../errors.js';
+import { buildInventory } from '../inventory/build.js';
+import { REPORTERS, type Format } from '../reporters/index.js';
+import { selectRuleSets } from '../rules/load.js';
+import { readSnapshot } from '../snapshot/read.js';
+import { useColor, type Io } from './io.js';
+import { writeFileAtomic } from './output.js';
+import { VERSION } from './version.js';
+
+export interface ScanOptions {
+  snapshot?: string;
+  framework?: string;
+  rules?: string[];
+  format: Format;
+  output?: string;
+  failOn: FailOn;
+  minScore?: string;
+  quiet?: boolean;
+}
+
+export function parseMinScore(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
+    throw new InputError('--min-score', '', `a number from 0 to 100, not "${value}"`);
+  }
+  return n;
+}
+
+export function parseFrameworkList(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) throw new InputError('--framework', '', 'a comma-separated list of framework ids');
+  return ids;
+}
+
+/** `archscan scan`: snapshot → inventory → checks → assessment → report, then the gate. */
+export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
+  const minScore = parseMinScore(opts.minScore);
+  const frameworks = parseFrameworkList(opts.framework);
+  if (!opts.snapshot) {
+    throw new InputError('--snapshot', '', 'a snapshot file to scan (live scanning is not available yet)');
+  }
+  const { ruleSets, replaced } = selectRuleSets(opts.rules ?? [], frameworks);
+  const snapshot = await readSnapshot(opts.snapshot);
+  const inventory = buildInventory(snapshot, opts.snapshot);
+  const assessment = assess(snapshot, inventory, ruleSets, VERSION);
+
+  const color = opts.output === undefined && useColor(io);
+  const report = REPORTERS[opts.format](assessment, { color });
+  if (opts.output !== undefined) await writeFileAtomic(opts.output, report);
+  else io.stdout(report);
+
+  for (const id of replaced) io.stderr(`archscan: note: --rules replaced the built-in framework "${id}"\n`);
+  const verdict = gateExitCode(assessment, { failOn: opts.failOn, ...(minScore !== undefined ? { minScore } : {}) });
+  if (!opts.quiet) {
+    const word = verdict.exitCode === 0 ? 'passed' : verdict.exitCode === 3 ? 'incomplete' : 'failed';
+    io.stderr(`archscan: gate ${word}${verdict.reasons.length ? `: ${verdict.reasons.join('; ')}` : ''} (exit ${verdict.exitCode})\n`);
+  }
+  return verdict.exitCode;
+}

@@ -1,0 +1,88 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Assessment, ControlAssessment, Evaluation } from '../assess/types.js';
+import type { CheckResult, Status } from '../checks/types.js';
+import type { Reporter } from './types.js';
+
+const LABEL: Record<Status, string> = { fail: 'FAIL', error: 'ERROR', pass: 'PASS', not_applicable: 'N/A' };
+
+function paint(c: ChalkInstance, status: Status, text: string): string {
+  switch (status) {
+    case 'fail':
+      return c.red.bold(text);
+    case 'error':
+      return c.yellow.bold(text);
+    case 'pass':
+      return c.green(text);
+    case 'not_applicable':
+      return c.gray(text);
+  }
+}
+
+const fmtScore = (s: number | null) => (s === null ? 'n/a' : s.toFixed(1));
+
+/** Evidence as short `key: value` lines, JSON for structured values. */
+function evidenceLines(result: CheckResult): string[] {
+  return Object.entries(result.evidence).map(([k, v]) => {
+    const text = typeof v === 'string' ? v : JSON.stringify(v);
+    return `${k}: ${text.length > 200 ? `${text.slice(0, 197)}...` : text}`;
+  });
+}
+
+function resourceLabel(r: CheckResult['resource']): string {
+  const name = r.name && r.name !== r.id ? ` (${r.name})` : '';
+  return `${r.id}${name} ${r.region}`;
+}
+
+function controlBlock(c: ChalkInstance, control: ControlAssessment, evaluations: Map<string, Evaluation>): string[] {
+  const label = paint(c, control.status, LABEL[control.status].padEnd(6));
+  const unverified = control.verified ? '' : c.gray(' (clause unverified)');
+  const lines = [`  ${label} ${c.bold(control.id)}  ${control.title}${unverified}  ${c.gray(`score ${fmtScore(control.score)}`)}`];
+  if (control.status !== 'fail' && control.status !== 'error') return lines;
+  for (const key of control.evaluations) {
+    const ev = evaluations.get(key)!;
+    for (const r of ev.results) {
+      if (r.status !== 'fail' && r.status !== 'error') continue;
+      lines.push(`         ${paint(c, r.status, ev.severity.toUpperCase())}  ${ev.key}  ${resourceLabel(r.resource)}`);
+      lines.push(`               ${r.message}`);
+      for (const e of evidenceLines(r)) lines.push(c.gray(`               ${e}`));
+    }
+  }
+  return lines;
+}
+
+/** For a person at a terminal: framework → control → failing resources with evidence → scores. */
+export const renderText: Reporter = (a, { color }) => {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const evaluations = new Map(a.evaluations.map((e) => [e.key, e]));
+  const out: string[] = [];
+  out.push(
+    c.bold(`archscan ${a.tool.version}`) +
+      ` · account ${a.snapshot.accountId} (${a.snapshot.partition}) · regions ${a.snapshot.regions.join(', ') || 'none'} · snapshot ${a.snapshot.collectedAt}`,
+  );
+  for (const s of a.snapshot.skippedRegions) out.push(c.yellow(`skipped region ${s.region}: ${s.reason}`));
+  for (const f of a.frameworks) {
+    out.push('');
+    out.push(`${c.bold.underline(f.title)} ${c.gray(`[${f.id}]`)}  score ${c.bold(fmtScore(f.score))}/100`);
+    const cc = f.controlCounts;
+    const rc = f.counts;
+    out.push(
+      c.gray(
+        `  controls: ${cc.fail} fail · ${cc.error} error · ${cc.pass} pass · ${cc.not_applicable} n/a    ` +
+          `results: ${rc.fail} fail · ${rc.error} error · ${rc.pass} pass · ${rc.not_applicable} n/a`,
+      ),
+    );
+    for (const control of f.controls) out.push(...controlBlock(c, control, evaluations));
+  }
+  out.push('');
+  out.push(c.bold('Scores'));
+  for (const f of a.frameworks) out.push(`  ${f.id.padEnd(24)} ${fmtScore(f.score).padStart(5)}  ${LABEL[f.status]}`);
+  out.push(c.gray(`  ${a.scoring.formula}`));
+  if (a.callErrors.length > 0) {
+    out.push('');
+    out.push(c.yellow.bold(`Calls that failed during collection (${a.callErrors.length})`));
+    for (const e of a.callErrors) {
+      out.push(c.yellow(`  ${e.service}:${e.operation} ${e.region}${e.resource ? ` ${e.resource}` : ''}: ${e.code} (needs ${e.service}:${e.operation})`));
+    }
+  }
+  return `${out.join('\n')}\n`;
+};

@@ -1,0 +1,9 @@
+import type { Assessment } from '../assess/types.js';
+
+export interface ReporterOptions {
+  /** Colour (ANSI) output; the CLI decides from the TTY and NO_COLOR / FORCE_COLOR. */
+  color: boolean;
+}
+
+/** Pure: assessment in, text out. No clock, no I/O. */
+export type Reporter = (assessment: Assessment, options: ReporterOptions) => string;

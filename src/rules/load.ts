@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { findCheck } from '../checks/index.js';
+import { InputError } from '../errors.js';
+import { ajv, describeAjvError, validatorFor } from '../schemas.js';
+import type { Control, ControlCheck, RuleSet, RuleSetSource } from './types.js';
+
+/** The folder of the rule sets shipped with archscan. */
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+interface RawRuleSet {
+  id: string;
+  title: string;
+  version: string;
+  description?: string;
+  source: RuleSetSource;
+  controls: {
+    id: string;
+    title: string;
+    source: string;
+    group?: string;
+    appliesTo?: string[];
+    verified?: boolean;
+    note?: string;
+    checks: { check: string; params?: Record<string, unknown> }[];
+  }[];
+}
+
+/** A parsed YAML file that can say which line a JSON path is on. */
+export class YamlFile {
+  private constructor(
+    readonly file: string,
+    readonly data: unknown,
+    private readonly doc: Document.Parsed,
+    private readonly lines: LineCounter,
+  ) {}
+
+  static parse(text: string, file: string): YamlFile {
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const problem = doc.errors[0];
+    if (problem) {
+      const pos = lines.linePos(problem.pos[0]);
+      throw new InputError(file, `line ${pos.line}, column ${pos.col}`, `valid YAML (${problem.message.split('\n')[0]})`);
+    }
+    return new YamlFile(file, doc.toJS(), doc, lines);
+  }
+
+  /** "`/a/0/b` (line N)" for a JSON pointer, with the line when the node exists. */
+  where(pointer: string): string {
+    const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let node: unknown = this.doc.contents;
+    for (let i = segments.length; i >= 0; i--) {
+      node = this.doc.getIn(segments.slice(0, i).map((s) => (/^\d+$/.test(s) ? Number(s) : s)), true);
+      if (isNode(node) && node.range) {
+        const { line } = this.lines.linePos(node.range[0]);
+        return `${pointer || '/'} (line ${line})`;
+      }
+    }
+    return pointer || '/';
+  }
+}
+
+export function readTextFile(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(file, '', code === 'ENOENT' ? `${what}, but it does not exist` : `a readable ${what} (${(e as Error).message})`);
+  }
+}
+
+/** Load and fully validate one rule-set file: schema, check ids, params. */
+export function loadRuleSetFile(file: string, builtin = false): RuleSet {
+  return parseRuleSet(readTextFile(file, 'a rule-set file'), file, builtin);
+}
+
+export function parseRuleSet(text: string, file: string, builtin = false): RuleSet {
+  const yaml = YamlFile.parse(text, file);
+  const validate = validatorFor('ruleset.schema.json');
+  if (!validate(yaml.data)) {
+    const err = validate.errors![0]!;
+    throw new InputError(file, yaml.where(err.instancePath), describeAjvError(err));
+  }
+  const raw = yaml.data as RawRuleSet;
+  const seen = new Set<string>();
+  const controls: Control[] = raw.controls.map((c, ci) => {
+    if (seen.has(c.id)) throw new InputError(file, yaml.where(`/controls/${ci}/id`), `a unique control id; "${c.id}" appears twice`);
+    seen.add(c.id);
+    const control: Control = {
+      id: c.id,
+      title: c.title,
+      source: c.source,
+      verified: c.verified ?? true,
+      checks: c.checks.map((ref, ki) => controlCheck(ref, `/controls/${ci}/checks/${ki}`, yaml)),
+    };
+    if (c.group !== undefined) control.group = c.group;
+    if (c.appliesTo !== undefined) control.appliesTo = c.appliesTo;
+    if (c.note !== undefined) control.note = c.note;
+    return control;
+  });
+  const set: RuleSet = { id: raw.id, title: raw.title, version: raw.version, source: raw.source, file, builtin, controls };
+  if (raw.description !== undefined) set.description = raw.description;
+  return set;
+}
+
+function controlCheck(ref: { check: string; params?: Record<string, unknown> }, path: string, yaml: YamlFile): ControlCheck {
+  const check = findCheck(ref.check);
+  if (!check) {
+    throw new InputError(yaml.file, yaml.where(`${path}/check`), `a known check id (see \`archscan checks\`), not "${ref.check}"`);
+  }
+  const params = { ...(check.defaults as Record<string, unknown>), ...(ref.params ?? {}) };
+  const validate = ajv.compile(check.schema);
+  if (!validate(params)) {
+    const err = validate.errors![0]!;
+    const where = err.instancePath && ref.params && err.instancePath.split('/')[1]! in ref.params ? `${path}/params${err.instancePath}` : `${path}/params`;
+    throw new InputError(yaml.file, yaml.where(where), `params valid for ${check.id}: ${err.instancePath ? `${err.instancePath.slice(1)} ` : ''}${describeAjvError(err)}`);
+  }
+  return { checkId: check.id, params, evaluationKey: evaluationKey(check.id, params, check.defaults as Record<string, unknown>) };
+}
+
+/** Canonical JSON: object keys sorted, so equal params give equal keys. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function evaluationKey(checkId: string, params: Record<string, unknown>, defaults: Record<string, unknown>): string {
+  const canonical = canonicalJson(params);
+  if (canonical === canonicalJson(defaults)) return checkId;
+  return `${checkId}#${createHash('sha256').update(canonical).digest('hex').slice(0, 8)}`;
+}
+
+/** Every rule set shipped in rules/, sorted by id. */
+export function loadBuiltinRuleSets(): RuleSet[] {
+  return readdirSync(BUILTIN_RULES_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => loadRuleSetFile(`${BUILTIN_RULES_DIR}${f}`, true))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+export interface Selection {
+  ruleSets: RuleSet[];
+  /** User rule sets that replaced a built-in one with the same id. */
+  replaced: string[];
+}
+
+/**
+ * The built-in rule sets plus the user's (`--rules`), narrowed to `--framework`.
+ * A user rule set with a built-in's id replaces it (a bank's stricter PCI, say).
+ */
+export function selectRuleSets(userFiles: string[], frameworks: string[] | undefined): Selection {
+  const byId = new Map(loadBuiltinRuleSets().map((r) => [r.id, r]));
+  const replaced: string[] = [];
+  for (const file of userFiles) {
+    const set = loadRuleSetFile(file);
+    if (byId.get(set.id)?.builtin) replaced.push(set.id);
+    byId.set(set.id, set);
+  }
+  if (!frameworks) return { ruleSets: [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), replaced };
+  const picked = frameworks.map((id) => {
+    const set = byId.get(id);
+    if (!set) throw new InputError('--framework', '', `one of ${[...byId.keys()].sort().join(', ')}; "${id}" is not a loaded framework`);
+    return set;
+  });
+  return { ruleSets: [...new Set(picked)].sort((a, b) => (a.id < b.id ? -1 : 1)), replaced };
+}

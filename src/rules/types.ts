@@ -1,0 +1,41 @@
+/** A loaded, validated rule set. */
+
+export interface RuleSetSource {
+  document: string;
+  publisher: string;
+  date: string;
+  url?: string;
+  note?: string;
+}
+
+/** One check evaluated for a control, with its params merged over the check's defaults. */
+export interface ControlCheck {
+  checkId: string;
+  params: Record<string, unknown>;
+  /** Identifies the (check, params) evaluation: the check id, plus a params hash when not the defaults. */
+  evaluationKey: string;
+}
+
+export interface Control {
+  id: string;
+  title: string;
+  source: string;
+  group?: string;
+  appliesTo?: string[];
+  /** False when the clause number could not be checked against the regulator's text. */
+  verified: boolean;
+  note?: string;
+  checks: ControlCheck[];
+}
+
+export interface RuleSet {
+  id: string;
+  title: string;
+  version: string;
+  description?: string;
+  source: RuleSetSource;
+  /** The file it came from, for messages. */
+  file: string;
+  builtin: boolean;
+  controls: Control[];
+}

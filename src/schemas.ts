@@ -1,0 +1,48 @@
+/**
+ * One ajv instance and the compiled validators for archscan's own schemas
+ * (schemas/*.json), plus turning ajv errors into one readable sentence.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+
+// ajv-formats is CommonJS; under NodeNext its default export is the namespace.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+export const ajv = new Ajv({ allErrors: false, strict: true, strictRequired: false });
+addFormats(ajv);
+
+const cache = new Map<string, ValidateFunction>();
+
+/** Path of a file under the package's schemas/ folder (works from src/ and dist/). */
+export function schemaPath(name: string): string {
+  return fileURLToPath(new URL(`../schemas/${name}`, import.meta.url));
+}
+
+export function validatorFor(name: 'snapshot.schema.json' | 'ruleset.schema.json' | 'report.schema.json'): ValidateFunction {
+  let v = cache.get(name);
+  if (!v) {
+    v = ajv.compile(JSON.parse(readFileSync(schemaPath(name), 'utf8')) as object);
+    cache.set(name, v);
+  }
+  return v;
+}
+
+/** "expected X" for the most useful ajv error. */
+export function describeAjvError(e: ErrorObject): string {
+  switch (e.keyword) {
+    case 'required':
+      return `missing required property "${(e.params as { missingProperty: string }).missingProperty}"`;
+    case 'additionalProperties':
+      return `unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+    case 'enum':
+      return `expected one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'const':
+      return `expected ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
+    case 'type':
+      return `expected ${(e.params as { type: string }).type}`;
+    default:
+      return `expected a value that ${e.message ?? 'matches the schema'}`;
+  }
+}
