@@ -1,0 +1,139 @@
+/**
+ * Every user mistake exits 2 with one line naming the file (or flag), where in
+ * it, and what was expected; no stack trace; and no output file is written.
+ */
+import { mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { filesIn, runCli, tempDir, writeTemp } from '../helpers/cli.js';
+import { emptySnapshot } from '../helpers/snapshot.js';
+
+type Snap = ReturnType<typeof emptySnapshot>;
+const snapWith = (edit: (s: Snap) => unknown): string => {
+  const s = emptySnapshot();
+  const replaced = edit(s);
+  return JSON.stringify(replaced === undefined ? s : replaced, null, 2);
+};
+
+const VALID_RULES = `id: bank-standard
+title: Bank standard
+version: "1"
+source: { document: Internal standard, publisher: Bank, date: "2026-01" }
+controls:
+  - id: PWD-1
+    title: Passwords are long
+    source: Internal standard 4.2
+    checks:
+      - check: iam-password-policy-strong
+        params: { minimumLength: 16 }
+`;
+
+interface BadCase {
+  name: string;
+  /** Files to create in the temp dir before running: name -> content. */
+  files?: Record<string, string | Buffer>;
+  args: (dir: string) => string[];
+  /** Every string must appear in stderr. */
+  mentions: string[];
+}
+
+const scanOf = (snapshot: string, ...more: string[]) => (dir: string) => [
+  'scan', '--snapshot', `${dir}/${snapshot}`, '--output', `${dir}/out/report.json`, '--format', 'json', ...more,
+];
+const withRules = (rules: string) => (dir: string) => [
+  'scan', '--snapshot', `${dir}/ok.json`, '--rules', `${dir}/${rules}`, '--output', `${dir}/out/report.json`,
+];
+
+const cases: BadCase[] = [
+  { name: 'missing snapshot file', args: scanOf('absent.json'), mentions: ['absent.json', 'does not exist'] },
+  { name: 'malformed JSON', files: { 's.json': '{"metadata": {,}' }, args: scanOf('s.json'), mentions: ['s.json', 'line 1, column 15', 'valid JSON'] },
+  { name: 'empty file', files: { 's.json': '' }, args: scanOf('s.json'), mentions: ['s.json', 'valid JSON'] },
+  { name: 'JSON array, not an object', files: { 's.json': '[]' }, args: scanOf('s.json'), mentions: ['s.json', ': /: expected object'] },
+  { name: 'metadata missing', files: { 's.json': snapWith((s) => ({ ...s, metadata: undefined })) }, args: scanOf('s.json'), mentions: ['s.json', 'missing required property "metadata"'] },
+  { name: 'unknown format version', files: { 's.json': snapWith((s) => { (s.metadata as { formatVersion: number }).formatVersion = 2; }) }, args: scanOf('s.json'), mentions: ['/metadata/formatVersion', 'expected 1'] },
+  { name: 'account id not 12 digits', files: { 's.json': snapWith((s) => { s.metadata.accountId = '12345'; }) }, args: scanOf('s.json'), mentions: ['/metadata/accountId'] },
+  { name: 'collectedAt not a date-time', files: { 's.json': snapWith((s) => { s.metadata.collectedAt = 'last tuesday'; }) }, args: scanOf('s.json'), mentions: ['/metadata/collectedAt'] },
+  {
+    name: 'SecurityGroups is not an array',
+    files: { 's.json': snapWith((s) => { s.regions['ap-south-1']!.calls['ec2:DescribeSecurityGroups'] = { SecurityGroups: 'sg-1' }; }) },
+    args: scanOf('s.json'),
+    mentions: ['/regions/ap-south-1/calls/ec2:DescribeSecurityGroups/SecurityGroups', 'expected array'],
+  },
+  {
+    name: 'NACL rule action not allow/deny',
+    files: {
+      's.json': snapWith((s) => {
+        s.regions['ap-south-1']!.calls['ec2:DescribeNetworkAcls'] = {
+          NetworkAcls: [{ NetworkAclId: 'acl-1', VpcId: 'vpc-1', Entries: [{ RuleNumber: 100, Protocol: '6', RuleAction: 'permit', Egress: false, CidrBlock: '0.0.0.0/0' }] }],
+        };
+      }),
+    },
+    args: scanOf('s.json'),
+    mentions: ['/regions/ap-south-1/calls/ec2:DescribeNetworkAcls/NetworkAcls/0/Entries/0/RuleAction', '"allow", "deny"'],
+  },
+  { name: 'region listed without responses', files: { 's.json': snapWith((s) => { s.metadata.regions.push('ap-south-2'); }) }, args: scanOf('s.json'), mentions: ['s.json', '/regions', 'ap-south-2'] },
+  {
+    name: 'responses for an unlisted region',
+    files: { 's.json': snapWith((s) => { s.regions['eu-west-1'] = structuredClone(s.regions['ap-south-1']!); }) },
+    args: scanOf('s.json'),
+    mentions: ['/regions/eu-west-1', 'metadata.regions'],
+  },
+  {
+    name: 'error entry without a code',
+    files: { 's.json': snapWith((s) => { s.errors.push({ service: 'ec2', operation: 'DescribeVpcs', region: 'ap-south-1', message: 'x' } as never); }) },
+    args: scanOf('s.json'),
+    mentions: ['/errors/0', 'missing required property "code"'],
+  },
+  { name: '.gz name but not gzip', files: { 's.json.gz': snapWith(() => undefined) }, args: scanOf('s.json.gz'), mentions: ['s.json.gz', 'not gzip'] },
+  { name: 'truncated gzip', files: { 's.json.gz': gzipSync(snapWith(() => undefined)).subarray(0, 40) }, args: scanOf('s.json.gz'), mentions: ['s.json.gz', 'corrupt or truncated'] },
+  {
+    name: 'credential report without its columns',
+    files: { 's.json': snapWith((s) => { s.global.calls['iam:GetCredentialReport'] = { Content: Buffer.from('a,b\n1,2\n').toString('base64') }; }) },
+    args: scanOf('s.json'),
+    mentions: ['/global/calls/iam:GetCredentialReport/Content', 'missing: user'],
+  },
+  { name: 'rule set names an unknown check', files: { 'r.yaml': VALID_RULES.replace('iam-password-policy-strong', 'iam-password-policy-stronk') }, args: withRules('r.yaml'), mentions: ['r.yaml', '/controls/0/checks/0/check (line 10)', 'iam-password-policy-stronk'] },
+  { name: 'rule set params of the wrong type', files: { 'r.yaml': VALID_RULES.replace('minimumLength: 16', 'minimumLength: sixteen') }, args: withRules('r.yaml'), mentions: ['r.yaml', '/controls/0/checks/0/params/minimumLength (line 11)', 'expected integer'] },
+  { name: 'rule set params unknown to the check', files: { 'r.yaml': VALID_RULES.replace('minimumLength: 16', 'minLength: 16') }, args: withRules('r.yaml'), mentions: ['r.yaml', '/controls/0/checks/0/params', 'unknown property "minLength"'] },
+  { name: 'rule set is not YAML', files: { 'r.yaml': 'id: [unclosed\n' }, args: withRules('r.yaml'), mentions: ['r.yaml', 'line 2', 'valid YAML'] },
+  { name: 'rule set control without a title', files: { 'r.yaml': VALID_RULES.replace('    title: Passwords are long\n', '') }, args: withRules('r.yaml'), mentions: ['r.yaml', '/controls/0 (line 6)', 'missing required property "title"'] },
+  { name: 'rule set with a duplicate control id', files: { 'r.yaml': `${VALID_RULES}  - id: PWD-1\n    title: Again\n    source: x\n    checks: [{ check: iam-root-mfa-enabled }]\n` }, args: withRules('r.yaml'), mentions: ['r.yaml', '/controls/1/id (line 12)', 'appears twice'] },
+  { name: 'rule set file missing', args: withRules('absent.yaml'), mentions: ['absent.yaml', 'does not exist'] },
+  { name: 'unknown framework', args: (d) => [...scanOf('ok.json')(d), '--framework', 'pci-dss-v4,sox'], mentions: ['--framework', '"sox"', 'pci-dss-v4'] },
+  { name: 'empty framework list', args: (d) => [...scanOf('ok.json')(d), '--framework', ','], mentions: ['--framework', 'comma-separated'] },
+  { name: 'unknown output format', args: (d) => [...scanOf('ok.json')(d), '--format', 'xml'], mentions: ["'--format <format>'", "'xml' is invalid", 'text, json'] },
+  { name: 'unknown severity', args: (d) => [...scanOf('ok.json')(d), '--fail-on', 'severe'], mentions: ["'--fail-on <severity>'", "'severe' is invalid"] },
+  { name: 'min score out of range', args: (d) => [...scanOf('ok.json')(d), '--min-score', '150'], mentions: ['--min-score', '0 to 100', '"150"'] },
+  { name: 'min score not a number', args: (d) => [...scanOf('ok.json')(d), '--min-score', 'high'], mentions: ['--min-score', '"high"'] },
+  { name: 'unknown flag', args: (d) => [...scanOf('ok.json')(d), '--frobnicate'], mentions: ["unknown option '--frobnicate'"] },
+  { name: 'output directory missing', args: (d) => ['scan', '--snapshot', `${d}/ok.json`, '--output', `${d}/no/such/dir/report.json`], mentions: ['--output', 'no/such/dir', 'does not exist'] },
+  { name: 'scan without a snapshot', args: (d) => ['scan', '--output', `${d}/out/report.json`], mentions: ['--snapshot'] },
+  { name: 'validate a file of unknown kind', files: { 'notes.txt': 'hello' }, args: (d) => ['validate', `${d}/notes.txt`], mentions: ['notes.txt', '.yaml', '.json'] },
+  { name: 'unknown command', args: () => ['scna'], mentions: ["unknown command 'scna'"] },
+];
+
+describe('bad input exits 2 with a located message and writes nothing', () => {
+  let okSnapshot: string;
+  beforeAll(() => {
+    okSnapshot = JSON.stringify(emptySnapshot());
+  });
+
+  it('has at least 20 distinct cases', () => {
+    expect(new Set(cases.map((c) => c.name)).size).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(cases)('$name', async ({ files = {}, args, mentions }) => {
+    const dir = tempDir();
+    writeTemp(dir, 'ok.json', okSnapshot);
+    mkdirSync(`${dir}/out`);
+    for (const [name, content] of Object.entries(files)) writeTemp(dir, name, content);
+    const before = filesIn(dir);
+    const run = await runCli(args(dir));
+    expect(run.code, run.stderr).toBe(2);
+    for (const m of mentions) expect(run.stderr).toContain(m);
+    expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
+    expect(run.stdout).toBe('');
+    expect(filesIn(dir)).toEqual(before);
+    expect(filesIn(`${dir}/out`)).toEqual([]);
+  });
+});
