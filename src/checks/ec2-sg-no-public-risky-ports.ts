@@ -1,0 +1,45 @@
+import type { JSONSchemaType } from 'ajv';
+import { coveredPorts, rulesFromAnywhere } from '../inventory/net.js';
+import { defineCheck, error, fail, pass } from './define.js';
+
+interface Params {
+  ports: number[];
+}
+
+const schema: JSONSchemaType<Params> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['ports'],
+  properties: { ports: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 0, maximum: 65535 } } },
+};
+
+export default defineCheck<Params>({
+  id: 'ec2-sg-no-public-risky-ports',
+  title: 'Security groups allow no internet ingress to database, cache and legacy service ports',
+  severity: 'high',
+  resourceType: 'AWS::EC2::SecurityGroup',
+  requires: ['ec2:DescribeSecurityGroups'],
+  rationale:
+    'FTP, Telnet, SQL Server, Oracle, MySQL, PostgreSQL, Redis, Elasticsearch and MongoDB reachable from 0.0.0.0/0 or ::/0 ' +
+    'expose data stores and clear-text services to scanning, credential stuffing and ransom attacks.',
+  remediation:
+    'Revoke the rule; admit only the application tier (by security group) or known address ranges, and reach data stores ' +
+    'through private subnets, VPC endpoints or a VPN.',
+  schema,
+  defaults: { ports: [20, 21, 23, 1433, 1521, 3306, 5432, 6379, 9200, 27017] },
+  paramDocs: { ports: 'TCP/UDP ports that must not be reachable from 0.0.0.0/0 or ::/0' },
+  evaluate(inv, { ports }) {
+    const listed = [...new Set(ports)].sort((a, b) => a - b);
+    return inv.securityGroups.map((sg) => {
+      const open = rulesFromAnywhere(sg.ingress, (rule) => coveredPorts(rule, listed).length > 0);
+      if (!open.ok) return error(sg, open.error);
+      if (open.value.length === 0) return pass(sg, `${sg.id} admits no internet traffic to ports ${listed.join(', ')}`);
+      const exposed = [...new Set(open.value.flatMap((o) => coveredPorts(o.rule, listed)))].sort((a, b) => a - b);
+      const sources = [...new Set(open.value.map((o) => o.row.source))].sort();
+      return fail(sg, `${sg.id} admits ${sources.join(', ')} to port${exposed.length > 1 ? 's' : ''} ${exposed.join(', ')}`, {
+        openRules: open.value.map((o) => o.row),
+        exposedPorts: exposed,
+      });
+    });
+  },
+});
