@@ -1,0 +1,76 @@
+/**
+ * Keeps the check files, the registry, the docs, the tests and the rule sets
+ * in step (after ESLint's checkRuleFiles and trivy-checks' rules_test).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../src/checks/index.js';
+import type { AnyCheck } from '../src/checks/types.js';
+import { OPERATION_BY_KEY } from '../src/snapshot/operations.js';
+import { ajv } from '../src/schemas.js';
+import { loadBuiltinRuleSets } from '../src/rules/load.js';
+import { ROOT } from './helpers/cli.js';
+
+const INFRA = new Set(['define.ts', 'index.ts', 'run.ts', 'types.ts']);
+const checkFiles = readdirSync(`${ROOT}src/checks`).filter((f) => f.endsWith('.ts') && !INFRA.has(f));
+const checks = Object.entries(CHECKS as Record<string, AnyCheck>);
+const docs = readFileSync(`${ROOT}docs/checks.md`, 'utf8');
+
+describe('check catalogue', () => {
+  it('registers exactly the check files, each under its own id', () => {
+    expect(checks.map(([k]) => `${k}.ts`).sort()).toEqual(checkFiles.sort());
+    for (const [key, check] of checks) expect(check.id).toBe(key);
+  });
+
+  it.each(checks)('%s: id, metadata, test table and docs', (id, check) => {
+    expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/);
+    expect(check.title).not.toMatch(/^Ensure/);
+    for (const field of ['title', 'rationale', 'remediation'] as const) expect(check[field].length).toBeGreaterThan(10);
+    expect(existsSync(`${ROOT}test/checks/${id}.test.ts`)).toBe(true);
+    expect(docs).toContain(`| \`${id}\` | ${check.severity} |`);
+    expect(check.requires.length).toBeGreaterThan(0);
+    for (const op of check.requires) expect(OPERATION_BY_KEY.has(op), op).toBe(true);
+    // Defaults satisfy the check's own schema; every param is documented.
+    expect(ajv.validate(check.schema, check.defaults), JSON.stringify(ajv.errors)).toBe(true);
+    expect(Object.keys(check.paramDocs).sort()).toEqual(Object.keys(check.defaults as object).sort());
+    for (const param of Object.keys(check.defaults as object)) expect(docs).toMatch(new RegExp(`\\| \`${id}\` \\|.*\`${param}\``));
+  });
+});
+
+describe('built-in rule sets', () => {
+  const sets = loadBuiltinRuleSets();
+
+  it('are the four frameworks', () => {
+    expect(sets.map((s) => s.id)).toEqual(['aws-well-architected', 'mas-trm', 'pci-dss-v4', 'rbi-pso-ppi']);
+  });
+
+  it('use every check at least once', () => {
+    const used = new Set(sets.flatMap((s) => s.controls.flatMap((c) => c.checks.map((k) => k.checkId))));
+    expect([...used].sort()).toEqual(checks.map(([id]) => id).sort());
+  });
+
+  it('give every control a source naming its clause, and a note when the clause is unverified', () => {
+    for (const s of sets) {
+      for (const c of s.controls) {
+        expect(c.source.length, `${s.id} ${c.id}`).toBeGreaterThan(5);
+        if (!c.verified) expect(c.note, `${s.id} ${c.id}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('encode PCI DSS 8.3.6 as 12-character passwords with letters and digits', () => {
+    const pci = sets.find((s) => s.id === 'pci-dss-v4')!;
+    const ref = pci.controls.find((c) => c.id === '8.3.6')!.checks.find((k) => k.checkId === 'iam-password-policy-strong')!;
+    expect(ref.params).toMatchObject({ minimumLength: 12, requireLetters: true, requireNumbers: true, reusePrevention: 4 });
+  });
+
+  it('follow each framework\'s own numbering', () => {
+    const patterns: Record<string, RegExp> = {
+      'pci-dss-v4': /^\d{1,2}(\.\d+){1,3}$/,
+      'mas-trm': /^(\d{1,2}(\.\d+){1,2}(\([a-z]\))?(-[a-z-]+)?|N655-4\.[1-6])$/,
+      'rbi-pso-ppi': /^(PSO-(III|IV)-[a-z0-9-]+|PPI-15\.\d+(\([a-z]\))?|SPSD-[a-z0-9.()-]+)$/,
+      'aws-well-architected': /^(SEC|REL)\d{2}-BP\d{2}$/,
+    };
+    for (const s of sets) for (const c of s.controls) expect(c.id, s.id).toMatch(patterns[s.id]!);
+  });
+});
