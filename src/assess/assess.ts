@@ -1,10 +1,9 @@
 import { findCheck } from '../checks/index.js';
 import { runCheck } from '../checks/run.js';
-import type { CheckResult, Severity } from '../checks/types.js';
 import type { Inventory } from '../inventory/types.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Snapshot } from '../snapshot/types.js';
-import { countStatuses, score, SCORE_FORMULA, SEVERITY_WEIGHTS, STATUS_PRECEDENCE, statusOf } from './score.js';
+import { addCounts, countStatuses, score, SCORE_FORMULA, SEVERITY_WEIGHTS, STATUS_PRECEDENCE, statusOf } from './score.js';
 import type { Assessment, CheckInfo, ControlAssessment, Evaluation, FrameworkAssessment } from './types.js';
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
@@ -37,23 +36,22 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
     }
   }
 
+  // Each evaluation holds one result per resource, so a framework's distinct
+  // results are the union of its controls' evaluations: counts add up per key.
   const frameworks: FrameworkAssessment[] = ruleSets.map((set) => {
-    const distinct = new Map<string, { result: CheckResult; severity: Severity }>();
+    const used = new Set<string>();
     const controls: ControlAssessment[] = set.controls.map((control) => {
       const keys = [...new Set(control.checks.map((c) => c.evaluationKey))].sort();
-      const scored = keys.flatMap((k) => {
-        const ev = evaluations.get(k)!;
-        return ev.results.map((result) => ({ result, severity: ev.severity, id: `${k}\u0000${result.resource.arn}` }));
-      });
-      for (const s of scored) distinct.set(s.id, s);
-      const counts = countStatuses(scored.map((s) => s.result.status));
+      for (const k of keys) used.add(k);
+      const parts = keys.map((k) => evaluations.get(k)!);
+      const counts = addCounts(parts);
       const out: ControlAssessment = {
         id: control.id,
         title: control.title,
         source: control.source,
         verified: control.verified,
         status: statusOf(counts),
-        score: score(scored),
+        score: score(parts),
         counts,
         evaluations: keys,
       };
@@ -62,14 +60,15 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
       if (control.note !== undefined) out.note = control.note;
       return out;
     });
-    const counts = countStatuses([...distinct.values()].map((d) => d.result.status));
+    const parts = [...used].map((k) => evaluations.get(k)!);
+    const counts = addCounts(parts);
     return {
       id: set.id,
       title: set.title,
       version: set.version,
       source: set.source,
       status: statusOf(counts),
-      score: score(distinct.values()),
+      score: score(parts),
       counts,
       controlCounts: countStatuses(controls.map((c) => c.status)),
       controls,

@@ -1,4 +1,4 @@
-import type { CheckResult, Severity, Status } from '../checks/types.js';
+import type { Severity, Status } from '../checks/types.js';
 import type { Counts } from './types.js';
 
 /** Severity weights of the score (CVSS-like spacing: one critical outweighs two highs). */
@@ -27,15 +27,23 @@ export function statusOf(counts: Counts): Status {
   return STATUS_PRECEDENCE.find((s) => counts[s] > 0) ?? 'not_applicable';
 }
 
-/** The weighted share of decided results that pass, 0–100, or null if none was decided. */
-export function score(results: Iterable<{ result: CheckResult; severity: Severity }>): number | null {
+/**
+ * The weighted share of decided results that pass, 0–100, or null if none was
+ * decided. Severity is per evaluation, so counts are enough: O(evaluations).
+ */
+export function score(parts: Iterable<{ counts: Counts; severity: Severity }>): number | null {
   let passed = 0;
   let decided = 0;
-  for (const { result, severity } of results) {
-    if (result.status === 'not_applicable') continue;
+  for (const { counts, severity } of parts) {
     const w = SEVERITY_WEIGHTS[severity];
-    decided += w;
-    if (result.status === 'pass') passed += w;
+    decided += w * (counts.pass + counts.fail + counts.error);
+    passed += w * counts.pass;
   }
   return decided === 0 ? null : Math.round((1000 * passed) / decided) / 10;
+}
+
+export function addCounts(parts: Iterable<{ counts: Counts }>): Counts {
+  const total = emptyCounts();
+  for (const { counts } of parts) for (const s of STATUS_PRECEDENCE) total[s] += counts[s];
+  return total;
 }

@@ -2,33 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/assess/assess.js';
 import { gateExitCode } from '../../src/assess/gate.js';
 import { score, statusOf } from '../../src/assess/score.js';
-import type { CheckResult } from '../../src/checks/types.js';
+import type { Counts } from '../../src/assess/types.js';
+import type { Status } from '../../src/checks/types.js';
 import { buildInventory } from '../../src/inventory/build.js';
 import { parseRuleSet } from '../../src/rules/load.js';
 import { credentialReport, emptySnapshot, SNAP_ACCOUNT } from '../helpers/snapshot.js';
 
-const result = (status: CheckResult['status']): CheckResult => ({
-  checkId: 'x',
-  status,
-  message: '',
-  evidence: {},
-  resource: { type: 'AWS::IAM::User', arn: 'a', id: 'a', account: SNAP_ACCOUNT, region: 'global' },
-});
+const counts = (status: Status): Counts => ({ pass: 0, fail: 0, error: 0, not_applicable: 0, [status]: 1 });
 
 describe('score', () => {
   it('is the severity-weighted share of decided results that pass', () => {
     // critical pass (10), high fail (7), medium error (4), low n/a (left out): 10 / 21
     const s = score([
-      { result: result('pass'), severity: 'critical' },
-      { result: result('fail'), severity: 'high' },
-      { result: result('error'), severity: 'medium' },
-      { result: result('not_applicable'), severity: 'low' },
+      { counts: counts('pass'), severity: 'critical' },
+      { counts: counts('fail'), severity: 'high' },
+      { counts: counts('error'), severity: 'medium' },
+      { counts: counts('not_applicable'), severity: 'low' },
     ]);
     expect(s).toBe(47.6);
   });
 
   it('is null when nothing was decided', () => {
-    expect(score([{ result: result('not_applicable'), severity: 'high' }])).toBeNull();
+    expect(score([{ counts: counts('not_applicable'), severity: 'high' }])).toBeNull();
   });
 
   it('orders control status fail > error > pass > not_applicable', () => {
