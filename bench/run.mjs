@@ -103,6 +103,6 @@ const inv = buildInventory(parsed, 'bench.json');
 stage(`inventory (${inv.byArn.size} resources)`);
 const a = assess(parsed, inv, loadBuiltinRuleSets(), 'bench');
 stage(`checks + assessment (${a.evaluations.reduce((n, e) => n + e.results.length, 0)} results)`);
-const out = renderJson(a, { color: false });
+const out = renderJson(a, { color: false }).text;
 stage(`json report (${(out.length / 2 ** 20).toFixed(1)} MiB)`);
 console.log(`peak rss ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

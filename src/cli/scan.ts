@@ -50,8 +50,9 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
 
   const color = opts.output === undefined && useColor(io);
   const report = REPORTERS[opts.format](assessment, { color });
-  if (opts.output !== undefined) await writeFileAtomic(opts.output, report);
-  else io.stdout(report);
+  if (opts.output !== undefined) await writeFileAtomic(opts.output, report.text);
+  else io.stdout(report.text);
+  for (const w of report.warnings) io.stderr(`archscan: warning: ${w}\n`);
 
   for (const id of replaced) io.stderr(`archscan: note: --rules replaced the built-in framework "${id}"\n`);
   const verdict = gateExitCode(assessment, { failOn: opts.failOn, ...(minScore !== undefined ? { minScore } : {}) });

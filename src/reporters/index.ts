@@ -1,10 +1,14 @@
 import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
 import type { Reporter } from './types.js';
 
 export const REPORTERS = {
   text: renderText,
   json: renderJson,
+  sarif: renderSarif,
+  junit: renderJunit,
 } as const satisfies Record<string, Reporter>;
 
 export type Format = keyof typeof REPORTERS;

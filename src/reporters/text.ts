@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { describeCallError } from '../assess/call-errors.js';
 import type { Assessment, ControlAssessment, Evaluation } from '../assess/types.js';
 import type { CheckResult, Status } from '../checks/types.js';
 import type { Reporter } from './types.js';
@@ -81,8 +82,8 @@ export const renderText: Reporter = (a, { color }) => {
     out.push('');
     out.push(c.yellow.bold(`Calls that failed during collection (${a.callErrors.length})`));
     for (const e of a.callErrors) {
-      out.push(c.yellow(`  ${e.service}:${e.operation} ${e.region}${e.resource ? ` ${e.resource}` : ''}: ${e.code} (needs ${e.service}:${e.operation})`));
+      out.push(c.yellow(`  ${describeCallError(e)}`));
     }
   }
-  return `${out.join('\n')}\n`;
+  return { text: `${out.join('\n')}\n`, warnings: [] };
 };

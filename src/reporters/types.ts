@@ -5,5 +5,11 @@ export interface ReporterOptions {
   color: boolean;
 }
 
+export interface Rendered {
+  text: string;
+  /** What the CLI should tell the user on stderr (e.g. results cut to fit a consumer's limits). */
+  warnings: string[];
+}
+
 /** Pure: assessment in, text out. No clock, no I/O. */
-export type Reporter = (assessment: Assessment, options: ReporterOptions) => string;
+export type Reporter = (assessment: Assessment, options: ReporterOptions) => Rendered;

@@ -101,7 +101,7 @@ const cases: BadCase[] = [
   { name: 'rule set file missing', args: withRules('absent.yaml'), mentions: ['absent.yaml', 'does not exist'] },
   { name: 'unknown framework', args: (d) => [...scanOf('ok.json')(d), '--framework', 'pci-dss-v4,sox'], mentions: ['--framework', '"sox"', 'pci-dss-v4'] },
   { name: 'empty framework list', args: (d) => [...scanOf('ok.json')(d), '--framework', ','], mentions: ['--framework', 'comma-separated'] },
-  { name: 'unknown output format', args: (d) => [...scanOf('ok.json')(d), '--format', 'xml'], mentions: ["'--format <format>'", "'xml' is invalid", 'text, json'] },
+  { name: 'unknown output format', args: (d) => [...scanOf('ok.json')(d), '--format', 'xml'], mentions: ["'--format <format>'", "'xml' is invalid", 'text, json, sarif, junit'] },
   { name: 'unknown severity', args: (d) => [...scanOf('ok.json')(d), '--fail-on', 'severe'], mentions: ["'--fail-on <severity>'", "'severe' is invalid"] },
   { name: 'min score out of range', args: (d) => [...scanOf('ok.json')(d), '--min-score', '150'], mentions: ['--min-score', '0 to 100', '"150"'] },
   { name: 'min score not a number', args: (d) => [...scanOf('ok.json')(d), '--min-score', 'high'], mentions: ['--min-score', '"high"'] },

@@ -1,0 +1,23 @@
+import type { CallError } from '../snapshot/types.js';
+
+/** AWS error codes that mean "the caller lacks a permission", across query and JSON protocols. */
+const PERMISSION_CODES = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'UnauthorizedAccess',
+  'AuthorizationError',
+  'AuthorizationErrorException',
+]);
+
+export function isPermissionError(code: string): boolean {
+  return PERMISSION_CODES.has(code);
+}
+
+/** One line for a failed call; names the missing permission when that is the cause. */
+export function describeCallError(e: CallError): string {
+  const call = `${e.service}:${e.operation}`;
+  const where = `${e.region}${e.resource ? ` ${e.resource}` : ''}`;
+  const hint = isPermissionError(e.code) ? ` (missing permission ${call})` : '';
+  return `${call} failed in ${where}: ${e.code}${hint}`;
+}

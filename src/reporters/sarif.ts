@@ -1,0 +1,268 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: one run,
+ * one rule per check, frameworks as taxonomies, one result per failing
+ * (check, resource), failed calls as tool notifications.
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type {
+  Invocation,
+  Log,
+  Notification,
+  ReportingDescriptor,
+  ReportingDescriptorReference,
+  Result,
+  Run,
+  ToolComponent,
+} from 'sarif';
+import { describeCallError } from '../assess/call-errors.js';
+import type { Assessment, Evaluation } from '../assess/types.js';
+import type { CheckResult, Severity } from '../checks/types.js';
+import type { Reporter } from './types.js';
+
+export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/archscan/archscan';
+
+/** GitHub's documented ingestion limits. */
+export const GITHUB_LIMITS = { resultsPerRun: 25_000, gzippedBytes: 10 * 1024 * 1024, tagsPerRule: 20 } as const;
+
+/** GitHub maps security-severity ≥ 9.0 critical, 7.0–8.9 high, 4.0–6.9 medium, < 4.0 low. */
+export const SECURITY_SEVERITY = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' } as const satisfies Record<Severity, string>;
+const LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note' } as const satisfies Record<Severity, Result.level>;
+const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+
+/** The fingerprint key; bump the version only if the identity below changes. */
+export const FINGERPRINT_KEY = 'archscanResource/v1';
+
+/** Stable identity of a finding: check id and resource ARN, never message text or params. */
+export function findingFingerprint(checkId: string, arn: string): string {
+  return createHash('sha256').update(`${checkId}\n${arn}`).digest('hex');
+}
+
+/** `aws/<account>/<region>/<service>/<type>/<id>`: a relative pseudo-path GitHub accepts as a location. */
+export function resourceUri(r: CheckResult['resource']): string {
+  const [, service = 'aws', type = 'resource'] = r.type.split('::');
+  const kebab = type.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase();
+  return ['aws', r.account, r.region, service.toLowerCase(), kebab, r.id].map(encodeURIComponent).join('/');
+}
+
+function pascal(id: string): string {
+  return id.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+}
+
+function evidenceText(evidence: Record<string, unknown>): string {
+  const entries = Object.entries(evidence);
+  return entries.length === 0 ? '' : ` Evidence: ${entries.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('; ')}`;
+}
+
+interface ControlRef {
+  framework: string;
+  frameworkIndex: number;
+  control: string;
+  controlIndex: number;
+}
+
+/** Which controls each evaluation evidences. */
+function controlsByEvaluation(a: Assessment): Map<string, ControlRef[]> {
+  const map = new Map<string, ControlRef[]>();
+  a.frameworks.forEach((f, frameworkIndex) =>
+    f.controls.forEach((c, controlIndex) => {
+      for (const key of c.evaluations) {
+        const list = map.get(key) ?? [];
+        list.push({ framework: f.id, frameworkIndex, control: c.id, controlIndex });
+        map.set(key, list);
+      }
+    }),
+  );
+  return map;
+}
+
+const taxonRef = (c: ControlRef): ReportingDescriptorReference => ({
+  id: c.control,
+  index: c.controlIndex,
+  toolComponent: { name: c.framework, index: c.frameworkIndex },
+});
+
+const uniqueRefs = (refs: ControlRef[]) =>
+  [...new Map(refs.map((r) => [`${r.frameworkIndex}/${r.controlIndex}`, r])).values()].sort(
+    (x, y) => x.frameworkIndex - y.frameworkIndex || x.controlIndex - y.controlIndex,
+  );
+
+/** One finding per (check, resource), merging the evaluations (param sets) that failed it. */
+interface Finding {
+  checkId: string;
+  severity: Severity;
+  result: CheckResult;
+  controls: ControlRef[];
+  evaluations: string[];
+}
+
+function groupFindings(a: Assessment, status: 'fail' | 'error', controls: Map<string, ControlRef[]>): Finding[] {
+  const byId = new Map<string, Finding>();
+  for (const ev of a.evaluations) {
+    for (const result of ev.results) {
+      if (result.status !== status) continue;
+      const id = `${ev.checkId}\n${result.resource.arn}`;
+      const f = byId.get(id);
+      if (f) {
+        f.controls.push(...(controls.get(ev.key) ?? []));
+        f.evaluations.push(ev.key);
+      } else {
+        byId.set(id, { checkId: ev.checkId, severity: ev.severity, result, controls: [...(controls.get(ev.key) ?? [])], evaluations: [ev.key] });
+      }
+    }
+  }
+  return [...byId.values()].sort(
+    (x, y) =>
+      SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] ||
+      (x.checkId < y.checkId ? -1 : x.checkId > y.checkId ? 1 : 0) ||
+      (x.result.resource.arn < y.result.resource.arn ? -1 : x.result.resource.arn > y.result.resource.arn ? 1 : 0),
+  );
+}
+
+function rules(a: Assessment, controls: Map<string, ControlRef[]>, evaluations: Evaluation[]): ReportingDescriptor[] {
+  return a.checks.map((check) => {
+    const refs = uniqueRefs(evaluations.filter((e) => e.checkId === check.id).flatMap((e) => controls.get(e.key) ?? []));
+    const tags = ['security', 'aws', ...check.frameworks].slice(0, GITHUB_LIMITS.tagsPerRule);
+    const citations = refs.map((r) => `${r.framework} ${r.control}`).join(', ');
+    return {
+      id: check.id,
+      name: pascal(check.id),
+      shortDescription: { text: check.title },
+      fullDescription: { text: check.rationale },
+      help: {
+        text: `${check.rationale}\n\nRemediation: ${check.remediation}\n\nEvidences: ${citations}`,
+        markdown: `${check.rationale}\n\n**Remediation:** ${check.remediation}\n\n**Evidences:** ${citations}\n\nResource type: \`${check.resourceType}\``,
+      },
+      defaultConfiguration: { level: LEVEL[check.severity] },
+      relationships: refs.map((r) => ({ target: taxonRef(r), kinds: ['relevant'] })),
+      properties: { tags, 'security-severity': SECURITY_SEVERITY[check.severity], precision: 'high', severity: check.severity },
+    };
+  });
+}
+
+function taxonomies(a: Assessment): ToolComponent[] {
+  return a.frameworks.map((f) => {
+    const component: ToolComponent = {
+      name: f.id,
+      fullName: f.title,
+      version: f.version,
+      organization: f.source.publisher,
+      shortDescription: { text: f.source.document },
+      isComprehensive: false,
+      taxa: f.controls.map((c) => ({
+        id: c.id,
+        name: c.title,
+        shortDescription: { text: c.title },
+        fullDescription: { text: c.source },
+        properties: { verified: c.verified, status: c.status, ...(c.group ? { group: c.group } : {}), ...(c.appliesTo ? { appliesTo: c.appliesTo } : {}) },
+      })),
+    };
+    if (f.source.url) component.informationUri = f.source.url;
+    return component;
+  });
+}
+
+function toResult(f: Finding, ruleIndex: number): Result {
+  const r = f.result;
+  const refs = uniqueRefs(f.controls);
+  const citations = refs.map((c) => `${c.framework} ${c.control}`).join(', ');
+  return {
+    ruleId: f.checkId,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    kind: 'fail',
+    message: { text: `${r.message}.${evidenceText(r.evidence)} Controls: ${citations}.` },
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri: resourceUri(r.resource) }, region: { startLine: 1 } },
+        logicalLocations: [{ name: r.resource.id, fullyQualifiedName: r.resource.arn, kind: 'resource' }],
+      },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: findingFingerprint(f.checkId, r.resource.arn) },
+    taxa: refs.map(taxonRef),
+    properties: {
+      resourceType: r.resource.type,
+      region: r.resource.region,
+      evidence: r.evidence,
+      evaluations: [...new Set(f.evaluations)].sort(),
+    },
+  };
+}
+
+function invocation(a: Assessment, errors: Finding[]): Invocation {
+  const notifications: Notification[] = [
+    ...errors.map(
+      (f): Notification => ({
+        level: 'error',
+        message: { text: `${f.checkId} could not decide ${f.result.resource.arn}: ${f.result.message}` },
+        descriptor: { id: f.checkId },
+        properties: { resource: f.result.resource.arn, evidence: f.result.evidence },
+      }),
+    ),
+    ...a.callErrors.map(
+      (e): Notification => ({
+        level: 'warning',
+        message: { text: describeCallError(e) },
+        properties: { call: `${e.service}:${e.operation}`, region: e.region, code: e.code },
+      }),
+    ),
+  ];
+  return { executionSuccessful: a.complete, toolExecutionNotifications: notifications };
+}
+
+function render(log: Log): string {
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+export const renderSarif: Reporter = (a) => {
+  const controls = controlsByEvaluation(a);
+  const ruleList = rules(a, controls, a.evaluations);
+  const ruleIndex = new Map(ruleList.map((r, i) => [r.id, i]));
+  const failures = groupFindings(a, 'fail', controls);
+  const warnings: string[] = [];
+
+  let kept = failures.length;
+  if (kept > GITHUB_LIMITS.resultsPerRun) kept = GITHUB_LIMITS.resultsPerRun;
+
+  const build = (n: number): Log => {
+    const run: Run = {
+      tool: {
+        driver: {
+          name: 'archscan',
+          version: a.tool.version,
+          semanticVersion: a.tool.version,
+          informationUri: INFORMATION_URI,
+          rules: ruleList,
+          supportedTaxonomies: a.frameworks.map((f, index) => ({ name: f.id, index })),
+        },
+      },
+      taxonomies: taxonomies(a),
+      automationDetails: { id: `archscan/${a.snapshot.accountId}/${a.frameworks.map((f) => f.id).join('+')}/` },
+      invocations: [invocation(a, groupFindings(a, 'error', controls))],
+      results: failures.slice(0, n).map((f) => toResult(f, ruleIndex.get(f.checkId)!)),
+      properties: {
+        account: a.snapshot.accountId,
+        regions: a.snapshot.regions,
+        snapshotCollectedAt: a.snapshot.collectedAt,
+        scores: Object.fromEntries(a.frameworks.map((f) => [f.id, f.score])),
+        ...(n < failures.length ? { truncated: { kept: n, total: failures.length } } : {}),
+      },
+    };
+    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+  };
+
+  let text = render(build(kept));
+  // Past GitHub's upload size, drop the least severe results until it fits.
+  while (kept > 0 && gzipSync(text).length > GITHUB_LIMITS.gzippedBytes) {
+    kept = Math.floor(kept * 0.9);
+    text = render(build(kept));
+  }
+  if (kept < failures.length) {
+    warnings.push(
+      `SARIF holds ${kept} of ${failures.length} failing results (GitHub accepts ${GITHUB_LIMITS.resultsPerRun} results and ` +
+        `${GITHUB_LIMITS.gzippedBytes / 1024 / 1024} MB gzipped per run); the least severe were cut. Use --format json for all of them.`,
+    );
+  }
+  return { text, warnings };
+};
