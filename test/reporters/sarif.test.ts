@@ -11,7 +11,7 @@ import type { Snapshot } from '../../src/snapshot/types.js';
 import { fixture } from '../helpers/cli.js';
 import { sarifValidator } from '../helpers/sarif.js';
 
-const FIXTURES = ['baseline-compliant', 'giftcard-issuer', 'microfinance', 'clubshop-ecommerce', 'digital-asset-exchange'];
+const FIXTURES = ['baseline-compliant', 'giftcard-issuer', 'microfinance', 'clubshop-ecommerce', 'digital-asset-exchange', 'payments-group'];
 const ruleSets = loadBuiltinRuleSets();
 
 function assessSnapshot(snapshot: Snapshot): Assessment {
@@ -96,7 +96,7 @@ describe('SARIF of an incomplete scan', () => {
     const run = sarifOf(assessSnapshot(snap)).runs[0]!;
     const inv = run.invocations![0]!;
     expect(inv.executionSuccessful).toBe(false);
-    const texts = inv.toolExecutionNotifications!.map((n) => n.message.text);
+    const texts = inv.toolExecutionNotifications!.map((n) => n.message.text ?? '');
     expect(texts).toContain('guardduty:ListDetectors failed in ap-south-1: AccessDeniedException (missing permission guardduty:ListDetectors)');
     expect(texts.some((t) => t.startsWith('guardduty-enabled could not decide arn:aws:guardduty:ap-south-1:100000000002:detector'))).toBe(true);
     expect(run.results!.some((r) => r.ruleId === 'guardduty-enabled')).toBe(false);

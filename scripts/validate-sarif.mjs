@@ -1,0 +1,39 @@
+// Second opinion on our SARIF: Microsoft's SARIF multitool (`validate` with the
+// SARIF and GitHub Advanced Security rule kinds, GitHub's GH1001–GH1007 on via
+// sarif-github.config.xml) over the SARIF of every fixture. Exits 1 on any
+// error-level finding. The multitool exits 0 even when it finds errors, and one
+// invalid file can hide errors in later files of the same call, so each file
+// gets its own call and we read its output.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../dist/cli/main.js';
+
+const require = createRequire(import.meta.url);
+const binary = require('@microsoft/sarif-multitool-linux');
+const root = new URL('..', import.meta.url).pathname;
+const config = join(root, 'scripts/sarif-github.config.xml');
+const out = mkdtempSync(join(tmpdir(), 'archscan-sarif-'));
+const io = { stdout: () => {}, stderr: () => {}, stdoutIsTty: false, env: {} };
+
+let errors = 0;
+const fixtures = readdirSync(join(root, 'fixtures')).filter((f) => f.endsWith('.planted.yaml')).map((f) => f.replace('.planted.yaml', '')).sort();
+for (const name of fixtures) {
+  const sarif = join(out, `${name}.sarif`);
+  const code = await main(['node', 'archscan', 'scan', '--snapshot', join(root, 'fixtures', `${name}.json`), '--format', 'sarif', '--output', sarif], io);
+  if (code === 2) throw new Error(`archscan could not scan ${name}`);
+  const report = join(out, `${name}.validation.sarif`);
+  execFileSync(binary, ['validate', sarif, '--rule-kind', 'Sarif;Ghas', '-c', config, '--quiet', 'true', '-o', report, '--log', 'ForceOverwrite'], {
+    env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const findings = JSON.parse(readFileSync(report, 'utf8')).runs[0].results ?? [];
+  const bad = findings.filter((r) => r.level === 'error');
+  errors += bad.length;
+  console.log(`${name}.sarif: ${bad.length} error(s), ${findings.length - bad.length} warning(s)/note(s)`);
+  for (const r of findings) console.log(`  ${r.level ?? 'warning'} ${r.ruleId} ${JSON.stringify(r.message.arguments ?? r.message.text)}`);
+}
+console.log(`multitool: ${errors} error(s) in ${fixtures.length} SARIF files`);
+process.exitCode = errors > 0 ? 1 : 0;
