@@ -41,7 +41,18 @@ describe('exit codes', () => {
     expect(denied.every((r) => r.status === 'error')).toBe(true);
   });
 
-  it.each(['text', 'json'])('--output with --format %s writes the same bytes as stdout and keeps the exit code', async (format) => {
+  it.each(['text', 'json', 'sarif', 'junit'])('--fail-on and --min-score gate every format alike: %s', async (format) => {
+    const dir = tempDir();
+    const gate = async (...flags: string[]) => (await runCli(['scan', '--snapshot', GIFTCARD, '--format', format, '--output', `${dir}/r`, ...flags])).code;
+    expect(await gate('--fail-on', 'high')).toBe(1);
+    expect(await gate('--fail-on', 'none')).toBe(0);
+    expect(await gate('--fail-on', 'none', '--min-score', '95')).toBe(1);
+    expect(await gate('--fail-on', 'none', '--min-score', '50')).toBe(0);
+    expect(await gate('--fail-on', 'critical', '--min-score', '50')).toBe(0);
+    expect((await runCli(['scan', '--snapshot', PAYMENTS, '--format', format, '--output', `${dir}/r`, '--fail-on', 'none'])).code).toBe(3);
+  });
+
+  it.each(['text', 'json', 'sarif', 'junit'])('--output with --format %s writes the same bytes as stdout and keeps the exit code', async (format) => {
     const dir = tempDir();
     const toStdout = await runCli(['scan', '--snapshot', GIFTCARD, '--format', format, '--fail-on', 'high']);
     const toFile = await runCli(['scan', '--snapshot', GIFTCARD, '--format', format, '--fail-on', 'high', '--output', `${dir}/r.out`]);
