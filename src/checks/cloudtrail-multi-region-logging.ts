@@ -90,6 +90,8 @@ export default defineCheck<Params>({
   defaults: {},
   paramDocs: {},
   evaluate(inv): Outcome[] {
+    // A snapshot of no region (global services only) shows no trail either way.
+    if (inv.regions.length === 0) return [];
     const account = accountRef(inv);
     const assessed = [...inv.trails]
       .sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0))

@@ -37,6 +37,12 @@ const cases: Case[] = [
     expected: [{ status: 'pass', arn: ACCOUNT_ARN, evidence: { qualifyingTrails: [arn('main')] } }],
   },
   {
+    name: 'no region was scanned (a global-only snapshot): not applicable',
+    trails: [],
+    regions: [],
+    expected: [{ status: 'not_applicable', arn: `arn:aws:cloudtrail::${ACCOUNT}:*` }],
+  },
+  {
     name: 'no trail at all',
     trails: [],
     expected: [{ status: 'fail', arn: ACCOUNT_ARN, evidence: { trails: [] } }],
