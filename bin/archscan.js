@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-// Entry point: the CLI lives in dist/ (built by `npm run build`, run by `npm ci`).
-import { main } from '../dist/cli/main.js';
+// Entry point: the CLI lives in dist/ (built by `npm ci` through the prepare script).
 
+// The AWS SDK warns on Node 20 that *future* SDK releases will need Node 22;
+// archscan pins its SDK through the lockfile, so the notice is noise on stderr.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const { main } = await import('../dist/cli/main.js');
 process.exitCode = await main(process.argv);

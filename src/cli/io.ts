@@ -4,6 +4,8 @@ export interface Io {
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (colour). */
   stdoutIsTty: boolean;
+  /** Whether stderr is a terminal (live progress). */
+  stderrIsTty?: boolean;
   env: NodeJS.ProcessEnv;
 }
 
@@ -11,6 +13,7 @@ export const processIo: Io = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   stdoutIsTty: process.stdout.isTTY === true,
+  stderrIsTty: process.stderr.isTTY === true,
   env: process.env,
 };
 

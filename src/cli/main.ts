@@ -6,11 +6,15 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from '../assess/gate.js';
 import { SEVERITIES } from '../checks/types.js';
 import { InputError } from '../errors.js';
+import { CollectError } from '../collect/collect.js';
 import { FORMATS } from '../reporters/index.js';
 import { listChecks, listFrameworks } from './catalogue.js';
 import { processIo, type Io } from './io.js';
 import { runScan, type ScanOptions } from './scan.js';
 import { validateFile } from './validate.js';
+import { runCollect } from './collect.js';
+import type { AwsFlags } from './live.js';
+import { minimalPolicy } from '../collect/permissions.js';
 import { VERSION } from './version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -25,10 +29,34 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run with --help for usage)');
 
+  const awsOptions = (cmd: Command) =>
+    cmd
+      .option('--profile <name>', 'AWS profile from the shared config/credentials files (SSO profiles too)')
+      .option('--role-arn <arn>', 'assume this IAM role (STS AssumeRole) before collecting')
+      .option('--external-id <id>', 'external id for --role-arn')
+      .option('--regions <list>', 'comma-separated regions (default: every region enabled for the account)')
+      .option('--concurrency <n>', 'API calls in flight at once, across regions and services', '16')
+      .option('--max-attempts <n>', 'attempts per call under the SDK adaptive retry mode (throttling)', '8')
+      .option('--timeout <seconds>', 'per-request timeout', '30');
+
+  awsOptions(
+    program
+      .command('collect')
+      .description('collect a snapshot of a live AWS account (read-only calls only)')
+      .requiredOption('--output <file>', 'write the snapshot here (atomically; gzip when it ends in .gz)')
+      .option('--quiet', 'no progress and no summary on stderr'),
+  ).action(async (opts: AwsFlags & { output: string }) => setExit(await runCollect(opts, io)));
+
+  program
+    .command('permissions')
+    .description('print the minimal IAM policy a collection needs (the AWS managed SecurityAudit policy also suffices)')
+    .action(() => io.stdout(`${JSON.stringify(minimalPolicy(), null, 2)}\n`));
+
+  awsOptions(
   program
     .command('scan')
-    .description('scan a snapshot and report findings per framework and control')
-    .option('--snapshot <file>', 'snapshot to scan (.json or .json.gz, from `archscan collect` or a fixture)')
+    .description('scan a snapshot, or a live account, and report findings per framework and control')
+    .option('--snapshot <file>', 'snapshot to scan (.json or .json.gz, from `archscan collect` or a fixture); without it, scan live')
     .option('--framework <ids>', 'comma-separated framework ids (default: all loaded)')
     .option('--rules <file>', 'an extra rule set (YAML); repeatable; same id as a built-in replaces it', collect)
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
@@ -39,8 +67,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         .default('low'),
     )
     .option('--min-score <n>', 'exit 1 if any framework scores under n (0-100)')
-    .option('--quiet', 'no gate summary on stderr')
-    .action(async (opts: ScanOptions) => setExit(await runScan(opts, io)));
+    .option('--quiet', 'no progress, collection summary or gate summary on stderr'),
+  ).action(async (opts: ScanOptions & AwsFlags) => setExit(await runScan(opts, io)));
 
   program
     .command('frameworks')
@@ -80,6 +108,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (e instanceof InputError) {
       io.stderr(`archscan: error: ${e.message}\n`);
       return EXIT.badInput;
+    }
+    if (e instanceof CollectError) {
+      io.stderr(`archscan: error: ${e.message}\n`);
+      return EXIT.incomplete;
     }
     const debug = argv.includes('--debug');
     io.stderr(`archscan: internal error: ${e instanceof Error ? e.message : String(e)}${debug ? '' : ' (run with --debug for the stack)'}\n`);

@@ -6,10 +6,14 @@ import { REPORTERS, type Format } from '../reporters/index.js';
 import { selectRuleSets } from '../rules/load.js';
 import { readSnapshot } from '../snapshot/read.js';
 import { useColor, type Io } from './io.js';
+import { collectLive, type AwsFlags } from './live.js';
 import { writeFileAtomic } from './output.js';
 import { VERSION } from './version.js';
 
-export interface ScanOptions {
+/** Options that only make sense for a live scan. */
+const LIVE_FLAGS = ['profile', 'roleArn', 'externalId', 'regions'] as const;
+
+export interface ScanOptions extends Partial<AwsFlags> {
   snapshot?: string;
   framework?: string;
   rules?: string[];
@@ -40,12 +44,14 @@ export function parseFrameworkList(value: string | undefined): string[] | undefi
 export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   const minScore = parseMinScore(opts.minScore);
   const frameworks = parseFrameworkList(opts.framework);
-  if (!opts.snapshot) {
-    throw new InputError('--snapshot', '', 'a snapshot file to scan (live scanning is not available yet)');
+  const live = LIVE_FLAGS.filter((f) => opts[f] !== undefined);
+  if (opts.snapshot && live.length > 0) {
+    throw new InputError(`--${live[0]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, '', 'live-collection options only without --snapshot');
   }
   const { ruleSets, replaced } = selectRuleSets(opts.rules ?? [], frameworks);
-  const snapshot = await readSnapshot(opts.snapshot);
-  const inventory = buildInventory(snapshot, opts.snapshot);
+  const source = opts.snapshot ?? '<live collection>';
+  const snapshot = opts.snapshot ? await readSnapshot(opts.snapshot) : await collectLive(opts as AwsFlags, io, io.stderrIsTty === true);
+  const inventory = buildInventory(snapshot, source);
   const assessment = assess(snapshot, inventory, ruleSets, VERSION);
 
   const color = opts.output === undefined && useColor(io);

@@ -1,0 +1,17 @@
+const TOKENS = new Set(['NextToken', 'nextToken', 'Marker', 'NextMarker', 'IsTruncated', '$metadata']);
+
+/**
+ * De-paginate: one response whose list members hold every page's items, as
+ * `aws ... --output json` prints it. Token fields are dropped.
+ */
+export async function allPages<T extends object>(pages: AsyncIterable<T>): Promise<T> {
+  const merged: Record<string, unknown> = {};
+  for await (const page of pages) {
+    for (const [k, v] of Object.entries(page)) {
+      if (TOKENS.has(k)) continue;
+      if (Array.isArray(v)) merged[k] = [...((merged[k] as unknown[] | undefined) ?? []), ...v];
+      else if (!(k in merged)) merged[k] = v;
+    }
+  }
+  return merged as T;
+}

@@ -1,0 +1,153 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { READ_ONLY } from '../../src/collect/calls.js';
+import { collectSnapshot, type CollectOptions } from '../../src/collect/collect.js';
+import { requiredActions } from '../../src/collect/permissions.js';
+import { main } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/io.js';
+import type { Snapshot } from '../../src/snapshot/types.js';
+import { awsError, COMMANDS, mockAccount, type FakeAccount, type MockedAccount } from '../helpers/mock-account.js';
+import { ACCOUNT, fakeAccount, TRAIL_ARN } from './fake-account.js';
+
+const EXPECTED = new URL('./two-region.expected.json', import.meta.url);
+const CREDS = { AWS_ACCESS_KEY_ID: 'AKIAMOCKEDEXAMPLE001', AWS_SECRET_ACCESS_KEY: 'mocked/secret/key/for/tests/only0000001' };
+
+let mocked: MockedAccount | undefined;
+const saved = { ...process.env };
+beforeEach(() => {
+  Object.assign(process.env, CREDS, { AWS_REGION: 'ap-south-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+});
+afterEach(() => {
+  mocked?.restore();
+  mocked = undefined;
+  process.env = { ...saved };
+});
+
+const options = (over: Partial<CollectOptions> = {}): CollectOptions => ({
+  homeRegion: 'ap-south-1',
+  concurrency: 8,
+  maxAttempts: 1,
+  timeoutMs: 5000,
+  now: new Date('2026-11-20T06:00:00Z'),
+  collectorVersion: '0.1.0',
+  iamTiming: { pollMs: 1, maxPolls: 3 },
+  ...over,
+});
+
+async function collectFrom(account: FakeAccount, over: Partial<CollectOptions> = {}): Promise<Snapshot> {
+  mocked = mockAccount(account);
+  return collectSnapshot(options(over));
+}
+
+function captureIo(): Io & { out: string; err: string } {
+  const io = { out: '', err: '', stdoutIsTty: false, stderrIsTty: false, env: { ...process.env } } as Io & { out: string; err: string };
+  io.stdout = (t) => void (io.out += t);
+  io.stderr = (t) => void (io.err += t);
+  return io;
+}
+
+describe('collect (mocked AWS)', () => {
+  it('collects a two-region account into the expected snapshot', async () => {
+    const snapshot = await collectFrom(fakeAccount());
+    const text = `${JSON.stringify(snapshot, null, 2)}\n`;
+    if (process.env['UPDATE_EXPECTED'] === '1') writeFileSync(EXPECTED, text);
+    expect(text).toBe(readFileSync(EXPECTED, 'utf8'));
+    expect(snapshot.metadata).toMatchObject({ accountId: ACCOUNT, partition: 'aws', regions: ['ap-south-1', 'ap-south-2'] });
+    // Dates as ISO strings, the credential report as base64, no SDK $metadata, no pagination tokens.
+    expect(text).not.toContain('$metadata');
+    expect(text).not.toContain('NextToken');
+  });
+
+  it('follows three pages to the end', async () => {
+    const account = fakeAccount();
+    const page = (n: number) => ({ GroupId: `sg-page${n}`, GroupName: `p${n}`, VpcId: 'vpc-1', IpPermissions: [], IpPermissionsEgress: [] });
+    account['ap-south-1']!['ec2:DescribeSecurityGroups'] = (input) =>
+      input['NextToken'] === undefined
+        ? { SecurityGroups: [page(1)], NextToken: 't2' }
+        : input['NextToken'] === 't2'
+          ? { SecurityGroups: [page(2)], NextToken: 't3' }
+          : { SecurityGroups: [page(3)] };
+    const snapshot = await collectFrom(account, { regions: ['ap-south-1'] });
+    const groups = (snapshot.regions['ap-south-1']!.calls['ec2:DescribeSecurityGroups'] as { SecurityGroups: { GroupId: string }[] }).SecurityGroups;
+    expect(groups.map((g) => g.GroupId)).toEqual(['sg-page1', 'sg-page2', 'sg-page3']);
+    expect(mocked!.sent.filter((s) => s.key === 'ec2:DescribeSecurityGroups').map((s) => s.input['NextToken'])).toEqual([undefined, 't2', 't3']);
+  });
+
+  it('skips a region that is not opted in, and says so', async () => {
+    const snapshot = await collectFrom(fakeAccount(), { regions: ['ap-south-1', 'me-central-1'] });
+    expect(snapshot.metadata.regions).toEqual(['ap-south-1']);
+    expect(snapshot.metadata.skippedRegions).toEqual([{ region: 'me-central-1', reason: 'not opted in for this account' }]);
+    expect(mocked!.sent.some((s) => s.region === 'me-central-1')).toBe(false);
+  });
+
+  it('by default collects every enabled region and never a not-opted-in one', async () => {
+    const snapshot = await collectFrom(fakeAccount());
+    expect(snapshot.metadata.regions).toEqual(['ap-south-1', 'ap-south-2']);
+    expect(snapshot.metadata.skippedRegions).toBeUndefined();
+  });
+
+  it('reads each trail status once, in the trail home region', async () => {
+    await collectFrom(fakeAccount());
+    expect(mocked!.sent.filter((s) => s.key === 'cloudtrail:GetTrailStatus').map((s) => [s.region, s.input['Name']])).toEqual([['ap-south-1', TRAIL_ARN]]);
+  });
+
+  it('records "no password policy" as data and a denied call as an error', async () => {
+    const account = fakeAccount();
+    account['global']!['iam:GetAccountPasswordPolicy'] = awsError('NoSuchEntity', 'The Password Policy with domain name 333344445555 cannot be found.');
+    account['ap-south-2']!['ec2:DescribeFlowLogs'] = awsError('UnauthorizedOperation', 'You are not authorized to perform this operation.');
+    const snapshot = await collectFrom(account);
+    expect(snapshot.errors.map((e) => [`${e.service}:${e.operation}`, e.region, e.code])).toEqual([
+      ['ec2:DescribeFlowLogs', 'ap-south-2', 'UnauthorizedOperation'],
+      ['iam:GetAccountPasswordPolicy', 'global', 'NoSuchEntity'],
+    ]);
+  });
+
+  it('sends only read-only calls, every one of them in the generated policy', async () => {
+    await collectFrom(fakeAccount());
+    const policy = new Set(requiredActions());
+    const sent = [...new Set(mocked!.sent.map((s) => s.key))].sort();
+    for (const key of sent) {
+      expect(key).toMatch(READ_ONLY);
+      expect(policy.has(key), key).toBe(true);
+    }
+    // Every command a collector can send was exercised, and the policy names nothing else.
+    expect(sent).toEqual(Object.keys(COMMANDS).sort());
+    expect([...policy].sort()).toEqual(sent);
+  });
+});
+
+describe('live scan (mocked AWS)', () => {
+  it('turns AccessDenied into error results naming the action, and exits 3', async () => {
+    const account = fakeAccount();
+    account['ap-south-2']!['guardduty:ListDetectors'] = awsError('AccessDeniedException', 'User is not authorized to perform: guardduty:ListDetectors');
+    mocked = mockAccount(account);
+    const io = captureIo();
+    const code = await main(['node', 'archscan', 'scan', '--format', 'json', '--framework', 'mas-trm'], io);
+    expect(code, io.err).toBe(3);
+    expect(io.err).toContain('missing permissions (1): guardduty:ListDetectors');
+    const report = JSON.parse(io.out) as { evaluations: { checkId: string; results: { status: string; resource: { region: string }; evidence: unknown }[] }[] };
+    const gd = report.evaluations.find((e) => e.checkId === 'guardduty-enabled')!;
+    expect(gd.results.map((r) => [r.resource.region, r.status])).toEqual([
+      ['ap-south-1', 'pass'],
+      ['ap-south-2', 'error'],
+    ]);
+    expect(gd.results[1]!.evidence).toMatchObject({ failedCalls: [{ call: 'guardduty:ListDetectors', requiredPermission: 'guardduty:ListDetectors', code: 'AccessDeniedException' }] });
+  });
+
+  it('gives the same findings as scanning the snapshot collect wrote', async () => {
+    mocked = mockAccount(fakeAccount());
+    const live = captureIo();
+    await main(['node', 'archscan', 'scan', '--format', 'json', '--quiet'], live);
+    const dir = (await import('node:fs')).mkdtempSync('/tmp/archscan-live-');
+    const collected = captureIo();
+    expect(await main(['node', 'archscan', 'collect', '--output', `${dir}/s.json.gz`, '--quiet'], collected)).toBe(0);
+    const offline = captureIo();
+    await main(['node', 'archscan', 'scan', '--snapshot', `${dir}/s.json.gz`, '--format', 'json', '--quiet'], offline);
+    const strip = (t: string) => {
+      const r = JSON.parse(t) as { snapshot: { collectedAt: string } };
+      r.snapshot.collectedAt = '';
+      return r;
+    };
+    expect(strip(live.out)).toEqual(strip(offline.out));
+  });
+});
