@@ -74,3 +74,10 @@ describe('built-in rule sets', () => {
     for (const s of sets) for (const c of s.controls) expect(c.id, s.id).toMatch(patterns[s.id]!);
   });
 });
+
+describe('README', () => {
+  it('shows the IAM policy exactly as `archscan permissions` generates it', async () => {
+    const { minimalPolicy } = await import('../src/collect/permissions.js');
+    expect(readFileSync(`${ROOT}README.md`, 'utf8')).toContain(JSON.stringify(minimalPolicy(), null, 2));
+  });
+});
