@@ -107,9 +107,14 @@ const cases: BadCase[] = [
   { name: 'min score not a number', args: (d) => [...scanOf('ok.json')(d), '--min-score', 'high'], mentions: ['--min-score', '"high"'] },
   { name: 'unknown flag', args: (d) => [...scanOf('ok.json')(d), '--frobnicate'], mentions: ["unknown option '--frobnicate'"] },
   { name: 'output directory missing', args: (d) => ['scan', '--snapshot', `${d}/ok.json`, '--output', `${d}/no/such/dir/report.json`], mentions: ['--output', 'no/such/dir', 'does not exist'] },
-  { name: 'scan without a snapshot', args: (d) => ['scan', '--output', `${d}/out/report.json`], mentions: ['--snapshot'] },
   { name: 'validate a file of unknown kind', files: { 'notes.txt': 'hello' }, args: (d) => ['validate', `${d}/notes.txt`], mentions: ['notes.txt', '.yaml', '.json'] },
   { name: 'unknown command', args: () => ['scna'], mentions: ["unknown command 'scna'"] },
+  { name: 'snapshot and live options together', args: (d) => [...scanOf('ok.json')(d), '--profile', 'audit'], mentions: ['--profile', 'without --snapshot'] },
+  { name: 'region name malformed', args: (d) => ['collect', '--output', `${d}/out/s.json`, '--regions', 'ap-south-1,Mumbai'], mentions: ['--regions', '"Mumbai"'] },
+  { name: 'concurrency zero', args: (d) => ['collect', '--output', `${d}/out/s.json`, '--concurrency', '0'], mentions: ['--concurrency', 'whole number', '"0"'] },
+  { name: 'role ARN malformed', args: (d) => ['collect', '--output', `${d}/out/s.json`, '--role-arn', 'Audit'], mentions: ['--role-arn', 'IAM role ARN'] },
+  { name: 'external id without a role', args: (d) => ['collect', '--output', `${d}/out/s.json`, '--external-id', 'x'], mentions: ['--external-id', '--role-arn'] },
+  { name: 'collect without --output', args: () => ['collect'], mentions: ["required option '--output <file>'"] },
 ];
 
 describe('bad input exits 2 with a located message and writes nothing', () => {

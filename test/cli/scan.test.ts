@@ -148,3 +148,12 @@ describe('catalogue commands', () => {
     }
   });
 });
+
+describe('live scan without credentials', () => {
+  it('exits 3 naming the identity call, without reaching any network', async () => {
+    const run = await runCli(['scan', '--regions', 'ap-south-1'], { HOME: tempDir(), AWS_REGION: 'ap-south-1' });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('could not identify the AWS account (sts:GetCallerIdentity)');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -15,7 +15,7 @@ const CREDS = { AWS_ACCESS_KEY_ID: 'AKIAMOCKEDEXAMPLE001', AWS_SECRET_ACCESS_KEY
 let mocked: MockedAccount | undefined;
 const saved = { ...process.env };
 beforeEach(() => {
-  Object.assign(process.env, CREDS, { AWS_REGION: 'ap-south-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+  Object.assign(process.env, CREDS, { AWS_REGION: 'ap-south-1', AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
 });
 afterEach(() => {
   mocked?.restore();

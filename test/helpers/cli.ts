@@ -13,13 +13,17 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the built CLI as a user would, with a clean environment (no credentials, no colour forcing). */
+/**
+ * Run the built CLI as a user would, with a clean environment: no credentials,
+ * no colour forcing, and the EC2 instance-metadata lookup off (tests reach
+ * nothing but loopback).
+ */
 export function runCli(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd, env: { PATH: process.env['PATH'] ?? '', ...env }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd, env: { PATH: process.env['PATH'] ?? '', AWS_EC2_METADATA_DISABLED: 'true', ...env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
