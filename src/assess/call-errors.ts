@@ -1,3 +1,4 @@
+import { iamActionFor } from '../snapshot/operations.js';
 import type { CallError } from '../snapshot/types.js';
 
 /** AWS error codes that mean "the caller lacks a permission", across query and JSON protocols. */
@@ -18,6 +19,6 @@ export function isPermissionError(code: string): boolean {
 export function describeCallError(e: CallError): string {
   const call = `${e.service}:${e.operation}`;
   const where = `${e.region}${e.resource ? ` ${e.resource}` : ''}`;
-  const hint = isPermissionError(e.code) ? ` (missing permission ${call})` : '';
+  const hint = isPermissionError(e.code) ? ` (missing permission ${iamActionFor(call)})` : '';
   return `${call} failed in ${where}: ${e.code}${hint}`;
 }

@@ -1,4 +1,5 @@
 import type { Resource } from '../inventory/types.js';
+import { iamActionFor } from '../snapshot/operations.js';
 import type { CallError } from '../snapshot/types.js';
 import type { Check, Evidence, Outcome, ResourceRef, Status } from './types.js';
 
@@ -50,7 +51,7 @@ export function describeFailure(e: CallError): Evidence {
     region: e.region,
     code: e.code,
     message: e.message,
-    requiredPermission: callName(e),
+    requiredPermission: iamActionFor(callName(e)),
   };
   if (e.resource !== undefined) d['resource'] = e.resource;
   return d;

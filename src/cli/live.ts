@@ -1,7 +1,7 @@
 import { collectSnapshot, type CollectOptions } from '../collect/collect.js';
 import { isPermissionError } from '../assess/call-errors.js';
 import { InputError } from '../errors.js';
-import { OPERATION_BY_KEY } from '../snapshot/operations.js';
+import { iamActionFor, OPERATION_BY_KEY } from '../snapshot/operations.js';
 import type { Snapshot } from '../snapshot/types.js';
 import type { Io } from './io.js';
 import { progressFor } from './progress.js';
@@ -82,7 +82,7 @@ export function collectionSummary(s: Snapshot): string {
   const lines = [`archscan: collected account ${s.metadata.accountId}, regions ${s.metadata.regions.join(', ') || 'none'}`];
   for (const r of s.metadata.skippedRegions ?? []) lines.push(`archscan: skipped region ${r.region}: ${r.reason}`);
   const failed = failedCalls(s);
-  const missing = [...new Set(failed.filter((e) => isPermissionError(e.code)).map((e) => `${e.service}:${e.operation}`))].sort();
+  const missing = [...new Set(failed.filter((e) => isPermissionError(e.code)).map((e) => iamActionFor(`${e.service}:${e.operation}`)))].sort();
   if (missing.length) lines.push(`archscan: missing permissions (${missing.length}): ${missing.join(', ')}`);
   const other = failed.filter((e) => !isPermissionError(e.code));
   for (const e of other) lines.push(`archscan: ${e.service}:${e.operation} failed in ${e.region}${e.resource ? ` ${e.resource}` : ''}: ${e.code}`);

@@ -1,9 +1,9 @@
-import { OPERATIONS } from '../snapshot/operations.js';
+import { iamActionFor, OPERATIONS } from '../snapshot/operations.js';
 import { SUPPORT_CALLS } from './calls.js';
 
 /** Every IAM action a collection needs, sorted: the snapshot's operations and the support calls. */
 export function requiredActions(): string[] {
-  return [...new Set([...OPERATIONS.map((o) => o.key), ...SUPPORT_CALLS.map((c) => c.key)])].sort();
+  return [...new Set([...OPERATIONS.map((o) => iamActionFor(o.key)), ...SUPPORT_CALLS.map((c) => c.key)])].sort();
 }
 
 /** The minimal IAM policy for `archscan collect` / a live `archscan scan`. */

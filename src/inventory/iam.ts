@@ -1,9 +1,16 @@
-import type { GetAccountPasswordPolicyCommandOutput, GetCredentialReportCommandOutput } from '@aws-sdk/client-iam';
+import type {
+  AttachedPolicy as RawAttachedPolicy,
+  GetAccountAuthorizationDetailsCommandOutput,
+  GetAccountPasswordPolicyCommandOutput,
+  GetCredentialReportCommandOutput,
+  PolicyDetail,
+} from '@aws-sdk/client-iam';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import { GLOBAL_REGION } from '../snapshot/types.js';
-import type { CallSource, Raw } from './source.js';
-import type { AccessKeyInfo, IamUser, PasswordPolicy, RootUser } from './types.js';
+import { parsePolicy } from './policy.js';
+import type { CallSource, Json, Raw } from './source.js';
+import type { AccessKeyInfo, AttachedPolicy, Grants, IamGroup, IamRole, IamUser, Observed, PasswordPolicy, PolicyDocument, RootUser } from './types.js';
 
 const REPORT_PATH = '/global/calls/iam:GetCredentialReport/Content';
 const REQUIRED_COLUMNS = [
@@ -41,13 +48,101 @@ function accessKeys(row: Row): AccessKeyInfo[] {
 export interface IamInventory {
   root?: RootUser;
   users: IamUser[];
+  roles: IamRole[];
+  groups: IamGroup[];
   passwordPolicy: PasswordPolicy;
+}
+
+const DETAILS_PATH = '/global/calls/iam:GetAccountAuthorizationDetails';
+
+/** Policies from GetAccountAuthorizationDetails, parsed once. */
+class AuthorizationDetails {
+  private readonly managed = new Map<string, PolicyDocument | undefined>();
+
+  constructor(
+    readonly raw: Raw<GetAccountAuthorizationDetailsCommandOutput>,
+    private readonly file: string,
+  ) {
+    (raw.Policies ?? []).forEach((p, i) => {
+      const version = (p.PolicyVersionList ?? []).find((v) => v.IsDefaultVersion) ?? (p.PolicyVersionList ?? [])[0];
+      this.managed.set(p.Arn!, version?.Document ? this.parse(version.Document, `${DETAILS_PATH}/Policies/${i}`) : undefined);
+    });
+  }
+
+  parse(document: unknown, path: string): PolicyDocument {
+    try {
+      return parsePolicy(document);
+    } catch {
+      throw new InputError(this.file, path, 'a JSON policy document (URL-encoded or plain)');
+    }
+  }
+
+  attached(list: Json<RawAttachedPolicy>[] | undefined): AttachedPolicy[] {
+    return (list ?? [])
+      .map((a) => {
+        const arn = a.PolicyArn!;
+        const policy: AttachedPolicy = { arn, name: a.PolicyName ?? arn.split('/').pop()!, awsManaged: /^arn:[^:]+:iam::aws:policy\//.test(arn) };
+        const doc = this.managed.get(arn);
+        if (doc) policy.document = doc;
+        return policy;
+      })
+      .sort((x, y) => (x.arn < y.arn ? -1 : 1));
+  }
+
+  grants(attached: Json<RawAttachedPolicy>[] | undefined, inline: Json<PolicyDetail>[] | undefined, path: string): Grants {
+    return {
+      attached: this.attached(attached),
+      inline: (inline ?? [])
+        .map((p, i) => ({ name: p.PolicyName ?? '', document: this.parse(p.PolicyDocument, `${path}/${i}/PolicyDocument`) }))
+        .sort((x, y) => (x.name < y.name ? -1 : 1)),
+    };
+  }
 }
 
 /** `file` names the snapshot in errors about a report that cannot be parsed. */
 export function buildIam(src: CallSource, partition: string, file: string): IamInventory {
   const account = src.accountId;
-  const out: IamInventory = { users: [], passwordPolicy: passwordPolicy(src, partition) };
+  const out: IamInventory = { users: [], roles: [], groups: [], passwordPolicy: passwordPolicy(src, partition) };
+  const detailsRaw = src.call<Raw<GetAccountAuthorizationDetailsCommandOutput>>(GLOBAL_REGION, 'iam:GetAccountAuthorizationDetails');
+  const details = detailsRaw.ok && detailsRaw.value ? new AuthorizationDetails(detailsRaw.value, file) : undefined;
+  const userGrants = new Map<string, Grants & { groups: string[] }>();
+  if (details) {
+    (details.raw.UserDetailList ?? []).forEach((u, i) => {
+      userGrants.set(u.Arn!, {
+        ...details.grants(u.AttachedManagedPolicies, u.UserPolicyList, `${DETAILS_PATH}/UserDetailList/${i}/UserPolicyList`),
+        groups: [...(u.GroupList ?? [])].sort(),
+      });
+    });
+    out.roles = (details.raw.RoleDetailList ?? []).map((r, i): IamRole => {
+      const role: IamRole = {
+        type: 'AWS::IAM::Role',
+        arn: r.Arn!,
+        id: r.RoleName!,
+        name: r.RoleName!,
+        account,
+        region: GLOBAL_REGION,
+        tags: Object.fromEntries((r.Tags ?? []).map((t) => [t.Key!, t.Value ?? ''])),
+        path: r.Path ?? '/',
+        grants: details.grants(r.AttachedManagedPolicies, r.RolePolicyList, `${DETAILS_PATH}/RoleDetailList/${i}/RolePolicyList`),
+      };
+      if (r.AssumeRolePolicyDocument) role.trustPolicy = details.parse(r.AssumeRolePolicyDocument, `${DETAILS_PATH}/RoleDetailList/${i}/AssumeRolePolicyDocument`);
+      return role;
+    });
+    out.groups = (details.raw.GroupDetailList ?? []).map((g, i): IamGroup => ({
+      type: 'AWS::IAM::Group',
+      arn: g.Arn!,
+      id: g.GroupName!,
+      name: g.GroupName!,
+      account,
+      region: GLOBAL_REGION,
+      tags: {},
+      grants: details.grants(g.AttachedManagedPolicies, g.GroupPolicyList, `${DETAILS_PATH}/GroupDetailList/${i}/GroupPolicyList`),
+    }));
+  }
+  const grantsOf = (arn: string): Observed<Grants & { groups: string[] }> => {
+    if (!detailsRaw.ok) return detailsRaw;
+    return { ok: true, value: userGrants.get(arn) ?? { attached: [], inline: [], groups: [] } };
+  };
   const report = src.call<Raw<GetCredentialReportCommandOutput>>(GLOBAL_REGION, 'iam:GetCredentialReport');
   if (!report.ok || report.value === null) return out;
 
@@ -83,6 +178,7 @@ export function buildIam(src: CallSource, partition: string, file: string): IamI
       passwordEnabled: row['password_enabled'] === 'true',
       mfaActive: row['mfa_active'] === 'true',
       accessKeys: accessKeys(row),
+      grants: grantsOf(row['arn']!),
     };
     const created = date(row['user_creation_time']);
     const used = date(row['password_last_used']);
@@ -96,6 +192,8 @@ export function buildIam(src: CallSource, partition: string, file: string): IamI
     throw new InputError(file, REPORT_PATH, 'an IAM credential report with a <root_account> row (every real report has one)');
   }
   out.users.sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
+  out.roles.sort((a, b) => (a.arn < b.arn ? -1 : 1));
+  out.groups.sort((a, b) => (a.arn < b.arn ? -1 : 1));
   return out;
 }
 

@@ -1,13 +1,16 @@
 import type {
   DescribeKeyCommandOutput,
+  GetKeyPolicyCommandOutput,
   GetKeyRotationStatusCommandOutput,
   ListAliasesCommandOutput,
   ListKeysCommandOutput,
 } from '@aws-sdk/client-kms';
+import { InputError } from '../errors.js';
+import { parsePolicy } from './policy.js';
 import type { CallSource, Raw } from './source.js';
 import type { KmsKey, KmsKeyMetadata, Observed } from './types.js';
 
-export function buildKms(src: CallSource, region: string, partition: string): KmsKey[] {
+export function buildKms(src: CallSource, region: string, partition: string, file: string): KmsKey[] {
   const account = src.accountId;
   const listed = src.call<Raw<ListKeysCommandOutput>>(region, 'kms:ListKeys');
   if (!listed.ok || listed.value === null) return [];
@@ -35,6 +38,16 @@ export function buildKms(src: CallSource, region: string, partition: string): Km
           },
         }
       : rotationRaw;
+    const rawPolicy = src.perResource<Raw<GetKeyPolicyCommandOutput>>(region, 'kms:GetKeyPolicy', keyId);
+    let policy: KmsKey['policy'];
+    if (!rawPolicy.ok) policy = rawPolicy;
+    else {
+      try {
+        policy = { ok: true, value: parsePolicy(rawPolicy.value.Policy ?? '{}') };
+      } catch {
+        throw new InputError(file, `/regions/${region}/perResource/kms:GetKeyPolicy/${keyId}/Policy`, 'a JSON key policy');
+      }
+    }
     const keyAliases = (aliasesByKey.get(keyId) ?? []).sort();
     const key: KmsKey = {
       type: 'AWS::KMS::Key',
@@ -46,6 +59,7 @@ export function buildKms(src: CallSource, region: string, partition: string): Km
       aliases: keyAliases,
       metadata,
       rotation,
+      policy,
     };
     if (keyAliases[0] !== undefined) key.name = keyAliases[0];
     return key;

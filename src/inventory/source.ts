@@ -60,6 +60,20 @@ export class CallSource {
     return { ok: false, error };
   }
 
+  /** Record a failure the adapters found in a per-resource call that decides a whole region's results. */
+  markFailed(key: string, region: string, error: CallError): void {
+    let byRegion = this.failures.get(key);
+    if (!byRegion) this.failures.set(key, (byRegion = new Map()));
+    if (!byRegion.has(region)) byRegion.set(region, error);
+  }
+
+  /** A per-resource call whose "not set up" answers (absent codes) mean null: no bucket policy, say. */
+  perResourceOrAbsent<T>(region: string, key: string, resourceId: string): Observed<T | null> {
+    const r = this.perResource<T>(region, key, resourceId);
+    if (!r.ok && OPERATION_BY_KEY.get(key)?.absentCodes?.includes(r.error.code)) return { ok: true, value: null };
+    return r;
+  }
+
   /** Whether a per-resource response for this id exists in a region (used to find a trail's status). */
   hasPerResource(region: string, key: string, resourceId: string): boolean {
     return (

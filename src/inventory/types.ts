@@ -29,6 +29,22 @@ export type ResourceType =
   | 'AWS::IAM::User'
   | 'AWS::IAM::Root'
   | 'AWS::IAM::PasswordPolicy'
+  | 'AWS::IAM::Role'
+  | 'AWS::IAM::Group'
+  | 'AWS::IAM::Account'
+  | 'AWS::AccessAnalyzer::RegionSettings'
+  | 'AWS::S3::Bucket'
+  | 'AWS::S3::AccountPublicAccessBlock'
+  | 'AWS::CloudWatch::SecurityEventAlarm'
+  | 'AWS::EC2::SnapshotPublicAccess'
+  | 'AWS::EC2::Image'
+  | 'AWS::ElasticLoadBalancingV2::LoadBalancer'
+  | 'AWS::ApiGateway::Stage'
+  | 'AWS::CloudFront::Distribution'
+  | 'AWS::RDS::DBInstance'
+  | 'AWS::RDS::DBCluster'
+  | 'AWS::SecretsManager::Secret'
+  | 'AWS::EC2::SubnetTier'
   | 'AWS::Region';
 
 /** What every resource carries: enough to name it in a finding. */
@@ -187,6 +203,8 @@ export interface KmsKey extends Resource {
   metadata: Observed<KmsKeyMetadata>;
   /** Only meaningful for customer-managed symmetric keys; AWS may refuse it for others. */
   rotation: Observed<{ enabled: boolean; periodDays?: number }>;
+  /** The key policy (collected for customer-managed keys). */
+  policy: Observed<PolicyDocument>;
 }
 
 export interface Trail extends Resource {
@@ -238,7 +256,44 @@ export interface AccessKeyInfo {
   lastUsed?: string;
 }
 
-/** A row of the IAM credential report. */
+/** One statement of an IAM policy, normalised: single values become lists. */
+export interface PolicyStatement {
+  effect: 'Allow' | 'Deny';
+  actions: string[];
+  notActions: string[];
+  resources: string[];
+  notResources: string[];
+  /** Principals of a resource policy: `*`, or `{type: values}` flattened to `type:value` strings. */
+  principals: string[];
+  hasCondition: boolean;
+}
+
+export interface PolicyDocument {
+  statements: PolicyStatement[];
+}
+
+/** A managed policy attached to a user, group or role. */
+export interface AttachedPolicy {
+  arn: string;
+  name: string;
+  /** AWS managed (arn:aws:iam::aws:policy/...): its document is not collected, its name is known. */
+  awsManaged: boolean;
+  /** The default version's document, for customer-managed policies. */
+  document?: PolicyDocument;
+}
+
+export interface InlinePolicy {
+  name: string;
+  document: PolicyDocument;
+}
+
+/** What IAM grants a principal directly (GetAccountAuthorizationDetails). */
+export interface Grants {
+  attached: AttachedPolicy[];
+  inline: InlinePolicy[];
+}
+
+/** A row of the IAM credential report, joined with the user's policies. */
 export interface IamUser extends Resource {
   type: 'AWS::IAM::User';
   createdAt?: string;
@@ -247,6 +302,20 @@ export interface IamUser extends Resource {
   passwordLastChanged?: string;
   mfaActive: boolean;
   accessKeys: AccessKeyInfo[];
+  /** Policies attached to or embedded in the user itself, and its groups' names. */
+  grants: Observed<Grants & { groups: string[] }>;
+}
+
+export interface IamRole extends Resource {
+  type: 'AWS::IAM::Role';
+  path: string;
+  grants: Grants;
+  trustPolicy?: PolicyDocument;
+}
+
+export interface IamGroup extends Resource {
+  type: 'AWS::IAM::Group';
+  grants: Grants;
 }
 
 /** The root user's credential-report row. */
@@ -276,6 +345,148 @@ export interface PasswordPolicy extends Resource {
   policy: Observed<PasswordPolicySettings | null>;
 }
 
+/** IAM Access Analyzer as seen in one region. */
+export interface AccessAnalyzerRegion extends Resource {
+  type: 'AWS::AccessAnalyzer::RegionSettings';
+  analyzers: { name: string; type: string; status: string }[];
+}
+
+export interface PublicAccessBlockSettings {
+  blockPublicAcls: boolean;
+  ignorePublicAcls: boolean;
+  blockPublicPolicy: boolean;
+  restrictPublicBuckets: boolean;
+}
+
+/** The account-level S3 Block Public Access setting. */
+export interface S3AccountPublicAccessBlock extends Resource {
+  type: 'AWS::S3::AccountPublicAccessBlock';
+  /** null: never configured (nothing blocked). */
+  settings: Observed<PublicAccessBlockSettings | null>;
+}
+
+export interface S3Bucket extends Resource {
+  type: 'AWS::S3::Bucket';
+  createdAt?: string;
+  publicAccessBlock: Observed<PublicAccessBlockSettings | null>;
+  /** Default encryption: the algorithm (AES256, aws:kms, aws:kms:dsse) and key, or null when none. */
+  encryption: Observed<{ algorithm: string; kmsKeyId?: string } | null>;
+  /** The bucket policy, or null when the bucket has none. */
+  policy: Observed<PolicyDocument | null>;
+  /** S3's own verdict on the policy (GetBucketPolicyStatus); null when there is no policy. */
+  policyIsPublic: Observed<boolean | null>;
+  /** ACL grants to everyone or to any authenticated AWS user. */
+  publicAclGrants: Observed<string[]>;
+  /** Trails that deliver their logs here. */
+  logSourceTrails: string[];
+}
+
+/** CloudWatch Logs metric filter. */
+export interface MetricFilter {
+  name: string;
+  logGroupName: string;
+  pattern: string;
+  metrics: { name: string; namespace: string }[];
+}
+
+export interface MetricAlarm {
+  name: string;
+  arn: string;
+  metricName?: string;
+  namespace?: string;
+  actionsEnabled: boolean;
+  alarmActions: string[];
+}
+
+/** CloudWatch monitoring of one region: metric filters and alarms. */
+export interface CloudWatchRegion {
+  region: string;
+  metricFilters: Observed<MetricFilter[]>;
+  alarms: Observed<MetricAlarm[]>;
+}
+
+/** Public EBS snapshots of one region (the collector asks only for those). */
+export interface SnapshotPublicAccess extends Resource {
+  type: 'AWS::EC2::SnapshotPublicAccess';
+  publicSnapshots: Observed<string[]>;
+}
+
+export interface Image extends Resource {
+  type: 'AWS::EC2::Image';
+  public: boolean;
+  state?: string;
+}
+
+export interface Listener {
+  arn: string;
+  port?: number;
+  protocol?: string;
+  sslPolicy?: string;
+  /** The default action types, e.g. forward, redirect; and where a redirect goes. */
+  defaultActions: { type: string; redirectProtocol?: string }[];
+}
+
+export interface LoadBalancer extends Resource {
+  type: 'AWS::ElasticLoadBalancingV2::LoadBalancer';
+  lbType: string;
+  scheme: string;
+  vpcId?: string;
+  availabilityZones: string[];
+  listeners: Observed<Listener[]>;
+  /** Web ACL protecting it, when known (ALBs only). */
+  webAcl: Observed<string | null>;
+}
+
+export interface ApiStage extends Resource {
+  type: 'AWS::ApiGateway::Stage';
+  restApiId: string;
+  stageName: string;
+  /** The web ACL ARN on the stage, or null. */
+  webAclArn: string | null;
+  endpointTypes: string[];
+}
+
+export interface Distribution extends Resource {
+  type: 'AWS::CloudFront::Distribution';
+  domainName?: string;
+  enabled: boolean;
+  /** Web ACL id or ARN, or null. */
+  webAclId: string | null;
+  minimumProtocolVersion?: string;
+  viewerProtocolPolicy?: string;
+}
+
+export interface DbInstance extends Resource {
+  type: 'AWS::RDS::DBInstance';
+  engine?: string;
+  clusterId?: string;
+  storageEncrypted: boolean;
+  publiclyAccessible: boolean;
+  multiAz: boolean;
+  backupRetentionDays: number;
+  status?: string;
+  availabilityZone?: string;
+}
+
+export interface DbCluster extends Resource {
+  type: 'AWS::RDS::DBCluster';
+  engine?: string;
+  storageEncrypted: boolean;
+  multiAz: boolean;
+  backupRetentionDays: number;
+  availabilityZones: string[];
+  members: string[];
+}
+
+export interface Secret extends Resource {
+  type: 'AWS::SecretsManager::Secret';
+  rotationEnabled: boolean;
+  rotationDays?: number;
+  lastRotated?: string;
+  lastChanged?: string;
+  createdAt?: string;
+}
+
 export interface Inventory {
   accountId: string;
   partition: string;
@@ -303,6 +514,21 @@ export interface Inventory {
   root?: RootUser;
   iamUsers: IamUser[];
   passwordPolicy: PasswordPolicy;
+  /** Undefined entries mean GetAccountAuthorizationDetails failed (see `failures`). */
+  iamRoles: IamRole[];
+  iamGroups: IamGroup[];
+  accessAnalyzer: AccessAnalyzerRegion[];
+  s3AccountPublicAccessBlock: S3AccountPublicAccessBlock;
+  s3Buckets: S3Bucket[];
+  cloudWatch: CloudWatchRegion[];
+  snapshotPublicAccess: SnapshotPublicAccess[];
+  images: Image[];
+  loadBalancers: LoadBalancer[];
+  apiStages: ApiStage[];
+  distributions: Distribution[];
+  dbInstances: DbInstance[];
+  dbClusters: DbCluster[];
+  secrets: Secret[];
 
   /** Every resource by ARN. */
   byArn: ReadonlyMap<string, Resource>;
@@ -316,5 +542,5 @@ export interface Inventory {
 /** Collections a check can iterate, for typing `resourceType` against data. */
 export type InventoryCollections = Omit<
   Inventory,
-  'accountId' | 'partition' | 'regions' | 'collectedAt' | 'byArn' | 'failures' | 'root' | 'passwordPolicy'
+  'accountId' | 'partition' | 'regions' | 'collectedAt' | 'byArn' | 'failures' | 'root' | 'passwordPolicy' | 's3AccountPublicAccessBlock' | 'cloudWatch'
 >;

@@ -6,7 +6,27 @@ import { OPERATION_BY_KEY } from '../../src/snapshot/operations.js';
 import { runCheck as runChecked } from '../../src/checks/run.js';
 import type { Check, CheckResult } from '../../src/checks/types.js';
 import type {
+  AccessAnalyzerRegion,
+  ApiStage,
+  AttachedPolicy,
   CallError,
+  CloudWatchRegion,
+  DbCluster,
+  DbInstance,
+  Distribution,
+  Grants,
+  IamGroup,
+  IamRole,
+  Image,
+  Listener,
+  LoadBalancer,
+  PolicyDocument,
+  PolicyStatement,
+  PublicAccessBlockSettings,
+  S3AccountPublicAccessBlock,
+  S3Bucket,
+  Secret,
+  SnapshotPublicAccess,
   ConfigRegion,
   EbsEncryptionByDefault,
   FlowLog,
@@ -87,6 +107,20 @@ export function inventory(input: InventoryInput = {}): Inventory {
     config: [],
     iamUsers: [],
     passwordPolicy: passwordPolicy(null),
+    iamRoles: [],
+    iamGroups: [],
+    accessAnalyzer: [],
+    s3AccountPublicAccessBlock: accountPublicAccessBlock(null),
+    s3Buckets: [],
+    cloudWatch: [],
+    snapshotPublicAccess: [],
+    images: [],
+    loadBalancers: [],
+    apiStages: [],
+    distributions: [],
+    dbInstances: [],
+    dbClusters: [],
+    secrets: [],
     ...rest,
   };
   const byArn = new Map<string, Resource>();
@@ -224,6 +258,7 @@ export interface KeyOptions {
   deletionDate?: string;
   rotation?: boolean | 'failed';
   metadata?: 'failed';
+  policy?: PolicyDocument | 'failed';
 }
 
 export function kmsKey(id: string, o: KeyOptions = {}): KmsKey {
@@ -243,6 +278,7 @@ export function kmsKey(id: string, o: KeyOptions = {}): KmsKey {
     aliases: [],
     metadata: meta,
     rotation: o.rotation === 'failed' ? failedCall('kms:GetKeyRotationStatus', id) : ok({ enabled: o.rotation ?? true }),
+    policy: o.policy === 'failed' ? failedCall('kms:GetKeyPolicy', id) : ok(o.policy ?? policyDoc({ principals: [`AWS:arn:aws:iam::${ACCOUNT}:root`], actions: ['kms:*'] })),
   };
 }
 
@@ -324,6 +360,7 @@ export function iamUser(name: string, o: Partial<Omit<IamUser, 'type'>> = {}): I
       { slot: 1, active: false },
       { slot: 2, active: false },
     ],
+    grants: ok({ attached: [], inline: [], groups: [] }),
     ...o,
   };
 }
@@ -368,5 +405,200 @@ export function passwordPolicy(settings: Partial<PasswordPolicySettings> | null 
               expirePasswords: false,
               ...settings,
             }),
+  };
+}
+
+// --- Policies --------------------------------------------------------------
+
+/** A one-statement policy; `principals` only for resource policies. */
+export function policyDoc(...statements: Partial<PolicyStatement>[]): PolicyDocument {
+  return {
+    statements: statements.map((st) => ({
+      effect: 'Allow',
+      actions: [],
+      notActions: [],
+      resources: ['*'],
+      notResources: [],
+      principals: [],
+      hasCondition: false,
+      ...st,
+    })),
+  };
+}
+
+export const ADMIN_POLICY: AttachedPolicy = { arn: 'arn:aws:iam::aws:policy/AdministratorAccess', name: 'AdministratorAccess', awsManaged: true };
+
+export function grants(o: Partial<Grants> = {}): Grants {
+  return { attached: [], inline: [], ...o };
+}
+
+export function iamRole(name: string, g: Grants = grants(), o: Partial<Omit<IamRole, 'type'>> = {}): IamRole {
+  return { type: 'AWS::IAM::Role', arn: `arn:aws:iam::${ACCOUNT}:role/${name}`, id: name, name, account: ACCOUNT, region: 'global', tags: {}, path: '/', grants: g, ...o };
+}
+
+export function iamGroup(name: string, g: Grants = grants()): IamGroup {
+  return { type: 'AWS::IAM::Group', arn: `arn:aws:iam::${ACCOUNT}:group/${name}`, id: name, name, account: ACCOUNT, region: 'global', tags: {}, grants: g };
+}
+
+// --- Access Analyzer, CloudWatch -------------------------------------------
+
+export function accessAnalyzerRegion(analyzers: AccessAnalyzerRegion['analyzers'], region = REGION): AccessAnalyzerRegion {
+  return { type: 'AWS::AccessAnalyzer::RegionSettings', arn: `arn:aws:access-analyzer:${region}:${ACCOUNT}:analyzer`, id: `access-analyzer/${region}`, account: ACCOUNT, region, tags: {}, analyzers };
+}
+
+export function cloudWatchRegion(o: Partial<CloudWatchRegion> = {}, region = REGION): CloudWatchRegion {
+  return { region, metricFilters: ok([]), alarms: ok([]), ...o };
+}
+
+// --- S3 --------------------------------------------------------------------
+
+export const ALL_BLOCKED: PublicAccessBlockSettings = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
+
+export function accountPublicAccessBlock(settings: PublicAccessBlockSettings | null | 'failed'): S3AccountPublicAccessBlock {
+  return {
+    type: 'AWS::S3::AccountPublicAccessBlock',
+    arn: `arn:aws:s3:::account/${ACCOUNT}/public-access-block`,
+    id: 'account-public-access-block',
+    account: ACCOUNT,
+    region: 'global',
+    tags: {},
+    settings: settings === 'failed' ? failedCall('s3control:GetPublicAccessBlock', undefined, 'global') : ok(settings),
+  };
+}
+
+export function bucket(name: string, o: Partial<Omit<S3Bucket, 'type'>> = {}): S3Bucket {
+  return {
+    type: 'AWS::S3::Bucket',
+    arn: `arn:aws:s3:::${name}`,
+    id: name,
+    name,
+    account: ACCOUNT,
+    region: REGION,
+    tags: {},
+    publicAccessBlock: ok(ALL_BLOCKED),
+    encryption: ok({ algorithm: 'aws:kms', kmsKeyId: `arn:aws:kms:${REGION}:${ACCOUNT}:key/1` }),
+    policy: ok(null),
+    policyIsPublic: ok(null),
+    publicAclGrants: ok([]),
+    logSourceTrails: [],
+    ...o,
+  };
+}
+
+// --- EC2 images and snapshots ----------------------------------------------
+
+export function publicSnapshots(ids: string[] | 'failed', region = REGION): SnapshotPublicAccess {
+  return {
+    type: 'AWS::EC2::SnapshotPublicAccess',
+    arn: `arn:aws:ec2:${region}:${ACCOUNT}:snapshot/*`,
+    id: `public-snapshots/${region}`,
+    account: ACCOUNT,
+    region,
+    tags: {},
+    publicSnapshots: ids === 'failed' ? failedCall('ec2:DescribeSnapshots', undefined, region) : ok(ids),
+  };
+}
+
+export function image(id: string, isPublic: boolean): Image {
+  return { type: 'AWS::EC2::Image', arn: `arn:aws:ec2:${REGION}::image/${id}`, id, account: ACCOUNT, region: REGION, tags: {}, public: isPublic, state: 'available' };
+}
+
+// --- Load balancers, API Gateway, CloudFront --------------------------------
+
+export function listener(protocol: string, port: number, o: Partial<Listener> = {}): Listener {
+  return { arn: `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:listener/app/lb/1/${port}`, port, protocol, defaultActions: [{ type: 'forward' }], ...o };
+}
+
+export function loadBalancer(name: string, listeners: Listener[] | 'failed', o: Partial<Omit<LoadBalancer, 'type'>> = {}): LoadBalancer {
+  return {
+    type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+    arn: `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/app/${name}/0123456789abcdef`,
+    id: name,
+    name,
+    account: ACCOUNT,
+    region: REGION,
+    tags: {},
+    lbType: 'application',
+    scheme: 'internet-facing',
+    vpcId: 'vpc-00000001',
+    availabilityZones: [`${REGION}a`, `${REGION}b`],
+    listeners: listeners === 'failed' ? failedCall('elasticloadbalancing:DescribeListeners', name) : ok(listeners),
+    webAcl: ok(null),
+    ...o,
+  };
+}
+
+export function apiStage(apiId: string, stageName: string, webAclArn: string | null): ApiStage {
+  return {
+    type: 'AWS::ApiGateway::Stage',
+    arn: `arn:aws:apigateway:${REGION}::/restapis/${apiId}/stages/${stageName}`,
+    id: `${apiId}/${stageName}`,
+    name: `${apiId}/${stageName}`,
+    account: ACCOUNT,
+    region: REGION,
+    tags: {},
+    restApiId: apiId,
+    stageName,
+    webAclArn,
+    endpointTypes: ['REGIONAL'],
+  };
+}
+
+export function distribution(id: string, webAclId: string | null, o: Partial<Omit<Distribution, 'type'>> = {}): Distribution {
+  return { type: 'AWS::CloudFront::Distribution', arn: `arn:aws:cloudfront::${ACCOUNT}:distribution/${id}`, id, account: ACCOUNT, region: 'global', tags: {}, enabled: true, webAclId, ...o };
+}
+
+// --- RDS, Secrets Manager ---------------------------------------------------
+
+export function dbInstance(id: string, o: Partial<Omit<DbInstance, 'type'>> = {}): DbInstance {
+  return {
+    type: 'AWS::RDS::DBInstance',
+    arn: `arn:aws:rds:${REGION}:${ACCOUNT}:db:${id}`,
+    id,
+    account: ACCOUNT,
+    region: REGION,
+    tags: {},
+    engine: 'postgres',
+    storageEncrypted: true,
+    publiclyAccessible: false,
+    multiAz: true,
+    backupRetentionDays: 7,
+    status: 'available',
+    ...o,
+  };
+}
+
+export function dbCluster(id: string, o: Partial<Omit<DbCluster, 'type'>> = {}): DbCluster {
+  return {
+    type: 'AWS::RDS::DBCluster',
+    arn: `arn:aws:rds:${REGION}:${ACCOUNT}:cluster:${id}`,
+    id,
+    account: ACCOUNT,
+    region: REGION,
+    tags: {},
+    engine: 'aurora-postgresql',
+    storageEncrypted: true,
+    multiAz: true,
+    backupRetentionDays: 7,
+    availabilityZones: [`${REGION}a`, `${REGION}b`],
+    members: [],
+    ...o,
+  };
+}
+
+export function secret(name: string, o: Partial<Omit<Secret, 'type'>> = {}): Secret {
+  return {
+    type: 'AWS::SecretsManager::Secret',
+    arn: `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}-AbCdEf`,
+    id: name,
+    name,
+    account: ACCOUNT,
+    region: REGION,
+    tags: {},
+    rotationEnabled: true,
+    rotationDays: 30,
+    lastRotated: '2026-11-01T00:00:00Z',
+    createdAt: '2025-01-01T00:00:00Z',
+    ...o,
   };
 }
