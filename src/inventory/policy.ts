@@ -34,7 +34,34 @@ export function parsePolicy(raw: unknown): PolicyDocument {
         notResources: list(st['NotResource']),
         principals: principals(st['Principal']),
         hasCondition: st['Condition'] !== undefined && Object.keys(st['Condition'] as object).length > 0,
+        conditions: Object.fromEntries(
+          Object.entries((st['Condition'] ?? {}) as Record<string, Record<string, unknown>>).map(([op, kv]) => [
+            op,
+            Object.fromEntries(Object.entries(kv ?? {}).map(([k, v]) => [k, list(v)])),
+          ]),
+        ),
       };
     }),
   };
+}
+
+/** Allow statements open to everyone: principal `*` or `AWS:*`, and no condition narrowing it. */
+export function publicAllowStatements(doc: PolicyDocument): PolicyStatement[] {
+  return doc.statements.filter((s) => s.effect === 'Allow' && !s.hasCondition && s.principals.some((p) => p === '*' || p === 'AWS:*'));
+}
+
+/**
+ * True when a Deny statement refuses requests made without TLS
+ * (`"Condition": {"Bool": {"aws:SecureTransport": "false"}}`).
+ */
+export function deniesInsecureTransport(doc: PolicyDocument): boolean {
+  return doc.statements.some(
+    (s) =>
+      s.effect === 'Deny' &&
+      Object.entries(s.conditions).some(
+        ([op, kv]) =>
+          /^Bool(IfExists)?$/.test(op) &&
+          Object.entries(kv).some(([k, values]) => k.toLowerCase() === 'aws:securetransport' && values.some((v) => v.toLowerCase() === 'false')),
+      ),
+  );
 }

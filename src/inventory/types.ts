@@ -266,6 +266,8 @@ export interface PolicyStatement {
   /** Principals of a resource policy: `*`, or `{type: values}` flattened to `type:value` strings. */
   principals: string[];
   hasCondition: boolean;
+  /** Condition operator -> key -> values, keys as written. */
+  conditions: Record<string, Record<string, string[]>>;
 }
 
 export interface PolicyDocument {

@@ -420,7 +420,8 @@ export function policyDoc(...statements: Partial<PolicyStatement>[]): PolicyDocu
       resources: ['*'],
       notResources: [],
       principals: [],
-      hasCondition: false,
+      hasCondition: Object.keys(st.conditions ?? {}).length > 0,
+      conditions: {},
       ...st,
     })),
   };
