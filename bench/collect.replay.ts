@@ -28,7 +28,7 @@ function accountOf(s: Snapshot): FakeAccount {
     }
     for (const [key, byId] of Object.entries(scope.perResource)) {
       answers[key] = (input) => {
-        const id = String(input['KeyId'] ?? input['Name'] ?? input['TrailName'] ?? input['DetectorId'] ?? input['PrefixListId']);
+        const id = String(input['KeyId'] ?? input['Name'] ?? input['TrailName'] ?? input['DetectorId'] ?? input['PrefixListId'] ?? input['Bucket'] ?? input['LoadBalancerArn'] ?? input['WebACLArn'] ?? input['restApiId']);
         const found = byId[id];
         if (!found) throw awsError('ResourceNotFoundException', id);
         return found as object;

@@ -4,12 +4,20 @@ import { InputError } from '../errors.js';
 import { parseSnapshot } from '../snapshot/read.js';
 import { GLOBAL_REGION, SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, type Snapshot, type SnapshotScope } from '../snapshot/types.js';
 import { clientConfig, credentialsFor, type AwsOptions } from './clients.js';
+import { collectAccessAnalyzer } from './accessanalyzer.js';
+import { collectApiGateway } from './apigateway.js';
+import { collectCloudFront } from './cloudfront.js';
 import { collectCloudTrail } from './cloudtrail.js';
 import { collectConfig } from './config.js';
 import { collectEc2 } from './ec2.js';
 import { collectGuardDuty } from './guardduty.js';
 import { collectIam, type IamTiming } from './iam.js';
+import { collectLoadBalancers } from './elb.js';
 import { collectKms } from './kms.js';
+import { collectMonitoring } from './monitoring.js';
+import { collectRds } from './rds.js';
+import { collectS3 } from './s3.js';
+import { collectSecrets } from './secrets.js';
 import { Recorder, type Progress } from './recorder.js';
 import { planRegions } from './regions.js';
 
@@ -37,6 +45,12 @@ const REGIONAL = [
   ['kms', collectKms],
   ['guardduty', collectGuardDuty],
   ['config', collectConfig],
+  ['elasticloadbalancing', collectLoadBalancers],
+  ['apigateway', collectApiGateway],
+  ['rds', collectRds],
+  ['secretsmanager', collectSecrets],
+  ['accessanalyzer', collectAccessAnalyzer],
+  ['monitoring', collectMonitoring],
 ] as const;
 
 function sortedScope(scope: SnapshotScope): SnapshotScope {
@@ -81,10 +95,11 @@ export async function collectSnapshot(o: CollectOptions): Promise<Snapshot> {
   const plan = await planRegions(rec, home, clientConfig(home, credentials, o), o.regions);
   const readerRegion = (trailHome: string) => (plan.regions.includes(trailHome) ? trailHome : plan.regions[0]);
 
+  const globalUnit = (service: string, run: Promise<void>) => run.then(() => rec.progress.done(GLOBAL_REGION, service, rec.errorCount(GLOBAL_REGION, service)));
   const units: Promise<void>[] = [
-    collectIam(rec, clientConfig(home, credentials, o), o.iamTiming ?? { pollMs: 2000, maxPolls: 15 }).then(() =>
-      rec.progress.done(GLOBAL_REGION, 'iam', rec.errorCount(GLOBAL_REGION, 'iam')),
-    ),
+    globalUnit('iam', collectIam(rec, clientConfig(home, credentials, o), o.iamTiming ?? { pollMs: 2000, maxPolls: 15 })),
+    globalUnit('s3', collectS3(rec, accountId, (r) => clientConfig(r, credentials, o), home)),
+    globalUnit('cloudfront', collectCloudFront(rec, clientConfig(home, credentials, o))),
   ];
   for (const region of plan.regions) {
     const config = clientConfig(region, credentials, o);

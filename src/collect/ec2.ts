@@ -2,6 +2,8 @@ import {
   EC2Client,
   GetEbsEncryptionByDefaultCommand,
   paginateDescribeFlowLogs,
+  paginateDescribeImages,
+  paginateDescribeSnapshots,
   paginateDescribeInstances,
   paginateDescribeInternetGateways,
   paginateDescribeNetworkAcls,
@@ -31,6 +33,9 @@ export async function collectEc2(rec: Recorder, region: string, config: ClientCo
     ['ec2:DescribeInstances', () => allPages(paginateDescribeInstances(pc, {}))],
     ['ec2:DescribeVolumes', () => allPages(paginateDescribeVolumes(pc, {}))],
     ['ec2:GetEbsEncryptionByDefault', () => client.send(new GetEbsEncryptionByDefaultCommand({}))],
+    // Only own snapshots that anyone may restore: the public ones, in one listing instead of per-snapshot attribute calls.
+    ['ec2:DescribeSnapshots', () => allPages(paginateDescribeSnapshots(pc, { OwnerIds: ['self'], RestorableByUserIds: ['all'] }))],
+    ['ec2:DescribeImages', () => allPages(paginateDescribeImages(pc, { Owners: ['self'] }))],
   ] as const;
   const groups = rec.call(region, 'ec2:DescribeSecurityGroups', () => allPages(paginateDescribeSecurityGroups(pc, {})));
   await Promise.all([

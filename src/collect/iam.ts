@@ -3,7 +3,9 @@ import {
   GetAccountPasswordPolicyCommand,
   GetCredentialReportCommand,
   IAMClient,
+  paginateGetAccountAuthorizationDetails,
 } from '@aws-sdk/client-iam';
+import { allPages } from './paginate.js';
 import { GLOBAL_REGION } from '../snapshot/types.js';
 import type { ClientConfig } from './clients.js';
 import type { Recorder } from './recorder.js';
@@ -24,6 +26,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function collectIam(rec: Recorder, config: ClientConfig, timing: IamTiming): Promise<void> {
   const client = new IAMClient(config);
   const policy = rec.call(GLOBAL_REGION, 'iam:GetAccountPasswordPolicy', () => client.send(new GetAccountPasswordPolicyCommand({})));
+  // Users, groups, roles and customer-managed policies with their documents, in one paginated call.
+  const details = rec.call(GLOBAL_REGION, 'iam:GetAccountAuthorizationDetails', () =>
+    allPages(paginateGetAccountAuthorizationDetails({ client, pageSize: 1000 }, { Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'] })),
+  );
 
   for (let poll = 0; poll < timing.maxPolls; poll++) {
     const generated = await rec.call(GLOBAL_REGION, 'iam:GenerateCredentialReport', () => client.send(new GenerateCredentialReportCommand({})));
@@ -40,5 +46,7 @@ export async function collectIam(rec: Recorder, config: ClientConfig, timing: Ia
   }
   const p = await policy;
   if (p) rec.put(GLOBAL_REGION, 'iam:GetAccountPasswordPolicy', p);
+  const d = await details;
+  if (d) rec.put(GLOBAL_REGION, 'iam:GetAccountAuthorizationDetails', d);
   client.destroy();
 }

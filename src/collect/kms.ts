@@ -1,5 +1,6 @@
 import {
   DescribeKeyCommand,
+  GetKeyPolicyCommand,
   GetKeyRotationStatusCommand,
   KMSClient,
   paginateListAliases,
@@ -26,8 +27,11 @@ export async function collectKms(rec: Recorder, region: string, config: ClientCo
         if (!described) return;
         rec.putResource(region, 'kms:DescribeKey', KeyId, described);
         const m = described.KeyMetadata;
+        if (m?.KeyManager !== 'CUSTOMER') return;
+        const policy = await rec.call(region, 'kms:GetKeyPolicy', () => client.send(new GetKeyPolicyCommand({ KeyId, PolicyName: 'default' })), KeyId);
+        if (policy) rec.putResource(region, 'kms:GetKeyPolicy', KeyId, policy);
         // Automatic rotation exists only for customer-managed symmetric keys with AWS key material.
-        if (m?.KeyManager !== 'CUSTOMER' || m.KeySpec !== 'SYMMETRIC_DEFAULT' || m.Origin !== 'AWS_KMS') return;
+        if (m.KeySpec !== 'SYMMETRIC_DEFAULT' || m.Origin !== 'AWS_KMS') return;
         const rotation = await rec.call(
           region,
           'kms:GetKeyRotationStatus',

@@ -62,6 +62,16 @@ export class Recorder {
     });
   }
 
+  /** Send account-wide calls of one region concurrently and record each response under its key. */
+  async record(region: string, calls: readonly (readonly [string, () => Promise<object>])[]): Promise<void> {
+    await Promise.all(
+      calls.map(async ([key, send]) => {
+        const response = await this.call(region, key, send);
+        if (response) this.put(region, key, response);
+      }),
+    );
+  }
+
   put(region: string, key: string, response: object): void {
     this.scope(region).calls[key] = withoutMetadata(response);
   }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { READ_ONLY } from '../../src/collect/calls.js';
 import { collectSnapshot, type CollectOptions } from '../../src/collect/collect.js';
 import { requiredActions } from '../../src/collect/permissions.js';
+import { iamActionFor } from '../../src/snapshot/operations.js';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
@@ -108,11 +109,11 @@ describe('collect (mocked AWS)', () => {
     const sent = [...new Set(mocked!.sent.map((s) => s.key))].sort();
     for (const key of sent) {
       expect(key).toMatch(READ_ONLY);
-      expect(policy.has(key), key).toBe(true);
+      expect(policy.has(iamActionFor(key)), key).toBe(true);
     }
     // Every command a collector can send was exercised, and the policy names nothing else.
     expect(sent).toEqual(Object.keys(COMMANDS).sort());
-    expect([...policy].sort()).toEqual(sent);
+    expect([...policy].sort()).toEqual([...new Set(sent.map(iamActionFor))].sort());
   });
 });
 

@@ -99,6 +99,46 @@ function region(r: string, open: boolean): Record<string, object> {
     },
     'config:DescribeConfigurationRecorderStatus': { ConfigurationRecordersStatus: [{ name: 'default', recording: true, lastStatus: 'SUCCESS' }] },
     'config:DescribeDeliveryChannels': { DeliveryChannels: [{ name: 'default', s3BucketName: 'config-333344445555' }] },
+    'kms:GetKeyPolicy': {
+      PolicyName: 'default',
+      Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'root', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' }] }),
+    },
+    'ec2:DescribeSnapshots': { Snapshots: [] },
+    'ec2:DescribeImages': { Images: [{ ImageId: `ami-0${r === A ? 'a' : 'b'}1`, Name: 'golden-base', Public: false, State: 'available', OwnerId: ACCOUNT }] },
+    'elasticloadbalancing:DescribeLoadBalancers': {
+      LoadBalancers: [
+        {
+          LoadBalancerArn: `arn:aws:elasticloadbalancing:${r}:${ACCOUNT}:loadbalancer/app/web/0${r === A ? 'a' : 'b'}`,
+          LoadBalancerName: 'web', Scheme: 'internet-facing', Type: 'application', VpcId: vpc,
+          AvailabilityZones: [{ ZoneName: `${r}a` }, { ZoneName: `${r}b` }],
+        },
+      ],
+    },
+    'elasticloadbalancing:DescribeListeners': (input) => ({
+      Listeners: [
+        { ListenerArn: `${String(input['LoadBalancerArn'])}/l443`, Port: 443, Protocol: 'HTTPS', SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06', DefaultActions: [{ Type: 'forward' }] },
+        { ListenerArn: `${String(input['LoadBalancerArn'])}/l80`, Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }] },
+      ],
+    }),
+    'wafv2:ListWebACLs': { WebACLs: [{ Name: 'web-acl', Id: 'w1', ARN: `arn:aws:wafv2:${r}:${ACCOUNT}:regional/webacl/web-acl/w1` }] },
+    'wafv2:ListResourcesForWebACL': { ResourceArns: [`arn:aws:elasticloadbalancing:${r}:${ACCOUNT}:loadbalancer/app/web/0${r === A ? 'a' : 'b'}`] },
+    'apigateway:GetRestApis': { items: [{ id: `api${r === A ? 'a' : 'b'}`, name: 'payments', endpointConfiguration: { types: ['REGIONAL'] } }] },
+    'apigateway:GetStages': { item: [{ stageName: 'prod', webAclArn: `arn:aws:wafv2:${r}:${ACCOUNT}:regional/webacl/web-acl/w1` }] },
+    'rds:DescribeDBInstances': {
+      DBInstances: [
+        {
+          DBInstanceIdentifier: 'ledger', DBInstanceArn: `arn:aws:rds:${r}:${ACCOUNT}:db:ledger`, Engine: 'postgres', DBInstanceStatus: 'available',
+          StorageEncrypted: true, PubliclyAccessible: false, MultiAZ: r === A, BackupRetentionPeriod: 7, AvailabilityZone: `${r}a`,
+        },
+      ],
+    },
+    'rds:DescribeDBClusters': { DBClusters: [] },
+    'secretsmanager:ListSecrets': {
+      SecretList: [{ ARN: `arn:aws:secretsmanager:${r}:${ACCOUNT}:secret:db-AbCdEf`, Name: 'db', RotationEnabled: true, RotationRules: { AutomaticallyAfterDays: 30 }, LastRotatedDate: new Date('2026-11-01T00:00:00Z') }],
+    },
+    'accessanalyzer:ListAnalyzers': { analyzers: [{ arn: `arn:aws:access-analyzer:${r}:${ACCOUNT}:analyzer/account`, name: 'account', type: 'ACCOUNT', status: 'ACTIVE', createdAt: new Date('2025-01-01T00:00:00Z') }] },
+    'logs:DescribeMetricFilters': { metricFilters: [] },
+    'cloudwatch:DescribeAlarms': { MetricAlarms: [] },
   };
 }
 
@@ -115,6 +155,32 @@ export function fakeAccount(): FakeAccount {
       },
       'iam:GenerateCredentialReport': { State: 'COMPLETE', Description: 'No report exists. Starting a new report generation task' },
       'iam:GetCredentialReport': { Content: new TextEncoder().encode(`${csv}\n`), ReportFormat: 'text/csv', GeneratedTime: new Date('2026-11-20T05:59:00Z') },
+      'iam:GetAccountAuthorizationDetails': {
+        UserDetailList: [{ UserName: 'ops-admin', Arn: `arn:aws:iam::${ACCOUNT}:user/ops-admin`, Path: '/', GroupList: ['operators'], AttachedManagedPolicies: [], UserPolicyList: [] }],
+        GroupDetailList: [{ GroupName: 'operators', Arn: `arn:aws:iam::${ACCOUNT}:group/operators`, AttachedManagedPolicies: [{ PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }], GroupPolicyList: [] }],
+        RoleDetailList: [
+          {
+            RoleName: 'support', Arn: `arn:aws:iam::${ACCOUNT}:role/support`, Path: '/',
+            AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] })),
+            AttachedManagedPolicies: [{ PolicyName: 'AWSSupportAccess', PolicyArn: 'arn:aws:iam::aws:policy/AWSSupportAccess' }], RolePolicyList: [],
+          },
+        ],
+        Policies: [],
+      },
+      's3:ListBuckets': { Buckets: [{ Name: 'audit-logs-333344445555', CreationDate: new Date('2024-01-01T00:00:00Z') }], Owner: { ID: 'owner' } },
+      's3control:GetPublicAccessBlock': { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } },
+      's3:GetBucketLocation': { LocationConstraint: 'ap-south-1' },
+      's3:GetPublicAccessBlock': { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } },
+      's3:GetBucketEncryption': { ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'alias/logs' }, BucketKeyEnabled: true }] } },
+      's3:GetBucketPolicy': {
+        Policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Sid: 'TLSOnly', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::audit-logs-333344445555/*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
+        }),
+      },
+      's3:GetBucketPolicyStatus': { PolicyStatus: { IsPublic: false } },
+      's3:GetBucketAcl': { Owner: { ID: 'owner' }, Grants: [{ Grantee: { Type: 'CanonicalUser', ID: 'owner' }, Permission: 'FULL_CONTROL' }] },
+      'cloudfront:ListDistributions': { DistributionList: { Marker: '', MaxItems: 100, IsTruncated: false, Quantity: 0, Items: [] } },
       'iam:GetAccountPasswordPolicy': {
         PasswordPolicy: {
           MinimumPasswordLength: 14, RequireSymbols: true, RequireNumbers: true, RequireUppercaseCharacters: true, RequireLowercaseCharacters: true,

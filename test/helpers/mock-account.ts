@@ -9,6 +9,17 @@ import * as GuardDuty from '@aws-sdk/client-guardduty';
 import * as IAM from '@aws-sdk/client-iam';
 import * as KMS from '@aws-sdk/client-kms';
 import * as STS from '@aws-sdk/client-sts';
+import * as S3 from '@aws-sdk/client-s3';
+import * as S3Control from '@aws-sdk/client-s3-control';
+import * as CloudFront from '@aws-sdk/client-cloudfront';
+import * as ELB from '@aws-sdk/client-elastic-load-balancing-v2';
+import * as WAF from '@aws-sdk/client-wafv2';
+import * as APIGW from '@aws-sdk/client-api-gateway';
+import * as RDS from '@aws-sdk/client-rds';
+import * as Secrets from '@aws-sdk/client-secrets-manager';
+import * as AccessAnalyzer from '@aws-sdk/client-accessanalyzer';
+import * as Logs from '@aws-sdk/client-cloudwatch-logs';
+import * as CloudWatch from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 
 /** The slice of aws-sdk-client-mock's stub this helper uses. */
@@ -52,6 +63,31 @@ export const COMMANDS: Record<string, [AnyClient, AnyCommand]> = {
   'config:DescribeConfigurationRecorders': [ConfigService.ConfigServiceClient, ConfigService.DescribeConfigurationRecordersCommand],
   'config:DescribeConfigurationRecorderStatus': [ConfigService.ConfigServiceClient, ConfigService.DescribeConfigurationRecorderStatusCommand],
   'config:DescribeDeliveryChannels': [ConfigService.ConfigServiceClient, ConfigService.DescribeDeliveryChannelsCommand],
+  'iam:GetAccountAuthorizationDetails': [IAM.IAMClient, IAM.GetAccountAuthorizationDetailsCommand],
+  's3:ListBuckets': [S3.S3Client, S3.ListBucketsCommand],
+  's3control:GetPublicAccessBlock': [S3Control.S3ControlClient, S3Control.GetPublicAccessBlockCommand],
+  's3:GetBucketLocation': [S3.S3Client, S3.GetBucketLocationCommand],
+  's3:GetPublicAccessBlock': [S3.S3Client, S3.GetPublicAccessBlockCommand],
+  's3:GetBucketEncryption': [S3.S3Client, S3.GetBucketEncryptionCommand],
+  's3:GetBucketPolicy': [S3.S3Client, S3.GetBucketPolicyCommand],
+  's3:GetBucketPolicyStatus': [S3.S3Client, S3.GetBucketPolicyStatusCommand],
+  's3:GetBucketAcl': [S3.S3Client, S3.GetBucketAclCommand],
+  'cloudfront:ListDistributions': [CloudFront.CloudFrontClient, CloudFront.ListDistributionsCommand],
+  'ec2:DescribeSnapshots': [EC2.EC2Client, EC2.DescribeSnapshotsCommand],
+  'ec2:DescribeImages': [EC2.EC2Client, EC2.DescribeImagesCommand],
+  'elasticloadbalancing:DescribeLoadBalancers': [ELB.ElasticLoadBalancingV2Client, ELB.DescribeLoadBalancersCommand],
+  'elasticloadbalancing:DescribeListeners': [ELB.ElasticLoadBalancingV2Client, ELB.DescribeListenersCommand],
+  'wafv2:ListWebACLs': [WAF.WAFV2Client, WAF.ListWebACLsCommand],
+  'wafv2:ListResourcesForWebACL': [WAF.WAFV2Client, WAF.ListResourcesForWebACLCommand],
+  'apigateway:GetRestApis': [APIGW.APIGatewayClient, APIGW.GetRestApisCommand],
+  'apigateway:GetStages': [APIGW.APIGatewayClient, APIGW.GetStagesCommand],
+  'rds:DescribeDBInstances': [RDS.RDSClient, RDS.DescribeDBInstancesCommand],
+  'rds:DescribeDBClusters': [RDS.RDSClient, RDS.DescribeDBClustersCommand],
+  'secretsmanager:ListSecrets': [Secrets.SecretsManagerClient, Secrets.ListSecretsCommand],
+  'accessanalyzer:ListAnalyzers': [AccessAnalyzer.AccessAnalyzerClient, AccessAnalyzer.ListAnalyzersCommand],
+  'logs:DescribeMetricFilters': [Logs.CloudWatchLogsClient, Logs.DescribeMetricFiltersCommand],
+  'cloudwatch:DescribeAlarms': [CloudWatch.CloudWatchClient, CloudWatch.DescribeAlarmsCommand],
+  'kms:GetKeyPolicy': [KMS.KMSClient, KMS.GetKeyPolicyCommand],
 };
 
 /** An AWS SDK-style service error. */
@@ -70,7 +106,11 @@ export interface MockedAccount {
   restore(): void;
 }
 
-const GLOBAL_OPS = new Set(['sts:GetCallerIdentity', 'ec2:DescribeRegions', 'iam:GenerateCredentialReport', 'iam:GetCredentialReport', 'iam:GetAccountPasswordPolicy']);
+const GLOBAL_OPS = new Set([
+  'sts:GetCallerIdentity', 'ec2:DescribeRegions', 'iam:GenerateCredentialReport', 'iam:GetCredentialReport', 'iam:GetAccountPasswordPolicy',
+  'iam:GetAccountAuthorizationDetails', 's3:ListBuckets', 's3control:GetPublicAccessBlock', 's3:GetBucketLocation', 's3:GetPublicAccessBlock',
+  's3:GetBucketEncryption', 's3:GetBucketPolicy', 's3:GetBucketPolicyStatus', 's3:GetBucketAcl', 'cloudfront:ListDistributions',
+]);
 
 export function mockAccount(account: FakeAccount): MockedAccount {
   const stubs = new Map<AnyClient, AnyStub>();
