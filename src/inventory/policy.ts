@@ -65,3 +65,63 @@ export function deniesInsecureTransport(doc: PolicyDocument): boolean {
       ),
   );
 }
+
+// --- Admin and wildcard grants (docs/checks.md, "Identity, data, logging ...") ---
+
+/** True for the ARN of the AWS managed policy `name` (e.g. `AdministratorAccess`), in any partition. */
+export function isAwsManagedPolicyArn(arn: string, name: string): boolean {
+  const prefix = /^arn:[^:]+:iam::aws:policy\//.exec(arn);
+  return prefix !== null && arn.slice(prefix[0].length) === name;
+}
+
+/** The AWS managed `AdministratorAccess` policy (its document is never collected). */
+export function isAdministratorAccessArn(arn: string): boolean {
+  return isAwsManagedPolicyArn(arn, 'AdministratorAccess');
+}
+
+/** `*` or `*:*`: every action of every service. */
+function isAllActions(action: string): boolean {
+  return action === '*' || action === '*:*';
+}
+
+/**
+ * An admin statement: Allow, an action `*` (or `*:*`), resource `*`, and no
+ * condition. NotAction / NotResource statements are not admin by this
+ * definition (they name what is excluded, not everything).
+ */
+export function isAdminStatement(s: PolicyStatement): boolean {
+  return s.effect === 'Allow' && !s.hasCondition && s.actions.some(isAllActions) && s.resources.includes('*');
+}
+
+/** True when some statement of the document is an admin statement. */
+export function isAdminDocument(doc: PolicyDocument): boolean {
+  return doc.statements.some(isAdminStatement);
+}
+
+/**
+ * The services among `services` on which the statement grants `*`: an Allow
+ * whose resource is `*` and with an action `*`, `*:*` or `<service>:*` (any
+ * case). Conditions do not narrow this. `services` must be lower case; the
+ * result has one entry per matching (action, service) pair, in action order.
+ */
+export function wildcardGrants(s: PolicyStatement, services: readonly string[]): { service: string; action: string }[] {
+  if (s.effect !== 'Allow' || !s.resources.includes('*')) return [];
+  const wanted = new Set(services);
+  const out: { service: string; action: string }[] = [];
+  for (const action of s.actions) {
+    if (isAllActions(action)) {
+      for (const service of services) out.push({ service, action });
+      continue;
+    }
+    const lower = action.toLowerCase();
+    if (!lower.endsWith(':*')) continue;
+    const service = lower.slice(0, -2);
+    if (wanted.has(service)) out.push({ service, action });
+  }
+  return out;
+}
+
+/** True when the statement grants `*` on `service` (see wildcardGrants). */
+export function grantsWildcardOn(s: PolicyStatement, service: string): boolean {
+  return wildcardGrants(s, [service.toLowerCase()]).length > 0;
+}
