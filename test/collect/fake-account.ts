@@ -114,7 +114,7 @@ function region(r: string, open: boolean): Record<string, object> {
         },
       ],
     },
-    'elasticloadbalancing:DescribeListeners': (input) => ({
+    'elasticloadbalancing:DescribeListeners': (input: Record<string, unknown>) => ({
       Listeners: [
         { ListenerArn: `${String(input['LoadBalancerArn'])}/l443`, Port: 443, Protocol: 'HTTPS', SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06', DefaultActions: [{ Type: 'forward' }] },
         { ListenerArn: `${String(input['LoadBalancerArn'])}/l80`, Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }] },
