@@ -3,52 +3,112 @@
  * check id and equals the file name; the catalogue test keeps them in step.
  */
 import type { AnyCheck } from './types.js';
+import accessanalyzerEnabled from './accessanalyzer-enabled.js';
+import cloudtrailBucketNotPublic from './cloudtrail-bucket-not-public.js';
+import cloudtrailCloudwatchLogs from './cloudtrail-cloudwatch-logs.js';
 import cloudtrailKmsEncrypted from './cloudtrail-kms-encrypted.js';
 import cloudtrailLogValidationEnabled from './cloudtrail-log-validation-enabled.js';
 import cloudtrailMultiRegionLogging from './cloudtrail-multi-region-logging.js';
+import cloudwatchSecurityEventAlarms from './cloudwatch-security-event-alarms.js';
 import configRecorderAllResources from './config-recorder-all-resources.js';
 import ebsEncryptionByDefault from './ebs-encryption-by-default.js';
 import ebsVolumeEncrypted from './ebs-volume-encrypted.js';
+import ec2AmiNotPublic from './ec2-ami-not-public.js';
+import ec2EbsSnapshotsNotPublic from './ec2-ebs-snapshots-not-public.js';
+import ec2Imdsv2Required from './ec2-imdsv2-required.js';
 import ec2NaclNoPublicAdminPorts from './ec2-nacl-no-public-admin-ports.js';
+import ec2NoPublicIpOutsidePublicTier from './ec2-no-public-ip-outside-public-tier.js';
 import ec2SgDefaultRestrictsAll from './ec2-sg-default-restricts-all.js';
 import ec2SgNoPublicAdminPorts from './ec2-sg-no-public-admin-ports.js';
 import ec2SgNoPublicAllTraffic from './ec2-sg-no-public-all-traffic.js';
 import ec2SgNoPublicRiskyPorts from './ec2-sg-no-public-risky-ports.js';
 import ec2SgPublicPortsAuthorised from './ec2-sg-public-ports-authorised.js';
+import elbInternetFacingTlsOnly from './elb-internet-facing-tls-only.js';
+import elbModernTlsPolicy from './elb-modern-tls-policy.js';
 import guarddutyEnabled from './guardduty-enabled.js';
 import iamAccessKeysRotated from './iam-access-keys-rotated.js';
+import iamNoInlineWildcardSensitiveServices from './iam-no-inline-wildcard-sensitive-services.js';
+import iamNoUserAdminPolicy from './iam-no-user-admin-policy.js';
 import iamPasswordPolicyStrong from './iam-password-policy-strong.js';
 import iamRootMfaEnabled from './iam-root-mfa-enabled.js';
 import iamRootNoAccessKeys from './iam-root-no-access-keys.js';
+import iamRootNotUsedRecently from './iam-root-not-used-recently.js';
+import iamSupportRoleExists from './iam-support-role-exists.js';
 import iamUnusedCredentialsDisabled from './iam-unused-credentials-disabled.js';
 import iamUserConsoleMfa from './iam-user-console-mfa.js';
+import iamUserPermissionsViaGroups from './iam-user-permissions-via-groups.js';
 import kmsKeyNotPendingDeletion from './kms-key-not-pending-deletion.js';
+import kmsKeyPolicyNoPublicPrincipal from './kms-key-policy-no-public-principal.js';
 import kmsKeyRotationEnabled from './kms-key-rotation-enabled.js';
+import rdsBackupRetention from './rds-backup-retention.js';
+import rdsMultiAz from './rds-multi-az.js';
+import rdsNotPubliclyAccessible from './rds-not-publicly-accessible.js';
+import rdsStorageEncrypted from './rds-storage-encrypted.js';
+import regionDataResidency from './region-data-residency.js';
+import s3AccountPublicAccessBlock from './s3-account-public-access-block.js';
+import s3BucketDefaultEncryption from './s3-bucket-default-encryption.js';
+import s3BucketPublicAccessBlock from './s3-bucket-public-access-block.js';
+import s3LogBucketTlsOnly from './s3-log-bucket-tls-only.js';
+import secretsmanagerRotationEnabled from './secretsmanager-rotation-enabled.js';
 import vpcFlowLogsEnabled from './vpc-flow-logs-enabled.js';
+import vpcSubnetTiersMultiAz from './vpc-subnet-tiers-multi-az.js';
+import wafAlbProtected from './waf-alb-protected.js';
+import wafApigatewayStageProtected from './waf-apigateway-stage-protected.js';
+import wafCloudfrontProtected from './waf-cloudfront-protected.js';
 
 export const CHECKS = {
+  'accessanalyzer-enabled': accessanalyzerEnabled,
+  'cloudtrail-bucket-not-public': cloudtrailBucketNotPublic,
+  'cloudtrail-cloudwatch-logs': cloudtrailCloudwatchLogs,
   'cloudtrail-kms-encrypted': cloudtrailKmsEncrypted,
   'cloudtrail-log-validation-enabled': cloudtrailLogValidationEnabled,
   'cloudtrail-multi-region-logging': cloudtrailMultiRegionLogging,
+  'cloudwatch-security-event-alarms': cloudwatchSecurityEventAlarms,
   'config-recorder-all-resources': configRecorderAllResources,
   'ebs-encryption-by-default': ebsEncryptionByDefault,
   'ebs-volume-encrypted': ebsVolumeEncrypted,
+  'ec2-ami-not-public': ec2AmiNotPublic,
+  'ec2-ebs-snapshots-not-public': ec2EbsSnapshotsNotPublic,
+  'ec2-imdsv2-required': ec2Imdsv2Required,
   'ec2-nacl-no-public-admin-ports': ec2NaclNoPublicAdminPorts,
+  'ec2-no-public-ip-outside-public-tier': ec2NoPublicIpOutsidePublicTier,
   'ec2-sg-default-restricts-all': ec2SgDefaultRestrictsAll,
   'ec2-sg-no-public-admin-ports': ec2SgNoPublicAdminPorts,
   'ec2-sg-no-public-all-traffic': ec2SgNoPublicAllTraffic,
   'ec2-sg-no-public-risky-ports': ec2SgNoPublicRiskyPorts,
   'ec2-sg-public-ports-authorised': ec2SgPublicPortsAuthorised,
+  'elb-internet-facing-tls-only': elbInternetFacingTlsOnly,
+  'elb-modern-tls-policy': elbModernTlsPolicy,
   'guardduty-enabled': guarddutyEnabled,
   'iam-access-keys-rotated': iamAccessKeysRotated,
+  'iam-no-inline-wildcard-sensitive-services': iamNoInlineWildcardSensitiveServices,
+  'iam-no-user-admin-policy': iamNoUserAdminPolicy,
   'iam-password-policy-strong': iamPasswordPolicyStrong,
   'iam-root-mfa-enabled': iamRootMfaEnabled,
   'iam-root-no-access-keys': iamRootNoAccessKeys,
+  'iam-root-not-used-recently': iamRootNotUsedRecently,
+  'iam-support-role-exists': iamSupportRoleExists,
   'iam-unused-credentials-disabled': iamUnusedCredentialsDisabled,
   'iam-user-console-mfa': iamUserConsoleMfa,
+  'iam-user-permissions-via-groups': iamUserPermissionsViaGroups,
   'kms-key-not-pending-deletion': kmsKeyNotPendingDeletion,
+  'kms-key-policy-no-public-principal': kmsKeyPolicyNoPublicPrincipal,
   'kms-key-rotation-enabled': kmsKeyRotationEnabled,
+  'rds-backup-retention': rdsBackupRetention,
+  'rds-multi-az': rdsMultiAz,
+  'rds-not-publicly-accessible': rdsNotPubliclyAccessible,
+  'rds-storage-encrypted': rdsStorageEncrypted,
+  'region-data-residency': regionDataResidency,
+  's3-account-public-access-block': s3AccountPublicAccessBlock,
+  's3-bucket-default-encryption': s3BucketDefaultEncryption,
+  's3-bucket-public-access-block': s3BucketPublicAccessBlock,
+  's3-log-bucket-tls-only': s3LogBucketTlsOnly,
+  'secretsmanager-rotation-enabled': secretsmanagerRotationEnabled,
   'vpc-flow-logs-enabled': vpcFlowLogsEnabled,
+  'vpc-subnet-tiers-multi-az': vpcSubnetTiersMultiAz,
+  'waf-alb-protected': wafAlbProtected,
+  'waf-apigateway-stage-protected': wafApigatewayStageProtected,
+  'waf-cloudfront-protected': wafCloudfrontProtected,
 } satisfies Record<string, AnyCheck>;
 
 export type CheckId = keyof typeof CHECKS;
