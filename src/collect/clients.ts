@@ -1,5 +1,5 @@
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { NodeHttpHandlerOptions } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 
 export interface AwsOptions {
@@ -33,14 +33,19 @@ export function credentialsFor(o: AwsOptions): AwsCredentialIdentityProvider {
   });
 }
 
-/** Shared client settings. AWS_ENDPOINT_URL(_<SERVICE>) is honoured by the SDK itself. */
+/**
+ * Shared client settings. AWS_ENDPOINT_URL(_<SERVICE>) is honoured by the SDK itself.
+ * The request handler is given as options, not an instance, so that each
+ * client builds its own: a shared handler would be torn down by the first
+ * collector's client.destroy() under the other services' requests in flight.
+ */
 export function clientConfig(region: string, credentials: AwsCredentialIdentityProvider, o: AwsOptions) {
   return {
     region,
     credentials,
     retryMode: 'adaptive' as const,
     maxAttempts: o.maxAttempts,
-    requestHandler: new NodeHttpHandler({ connectionTimeout: Math.min(o.timeoutMs, 10_000), requestTimeout: o.timeoutMs }),
+    requestHandler: { connectionTimeout: Math.min(o.timeoutMs, 10_000), requestTimeout: o.timeoutMs } satisfies NodeHttpHandlerOptions,
   };
 }
 

@@ -1,4 +1,4 @@
-const TOKENS = new Set(['NextToken', 'nextToken', 'Marker', 'NextMarker', 'ContinuationToken', 'IsTruncated', 'position', '$metadata']);
+const TOKENS = new Set(['NextToken', 'nextToken', 'Marker', 'NextMarker', 'ContinuationToken', 'IsTruncated', 'Truncated', 'position', '$metadata']);
 
 /**
  * De-paginate: one response whose list members hold every page's items, as
