@@ -58,6 +58,27 @@ describe('built-in rule sets', () => {
     }
   });
 
+  it('give every automated control at least one check, and every manual control none but the evidence to collect', () => {
+    for (const s of sets) {
+      for (const c of s.controls) {
+        if (c.manual) {
+          expect(c.checks, `${s.id} ${c.id}`).toEqual([]);
+          expect(c.manual.collect.length, `${s.id} ${c.id}`).toBeGreaterThan(20);
+        } else {
+          expect(c.checks.length, `${s.id} ${c.id}`).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  it('tag every RBI control with the entity types it applies to', () => {
+    const rbi = sets.find((s) => s.id === 'rbi-pso-ppi')!;
+    for (const c of rbi.controls) {
+      expect(c.appliesTo?.length, c.id).toBeGreaterThan(0);
+      for (const t of c.appliesTo!) expect(['ppi-issuer', 'pso'], c.id).toContain(t);
+    }
+  });
+
   it('encode PCI DSS 8.3.6 as 12-character passwords with letters and digits', () => {
     const pci = sets.find((s) => s.id === 'pci-dss-v4')!;
     const ref = pci.controls.find((c) => c.id === '8.3.6')!.checks.find((k) => k.checkId === 'iam-password-policy-strong')!;
@@ -66,12 +87,22 @@ describe('built-in rule sets', () => {
 
   it('follow each framework\'s own numbering', () => {
     const patterns: Record<string, RegExp> = {
+      // Requirement numbers: 8.3.6, 10.4.1.1, 12.10.1.
       'pci-dss-v4': /^\d{1,2}(\.\d+){1,3}$/,
+      // TRM paragraphs (11.1.1(b)), a sub-section plus a slug where the paragraph is unverified (9.1-authentication), Notice 655 para 4.
       'mas-trm': /^(\d{1,2}(\.\d+){1,2}(\([a-z]\))?(-[a-z-]+)?|N655-4\.[1-6])$/,
-      'rbi-pso-ppi': /^(PSO-(III|IV)-[a-z0-9-]+|PPI-15\.\d+(\([a-z]\))?|SPSD-[a-z0-9.()-]+)$/,
+      // PSO MD section (roman) plus topic; 2018 data-storage para (SPSD-2(i), SPSD-2(ii)-(iii)) or FAQ topic; MD-PPIs para 15.
+      'rbi-pso-ppi': /^(PSO-(II|III|IV)-[a-z0-9-]+|SPSD-(\d+\([ivx]+\)(-\([ivx]+\))?|FAQ-[a-z0-9-]+)|PPI-15\.\d+(\([a-z]\))?)$/,
       'aws-well-architected': /^(SEC|REL)\d{2}-BP\d{2}$/,
     };
     for (const s of sets) for (const c of s.controls) expect(c.id, s.id).toMatch(patterns[s.id]!);
+    // The patterns accept the ids the rule sets use and refuse near misses.
+    const accepts = (framework: string, ids: string[]) => ids.filter((id) => patterns[framework]!.test(id));
+    const rbiOk = ['SPSD-2(i)', 'SPSD-2(ii)-(iii)', 'SPSD-FAQ-offshore-processing', 'PSO-II-ccmp', 'PPI-15.3(b)'];
+    expect(accepts('rbi-pso-ppi', rbiOk)).toEqual(rbiOk);
+    expect(accepts('rbi-pso-ppi', ['SPSD-2', 'SPSD-faq-x', 'PSO-V-x', 'PPI-16.1'])).toEqual([]);
+    expect(accepts('pci-dss-v4', ['12.10.1', '10.4.1.1', '8.2'])).toEqual(['12.10.1', '10.4.1.1', '8.2']);
+    expect(accepts('aws-well-architected', ['SEC10-BP08', 'REL09-BP04', 'SEC1-BP1'])).toEqual(['SEC10-BP08', 'REL09-BP04']);
   });
 });
 

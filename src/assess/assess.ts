@@ -3,7 +3,7 @@ import { runCheck } from '../checks/run.js';
 import type { Inventory } from '../inventory/types.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Snapshot } from '../snapshot/types.js';
-import { addCounts, countStatuses, score, SCORE_FORMULA, SEVERITY_WEIGHTS, STATUS_PRECEDENCE, statusOf } from './score.js';
+import { addCounts, countControlStatuses, countStatuses, score, SCORE_FORMULA, SEVERITY_WEIGHTS, STATUS_PRECEDENCE, statusOf } from './score.js';
 import type { Assessment, CheckInfo, ControlAssessment, Evaluation, FrameworkAssessment } from './types.js';
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
@@ -50,7 +50,9 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
         title: control.title,
         source: control.source,
         verified: control.verified,
-        status: statusOf(counts),
+        // A manual control has no checks, so no results: all-zero counts and a
+        // null score. Its status says so; it never passes and is never scored.
+        status: control.manual ? 'manual' : statusOf(counts),
         score: score(parts),
         counts,
         evaluations: keys,
@@ -58,6 +60,7 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
       if (control.group !== undefined) out.group = control.group;
       if (control.appliesTo !== undefined) out.appliesTo = control.appliesTo;
       if (control.note !== undefined) out.note = control.note;
+      if (control.manual) out.manual = { collect: control.manual.collect };
       return out;
     });
     const parts = [...used].map((k) => evaluations.get(k)!);
@@ -70,7 +73,7 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
       status: statusOf(counts),
       score: score(parts),
       counts,
-      controlCounts: countStatuses(controls.map((c) => c.status)),
+      controlCounts: countControlStatuses(controls.map((c) => c.status)),
       controls,
     };
   });

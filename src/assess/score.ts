@@ -1,5 +1,5 @@
 import type { Severity, Status } from '../checks/types.js';
-import type { Counts } from './types.js';
+import type { ControlCounts, ControlStatus, Counts } from './types.js';
 
 /** Severity weights of the score (CVSS-like spacing: one critical outweighs two highs). */
 export const SEVERITY_WEIGHTS = { critical: 10, high: 7, medium: 4, low: 1 } as const satisfies Record<Severity, number>;
@@ -19,6 +19,13 @@ export function emptyCounts(): Counts {
 
 export function countStatuses(statuses: Iterable<Status>): Counts {
   const c = emptyCounts();
+  for (const s of statuses) c[s]++;
+  return c;
+}
+
+/** Controls per status, manual included. */
+export function countControlStatuses(statuses: Iterable<ControlStatus>): ControlCounts {
+  const c: ControlCounts = { ...emptyCounts(), manual: 0 };
   for (const s of statuses) c[s]++;
   return c;
 }

@@ -4,6 +4,13 @@ import type { RuleSetSource } from '../rules/types.js';
 
 export type Counts = Record<Status, number>;
 
+/**
+ * A control's status: its results' status, or `manual` when no check can
+ * evidence it. A manual control never passes and never counts in a score.
+ */
+export type ControlStatus = Status | 'manual';
+export type ControlCounts = Record<ControlStatus, number>;
+
 /** One (check, params) run over the inventory. */
 export interface Evaluation {
   key: string;
@@ -22,12 +29,15 @@ export interface ControlAssessment {
   appliesTo?: string[];
   verified: boolean;
   note?: string;
-  status: Status;
-  /** 0–100, or null when nothing was decided (all not_applicable). */
+  status: ControlStatus;
+  /** 0–100, or null when nothing was decided (all not_applicable) or the control is manual. */
   score: number | null;
+  /** All zero for a manual control. */
   counts: Counts;
-  /** Keys into `Assessment.evaluations`. */
+  /** Keys into `Assessment.evaluations`; empty for a manual control. */
   evaluations: string[];
+  /** On a manual control: what an auditor should collect. */
+  manual?: { collect: string };
 }
 
 export interface FrameworkAssessment {
@@ -39,7 +49,8 @@ export interface FrameworkAssessment {
   score: number | null;
   /** Distinct results (evaluation × resource) across the framework's controls. */
   counts: Counts;
-  controlCounts: Counts;
+  /** Controls per status; manual controls are counted apart and never as passes. */
+  controlCounts: ControlCounts;
   controls: ControlAssessment[];
 }
 

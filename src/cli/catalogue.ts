@@ -1,21 +1,43 @@
 import { CHECKS } from '../checks/index.js';
 import type { AnyCheck } from '../checks/types.js';
+import { COVERAGE_FORMATS, renderCoverage, type CoverageFormat } from '../reporters/coverage.js';
 import { selectRuleSets } from '../rules/load.js';
 
-/** `archscan frameworks`: each loaded framework with its control counts. */
-export function listFrameworks(rules: string[], json: boolean): string {
+export const FRAMEWORK_FORMATS = COVERAGE_FORMATS;
+export type FrameworkFormat = CoverageFormat;
+
+/**
+ * `archscan frameworks`: each loaded framework with its control counts; with
+ * `coverage`, every control with its checks or the evidence to collect.
+ */
+export function listFrameworks(rules: string[], format: FrameworkFormat, coverage = false): string {
   const { ruleSets } = selectRuleSets(rules, undefined);
-  const rows = ruleSets.map((r) => ({
-    id: r.id,
-    title: r.title,
-    version: r.version,
-    controls: r.controls.length,
-    checks: new Set(r.controls.flatMap((c) => c.checks.map((k) => k.checkId))).size,
-    source: r.builtin ? 'built-in' : r.file,
-  }));
-  if (json) return `${JSON.stringify(rows, null, 2)}\n`;
+  if (coverage) return renderCoverage(ruleSets, format);
+  const rows = ruleSets.map((r) => {
+    const manual = r.controls.filter((c) => c.manual).length;
+    return {
+      id: r.id,
+      title: r.title,
+      version: r.version,
+      controls: r.controls.length,
+      automated: r.controls.length - manual,
+      manual,
+      checks: new Set(r.controls.flatMap((c) => c.checks.map((k) => k.checkId))).size,
+      source: r.builtin ? 'built-in' : r.file,
+    };
+  });
+  if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
+  if (format === 'markdown') {
+    const lines = [
+      '| id | framework | version | controls | automated | manual | checks |',
+      '|---|---|---|--:|--:|--:|--:|',
+      ...rows.map((r) => `| \`${r.id}\` | ${r.title} | ${r.version} | ${r.controls} | ${r.automated} | ${r.manual} | ${r.checks} |`),
+    ];
+    return `${lines.join('\n')}\n`;
+  }
   const lines = rows.map(
-    (r) => `${r.id.padEnd(24)} ${String(r.controls).padStart(4)} controls  ${String(r.checks).padStart(3)} checks  ${r.title} (${r.version})`,
+    (r) =>
+      `${r.id.padEnd(24)} ${String(r.controls).padStart(4)} controls (${r.automated} automated, ${r.manual} manual)  ${String(r.checks).padStart(3)} checks  ${r.title} (${r.version})`,
   );
   return `${lines.join('\n')}\n`;
 }

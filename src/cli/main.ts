@@ -8,7 +8,7 @@ import { SEVERITIES } from '../checks/types.js';
 import { InputError } from '../errors.js';
 import { CollectError } from '../collect/collect.js';
 import { FORMATS } from '../reporters/index.js';
-import { listChecks, listFrameworks } from './catalogue.js';
+import { FRAMEWORK_FORMATS, listChecks, listFrameworks, type FrameworkFormat } from './catalogue.js';
 import { processIo, type Io } from './io.js';
 import { runScan, type ScanOptions } from './scan.js';
 import { validateFile } from './validate.js';
@@ -72,10 +72,13 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('frameworks')
-    .description('list the loaded frameworks with control counts')
+    .description('list the loaded frameworks with control counts; --coverage: every control, automated or manual, with its checks')
     .option('--rules <file>', 'an extra rule set (YAML); repeatable', collect)
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((opts: { rules?: string[]; format: string }) => io.stdout(listFrameworks(opts.rules ?? [], opts.format === 'json')));
+    .option('--coverage', 'every control: its checks (with params that differ from the defaults), or what to collect for a manual control')
+    .addOption(new Option('--format <format>', 'output format').choices(FRAMEWORK_FORMATS).default('text'))
+    .action((opts: { rules?: string[]; coverage?: boolean; format: FrameworkFormat }) =>
+      io.stdout(listFrameworks(opts.rules ?? [], opts.format, opts.coverage ?? false)),
+    );
 
   program
     .command('checks')

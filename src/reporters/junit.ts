@@ -1,7 +1,8 @@
 /**
  * JUnit XML for GitLab, Azure DevOps and Jenkins: a testsuite per framework,
  * a testcase per control and resource; failures and errors carry the evidence,
- * not_applicable results are skipped.
+ * not_applicable results are skipped, and each manual control is one skipped
+ * testcase whose message says what an auditor should collect.
  */
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Assessment } from '../assess/types.js';
@@ -32,6 +33,17 @@ export const renderJunit: Reporter = (a) => {
     const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
     const testcase: Node[] = [];
     for (const control of f.controls) {
+      if (control.manual) {
+        // No check can evidence it: one skipped testcase carrying what to collect.
+        counts.tests++;
+        counts.skipped++;
+        testcase.push({
+          '@classname': `${f.id}.${control.id}`,
+          '@name': `manual ${control.id}`,
+          skipped: { '@message': `manual: ${control.manual.collect}` },
+        });
+        continue;
+      }
       for (const key of control.evaluations) {
         const ev = evaluations.get(key)!;
         for (const r of ev.results) {

@@ -1,7 +1,8 @@
 /**
  * SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: one run,
  * one rule per check, frameworks as taxonomies, one result per failing
- * (check, resource), failed calls as tool notifications.
+ * (check, resource), failed calls as tool notifications. Manual controls are
+ * taxa with `properties.manual` and the evidence to collect, and no results.
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -155,7 +156,14 @@ function taxonomies(a: Assessment): ToolComponent[] {
         name: c.title,
         shortDescription: { text: c.title },
         fullDescription: { text: c.source },
-        properties: { verified: c.verified, status: c.status, ...(c.group ? { group: c.group } : {}), ...(c.appliesTo ? { appliesTo: c.appliesTo } : {}) },
+        properties: {
+          verified: c.verified,
+          status: c.status,
+          ...(c.group ? { group: c.group } : {}),
+          ...(c.appliesTo ? { appliesTo: c.appliesTo } : {}),
+          // A manual control: no rule, no result; the evidence to collect travels with the taxon.
+          ...(c.manual ? { manual: true, collect: c.manual.collect } : {}),
+        },
       })),
     };
     if (f.source.url) component.informationUri = f.source.url;

@@ -1,13 +1,18 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { describeCallError } from '../assess/call-errors.js';
-import type { Assessment, ControlAssessment, Evaluation } from '../assess/types.js';
-import type { CheckResult, Status } from '../checks/types.js';
+import type { Assessment, ControlAssessment, ControlStatus, Evaluation } from '../assess/types.js';
+import type { CheckResult } from '../checks/types.js';
 import type { Reporter } from './types.js';
 
-const LABEL: Record<Status, string> = { fail: 'FAIL', error: 'ERROR', pass: 'PASS', not_applicable: 'N/A' };
+const LABEL: Record<ControlStatus, string> = { fail: 'FAIL', error: 'ERROR', pass: 'PASS', not_applicable: 'N/A', manual: 'MANUAL' };
 
-function paint(c: ChalkInstance, status: Status, text: string): string {
+/** Width the evidence-to-collect text of a manual control is wrapped at. */
+const WRAP = 100;
+
+function paint(c: ChalkInstance, status: ControlStatus, text: string): string {
   switch (status) {
+    case 'manual':
+      return c.cyan(text);
     case 'fail':
       return c.red.bold(text);
     case 'error':
@@ -34,9 +39,31 @@ function resourceLabel(r: CheckResult['resource']): string {
   return `${r.id}${name} ${r.region}`;
 }
 
+/** Words wrapped to lines of at most `width` characters (a longer word gets a line of its own). */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 function controlBlock(c: ChalkInstance, control: ControlAssessment, evaluations: Map<string, Evaluation>): string[] {
   const label = paint(c, control.status, LABEL[control.status].padEnd(6));
   const unverified = control.verified ? '' : c.gray(' (clause unverified)');
+  if (control.manual) {
+    // Not scored: say what an auditor has to collect instead.
+    const lines = [`  ${label} ${c.bold(control.id)}  ${control.title}${unverified}  ${c.gray('not scored')}`];
+    wrap(`collect: ${control.manual.collect}`, WRAP).forEach((l, i) => lines.push(`         ${i === 0 ? '' : '         '}${l}`));
+    return lines;
+  }
   const lines = [`  ${label} ${c.bold(control.id)}  ${control.title}${unverified}  ${c.gray(`score ${fmtScore(control.score)}`)}`];
   if (control.status !== 'fail' && control.status !== 'error') return lines;
   for (const key of control.evaluations) {
@@ -66,9 +93,10 @@ export const renderText: Reporter = (a, { color }) => {
     out.push(`${c.bold.underline(f.title)} ${c.gray(`[${f.id}]`)}  score ${c.bold(fmtScore(f.score))}/100`);
     const cc = f.controlCounts;
     const rc = f.counts;
+    const manual = cc.manual > 0 ? ` · ${cc.manual} manual` : '';
     out.push(
       c.gray(
-        `  controls: ${cc.fail} fail · ${cc.error} error · ${cc.pass} pass · ${cc.not_applicable} n/a    ` +
+        `  controls: ${cc.fail} fail · ${cc.error} error · ${cc.pass} pass · ${cc.not_applicable} n/a${manual}    ` +
           `results: ${rc.fail} fail · ${rc.error} error · ${rc.pass} pass · ${rc.not_applicable} n/a`,
       ),
     );

@@ -5,7 +5,7 @@ import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { findCheck } from '../checks/index.js';
 import { InputError } from '../errors.js';
 import { ajv, describeAjvError, validatorFor } from '../schemas.js';
-import type { Control, ControlCheck, RuleSet, RuleSetSource } from './types.js';
+import type { Control, ControlCheck, ManualEvidence, RuleSet, RuleSetSource } from './types.js';
 
 /** The folder of the rule sets shipped with archscan. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -24,9 +24,12 @@ interface RawRuleSet {
     appliesTo?: string[];
     verified?: boolean;
     note?: string;
-    checks: { check: string; params?: Record<string, unknown> }[];
+    checks?: { check: string; params?: Record<string, unknown> }[];
+    manual?: ManualEvidence;
   }[];
 }
+
+type RawControl = RawRuleSet['controls'][number];
 
 /** A parsed YAML file that can say which line a JSON path is on. */
 export class YamlFile {
@@ -81,8 +84,12 @@ export function parseRuleSet(text: string, file: string, builtin = false): RuleS
   const yaml = YamlFile.parse(text, file);
   const validate = validatorFor('ruleset.schema.json');
   if (!validate(yaml.data)) {
-    const err = validate.errors![0]!;
-    throw new InputError(file, yaml.where(err.instancePath), describeAjvError(err));
+    // Without allErrors ajv stops at the first failing keyword; a failing
+    // oneOf lists its branches' errors first and itself last.
+    const err = validate.errors![validate.errors!.length - 1]!;
+    const controlShape = /^\/controls\/\d+$/.test(err.instancePath) && err.keyword === 'oneOf';
+    const expected = controlShape ? describeControlShape(yaml.data, err.instancePath) : describeAjvError(err);
+    throw new InputError(file, yaml.where(err.instancePath), expected);
   }
   const raw = yaml.data as RawRuleSet;
   const seen = new Set<string>();
@@ -94,8 +101,9 @@ export function parseRuleSet(text: string, file: string, builtin = false): RuleS
       title: c.title,
       source: c.source,
       verified: c.verified ?? true,
-      checks: c.checks.map((ref, ki) => controlCheck(ref, `/controls/${ci}/checks/${ki}`, yaml)),
+      checks: (c.checks ?? []).map((ref, ki) => controlCheck(ref, `/controls/${ci}/checks/${ki}`, yaml)),
     };
+    if (c.manual !== undefined) control.manual = { collect: c.manual.collect };
     if (c.group !== undefined) control.group = c.group;
     if (c.appliesTo !== undefined) control.appliesTo = c.appliesTo;
     if (c.note !== undefined) control.note = c.note;
@@ -104,6 +112,17 @@ export function parseRuleSet(text: string, file: string, builtin = false): RuleS
   const set: RuleSet = { id: raw.id, title: raw.title, version: raw.version, source: raw.source, file, builtin, controls };
   if (raw.description !== undefined) set.description = raw.description;
   return set;
+}
+
+/** The one-sentence expectation when a control is neither automated nor manual, or both. */
+function describeControlShape(data: unknown, pointer: string): string {
+  const index = Number(pointer.split('/')[2]);
+  const control = (data as { controls: RawControl[] }).controls[index]!;
+  const hasChecks = Array.isArray(control.checks) && control.checks.length > 0;
+  if (hasChecks && control.manual !== undefined) {
+    return 'a control with either "checks" (automated) or "manual" (what an auditor collects), not both';
+  }
+  return 'a control with "checks" (one or more) or "manual: { collect }" (what an auditor collects); it has neither';
 }
 
 function controlCheck(ref: { check: string; params?: Record<string, unknown> }, path: string, yaml: YamlFile): ControlCheck {
@@ -118,7 +137,18 @@ function controlCheck(ref: { check: string; params?: Record<string, unknown> }, 
     const where = err.instancePath && ref.params && err.instancePath.split('/')[1]! in ref.params ? `${path}/params${err.instancePath}` : `${path}/params`;
     throw new InputError(yaml.file, yaml.where(where), `params valid for ${check.id}: ${err.instancePath ? `${err.instancePath.slice(1)} ` : ''}${describeAjvError(err)}`);
   }
-  return { checkId: check.id, params, evaluationKey: evaluationKey(check.id, params, check.defaults as Record<string, unknown>) };
+  const defaults = check.defaults as Record<string, unknown>;
+  return { checkId: check.id, params, evaluationKey: evaluationKey(check.id, params, defaults), changedParams: changedParams(params, defaults) };
+}
+
+/** The params whose values differ from the defaults, keys sorted. */
+function changedParams(params: Record<string, unknown>, defaults: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.keys(params)
+      .sort()
+      .filter((k) => !(k in defaults) || canonicalJson(params[k]) !== canonicalJson(defaults[k]))
+      .map((k) => [k, params[k]]),
+  );
 }
 
 /** Canonical JSON: object keys sorted, so equal params give equal keys. */

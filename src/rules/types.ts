@@ -14,6 +14,13 @@ export interface ControlCheck {
   params: Record<string, unknown>;
   /** Identifies the (check, params) evaluation: the check id, plus a params hash when not the defaults. */
   evaluationKey: string;
+  /** The params whose values differ from the check's defaults (empty when it runs with its defaults). */
+  changedParams: Record<string, unknown>;
+}
+
+/** What an auditor collects for a control that no AWS check can evidence. */
+export interface ManualEvidence {
+  collect: string;
 }
 
 export interface Control {
@@ -25,7 +32,10 @@ export interface Control {
   /** False when the clause number could not be checked against the regulator's text. */
   verified: boolean;
   note?: string;
+  /** The checks that evidence the control; empty for a manual control. */
   checks: ControlCheck[];
+  /** Present on a manual control (then `checks` is empty): no check can evidence it. */
+  manual?: ManualEvidence;
 }
 
 export interface RuleSet {

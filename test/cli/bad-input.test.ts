@@ -98,6 +98,18 @@ const cases: BadCase[] = [
   { name: 'rule set is not YAML', files: { 'r.yaml': 'id: [unclosed\n' }, args: withRules('r.yaml'), mentions: ['r.yaml', 'line 2', 'valid YAML'] },
   { name: 'rule set control without a title', files: { 'r.yaml': VALID_RULES.replace('    title: Passwords are long\n', '') }, args: withRules('r.yaml'), mentions: ['r.yaml', '/controls/0 (line 6)', 'missing required property "title"'] },
   { name: 'rule set with a duplicate control id', files: { 'r.yaml': `${VALID_RULES}  - id: PWD-1\n    title: Again\n    source: x\n    checks: [{ check: iam-root-mfa-enabled }]\n` }, args: withRules('r.yaml'), mentions: ['r.yaml', '/controls/1/id (line 12)', 'appears twice'] },
+  {
+    name: 'rule set control with both checks and manual',
+    files: { 'r.yaml': `${VALID_RULES}    manual: { collect: The password standard. }\n` },
+    args: withRules('r.yaml'),
+    mentions: ['r.yaml', '/controls/0 (line 6)', 'either "checks" (automated) or "manual"', 'not both'],
+  },
+  {
+    name: 'rule set control with neither checks nor manual',
+    files: { 'r.yaml': VALID_RULES.replace(/    checks:\n[\s\S]*$/, '') },
+    args: withRules('r.yaml'),
+    mentions: ['r.yaml', '/controls/0 (line 6)', '"checks" (one or more) or "manual: { collect }"', 'it has neither'],
+  },
   { name: 'rule set file missing', args: withRules('absent.yaml'), mentions: ['absent.yaml', 'does not exist'] },
   { name: 'unknown framework', args: (d) => [...scanOf('ok.json')(d), '--framework', 'pci-dss-v4,sox'], mentions: ['--framework', '"sox"', 'pci-dss-v4'] },
   { name: 'empty framework list', args: (d) => [...scanOf('ok.json')(d), '--framework', ','], mentions: ['--framework', 'comma-separated'] },

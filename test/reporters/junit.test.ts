@@ -29,18 +29,20 @@ describe('JUnit XML', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
   });
 
-  it('has a testsuite per framework and a testcase per control and resource, with the expected counts', () => {
+  it('has a testsuite per framework and a testcase per control and resource (and per manual control), with the expected counts', () => {
     const suites = parsed.testsuites.testsuite;
     expect(suites.map((s) => s['@_name'])).toEqual(assessment.frameworks.map((f) => f.id));
     const byKey = new Map(assessment.evaluations.map((e) => [e.key, e]));
     for (const [i, f] of assessment.frameworks.entries()) {
       const results = f.controls.flatMap((c) => c.evaluations.flatMap((k) => byKey.get(k)!.results));
+      // Each manual control adds one skipped testcase.
+      const manual = f.controls.filter((c) => c.status === 'manual').length;
       const suite = suites[i]!;
-      expect(suite.testcase).toHaveLength(results.length);
-      expect(Number(suite['@_tests'])).toBe(results.length);
+      expect(suite.testcase).toHaveLength(results.length + manual);
+      expect(Number(suite['@_tests'])).toBe(results.length + manual);
       expect(Number(suite['@_failures'])).toBe(results.filter((r) => r.status === 'fail').length);
       expect(Number(suite['@_errors'])).toBe(0);
-      expect(Number(suite['@_skipped'])).toBe(results.filter((r) => r.status === 'not_applicable').length);
+      expect(Number(suite['@_skipped'])).toBe(results.filter((r) => r.status === 'not_applicable').length + manual);
       expect(suite.testcase.filter((t) => t.failure)).toHaveLength(Number(suite['@_failures']));
     }
     // The microfinance account: 19 planted failing pairs, counted once per control that cites them.
