@@ -25,7 +25,8 @@ export function gateExitCode(a: Assessment, opts: GateOptions): GateVerdict {
     const worst = SEVERITIES.indexOf(opts.failOn);
     const failing = a.evaluations
       .filter((e) => SEVERITIES.indexOf(e.severity) <= worst)
-      .reduce((n, e) => n + e.counts.fail, 0);
+      // Waived failures (waived in every control they evidence) do not fail the gate.
+      .reduce((n, e) => n + e.counts.fail - e.waived, 0);
     if (failing > 0) reasons.push(`${failing} failing result(s) at severity ${opts.failOn} or above`);
   }
   if (opts.minScore !== undefined) {

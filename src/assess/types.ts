@@ -1,6 +1,7 @@
 import type { CheckResult, Severity, Status } from '../checks/types.js';
 import type { CallError } from '../snapshot/types.js';
 import type { RuleSetSource } from '../rules/types.js';
+import type { ReportDiff } from '../diff/types.js';
 
 export type Counts = Record<Status, number>;
 
@@ -11,14 +12,43 @@ export type Counts = Record<Status, number>;
 export type ControlStatus = Status | 'manual';
 export type ControlCounts = Record<ControlStatus, number>;
 
+/**
+ * How a waiver touched a failing result. A check waiver covers the result in
+ * every control; a control waiver only in that control. `everywhere` is true
+ * when every selected control that the result evidences waives it: only then
+ * is it out of the gate, a SARIF suppression, and waived in CSV.
+ */
+export interface ResultWaiver {
+  /** Refs of the active waivers that matched it (in any control), sorted. */
+  refs: string[];
+  everywhere: boolean;
+}
+
+/** A check result as assessed: the check's own result plus any waiver. */
+export interface AssessedResult extends CheckResult {
+  /** Only on `fail` results an active waiver matched. */
+  waiver?: ResultWaiver;
+}
+
 /** One (check, params) run over the inventory. */
 export interface Evaluation {
   key: string;
   checkId: string;
   severity: Severity;
   params: Record<string, unknown>;
+  /** The check's own verdicts, waivers ignored. */
   counts: Counts;
-  results: CheckResult[];
+  /** Failing results waived everywhere they count (these do not fail the gate). */
+  waived: number;
+  results: AssessedResult[];
+}
+
+/** A failing result waived within one control. */
+export interface WaivedResult {
+  evaluation: string;
+  arn: string;
+  /** Ref of the waiver that applied (the first in file order). */
+  waiver: string;
 }
 
 export interface ControlAssessment {
@@ -29,11 +59,17 @@ export interface ControlAssessment {
   appliesTo?: string[];
   verified: boolean;
   note?: string;
+  /** From the counts below, so waived failures do not fail the control. */
   status: ControlStatus;
-  /** 0–100, or null when nothing was decided (all not_applicable) or the control is manual. */
+  /** 0–100, or null when nothing was decided (all not_applicable) or the control is manual. Waived results are left out. */
   score: number | null;
-  /** All zero for a manual control. */
+  /** The score had the waived results counted as failures (equals `score` when nothing is waived). */
+  scoreCountingWaived: number | null;
+  /** All zero for a manual control. `fail` excludes waived failures. */
   counts: Counts;
+  /** Failing results waived in this control. */
+  waived: number;
+  waivedResults: WaivedResult[];
   /** Keys into `Assessment.evaluations`; empty for a manual control. */
   evaluations: string[];
   /** On a manual control: what an auditor should collect. */
@@ -47,8 +83,11 @@ export interface FrameworkAssessment {
   source: RuleSetSource;
   status: Status;
   score: number | null;
-  /** Distinct results (evaluation × resource) across the framework's controls. */
+  scoreCountingWaived: number | null;
+  /** Distinct results (evaluation × resource) across the framework's controls; `fail` excludes waived ones. */
   counts: Counts;
+  /** Distinct failing results waived in every control of this framework that they evidence. */
+  waived: number;
   /** Controls per status; manual controls are counted apart and never as passes. */
   controlCounts: ControlCounts;
   controls: ControlAssessment[];
@@ -82,4 +121,36 @@ export interface Assessment {
   checks: CheckInfo[];
   /** Every call recorded as failed in the snapshot. */
   callErrors: CallError[];
+  /** Present when the scan was given a waiver file. */
+  waivers?: WaiverReport;
+  /** Present with `scan --baseline OLD`: the change since that report. */
+  baseline?: ReportDiff;
+}
+
+export type WaiverState = 'active' | 'expired' | 'stale';
+
+export interface WaiverOutcome {
+  ref: string;
+  id?: string;
+  check?: string;
+  /** `framework:control`. */
+  control?: string;
+  resource: string;
+  reason: string;
+  approver: string;
+  expires: string;
+  /**
+   * active: in date and waiving at least one failing result; expired: past
+   * its date (no longer applied; `matched` counts what it would have waived);
+   * stale: in date but matching no failing result (fixed, or a typo).
+   */
+  state: WaiverState;
+  /** Failing (check, resource) results it waives, or would have, in the selected frameworks. */
+  matched: number;
+}
+
+export interface WaiverReport {
+  /** The day expiry is judged on (YYYY-MM-DD): --as-of, or today (UTC). */
+  asOf: string;
+  entries: WaiverOutcome[];
 }

@@ -67,6 +67,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         .default('low'),
     )
     .option('--min-score <n>', 'exit 1 if any framework scores under n (0-100)')
+    .option('--waivers <file>', 'accepted risks (YAML): waived failures are shown, kept out of the score and the gate')
+    .option('--as-of <date>', 'judge waiver expiry on this day (YYYY-MM-DD; default today, UTC)')
     .option('--quiet', 'no progress, collection summary or gate summary on stderr'),
   ).action(async (opts: ScanOptions & AwsFlags) => setExit(await runScan(opts, io)));
 
@@ -89,7 +91,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('validate')
-    .description('validate a rule set (.yaml) or a snapshot (.json, .json.gz)')
+    .description('validate a rule set or waiver file (.yaml) or a snapshot (.json, .json.gz)')
     .argument('<file>')
     .action(async (file: string) => io.stdout(await validateFile(file)));
 

@@ -4,6 +4,7 @@ import { InputError } from '../errors.js';
 import { buildInventory } from '../inventory/build.js';
 import { REPORTERS, type Format } from '../reporters/index.js';
 import { selectRuleSets } from '../rules/load.js';
+import { loadWaivers } from '../rules/waivers.js';
 import { readSnapshot } from '../snapshot/read.js';
 import { useColor, type Io } from './io.js';
 import { collectLive, type AwsFlags } from './live.js';
@@ -22,6 +23,18 @@ export interface ScanOptions extends Partial<AwsFlags> {
   failOn: FailOn;
   minScore?: string;
   quiet?: boolean;
+  waivers?: string;
+  asOf?: string;
+}
+
+/** The day waiver expiry is judged on: --as-of, or today (UTC) from the clock. */
+export function parseAsOf(value: string | undefined, today: Date = new Date()): string {
+  if (value === undefined) return today.toISOString().slice(0, 10);
+  const d = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw new InputError('--as-of', '', `a calendar date YYYY-MM-DD, not "${value}"`);
+  }
+  return value;
 }
 
 export function parseMinScore(value: string | undefined): number | undefined {
@@ -48,11 +61,14 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   if (opts.snapshot && live.length > 0) {
     throw new InputError(`--${live[0]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, '', 'live-collection options only without --snapshot');
   }
-  const { ruleSets, replaced } = selectRuleSets(opts.rules ?? [], frameworks);
+  const { ruleSets, replaced, loaded } = selectRuleSets(opts.rules ?? [], frameworks);
+  if (opts.asOf !== undefined && opts.waivers === undefined) throw new InputError('--as-of', '', 'only with --waivers (it dates their expiry)');
+  const asOf = parseAsOf(opts.asOf);
+  const waivers = opts.waivers === undefined ? undefined : { waivers: loadWaivers(opts.waivers, loaded), asOf };
   const source = opts.snapshot ?? '<live collection>';
   const snapshot = opts.snapshot ? await readSnapshot(opts.snapshot) : await collectLive(opts as AwsFlags, io, io.stderrIsTty === true);
   const inventory = buildInventory(snapshot, source);
-  const assessment = assess(snapshot, inventory, ruleSets, VERSION);
+  const assessment = assess(snapshot, inventory, ruleSets, VERSION, waivers);
 
   const color = opts.output === undefined && useColor(io);
   const report = REPORTERS[opts.format](assessment, { color });
@@ -61,6 +77,10 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   for (const w of report.warnings) io.stderr(`archscan: warning: ${w}\n`);
 
   for (const id of replaced) io.stderr(`archscan: note: --rules replaced the built-in framework "${id}"\n`);
+  for (const w of assessment.waivers?.entries ?? []) {
+    if (w.state === 'expired') io.stderr(`archscan: warning: waiver ${w.ref} expired on ${w.expires} and no longer applies (${w.matched} result(s) fail again)\n`);
+    if (w.state === 'stale') io.stderr(`archscan: warning: waiver ${w.ref} matches no failing result: remove it or fix its pattern\n`);
+  }
   const verdict = gateExitCode(assessment, { failOn: opts.failOn, ...(minScore !== undefined ? { minScore } : {}) });
   if (!opts.quiet) {
     const word = verdict.exitCode === 0 ? 'passed' : verdict.exitCode === 3 ? 'incomplete' : 'failed';

@@ -1,12 +1,23 @@
 import { InputError } from '../errors.js';
 import { buildInventory } from '../inventory/build.js';
-import { loadRuleSetFile } from '../rules/load.js';
+import { loadBuiltinRuleSets, parseRuleSet, readTextFile } from '../rules/load.js';
+import { parseWaivers } from '../rules/waivers.js';
 import { readSnapshot } from '../snapshot/read.js';
 
-/** `archscan validate FILE`: a rule set (.yaml/.yml) or a snapshot (.json/.json.gz). */
+/** A YAML file whose top level is a `waivers:` list is a waiver file; any other YAML, a rule set. */
+const isWaiverFile = (text: string) => /^waivers\s*:/m.test(text);
+
+/** `archscan validate FILE`: a rule set or waiver file (.yaml/.yml) or a snapshot (.json/.json.gz). */
 export async function validateFile(file: string): Promise<string> {
   if (/\.ya?ml$/i.test(file)) {
-    const set = loadRuleSetFile(file);
+    const text = readTextFile(file, 'a rule set or waiver file');
+    if (isWaiverFile(text)) {
+      // Control references are checked against the built-in frameworks.
+      const waivers = parseWaivers(text, file, loadBuiltinRuleSets());
+      const earliest = waivers.map((w) => w.expires).sort()[0];
+      return `ok: ${file} is a valid waiver file (${waivers.length} waivers${earliest ? `, earliest expiry ${earliest}` : ''})\n`;
+    }
+    const set = parseRuleSet(text, file);
     const checks = set.controls.reduce((n, c) => n + c.checks.length, 0);
     return `ok: ${file} is a valid rule set "${set.id}" (${set.controls.length} controls, ${checks} check references)\n`;
   }
@@ -15,5 +26,5 @@ export async function validateFile(file: string): Promise<string> {
     const inv = buildInventory(snapshot, file);
     return `ok: ${file} is a valid snapshot of account ${inv.accountId} (${inv.regions.length} regions, ${inv.byArn.size} resources, ${snapshot.errors.length} recorded call errors)\n`;
   }
-  throw new InputError(file, '', 'a rule set (.yaml, .yml) or a snapshot (.json, .json.gz)');
+  throw new InputError(file, '', 'a rule set or waiver file (.yaml, .yml) or a snapshot (.json, .json.gz)');
 }

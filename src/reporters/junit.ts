@@ -1,7 +1,8 @@
 /**
  * JUnit XML for GitLab, Azure DevOps and Jenkins: a testsuite per framework,
  * a testcase per control and resource; failures and errors carry the evidence,
- * not_applicable results are skipped, and each manual control is one skipped
+ * not_applicable results are skipped, a failure waived in the control is
+ * skipped with the waiver's reason, and each manual control is one skipped
  * testcase whose message says what an auditor should collect.
  */
 import { XMLBuilder } from 'fast-xml-parser';
@@ -28,6 +29,7 @@ function outcome(status: Status, message: string, severity: string, body: string
 
 export const renderJunit: Reporter = (a) => {
   const evaluations = new Map(a.evaluations.map((e) => [e.key, e]));
+  const waivers = new Map((a.waivers?.entries ?? []).map((w) => [w.ref, w]));
   const totals = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   const suites = a.frameworks.map((f) => {
     const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
@@ -44,18 +46,23 @@ export const renderJunit: Reporter = (a) => {
         });
         continue;
       }
+      const waivedBy = new Map(control.waivedResults.map((w) => [`${w.evaluation}\n${w.arn}`, w.waiver]));
       for (const key of control.evaluations) {
         const ev = evaluations.get(key)!;
         for (const r of ev.results) {
           counts.tests++;
-          if (r.status === 'fail') counts.failures++;
-          if (r.status === 'error') counts.errors++;
-          if (r.status === 'not_applicable') counts.skipped++;
+          const waiver = r.status === 'fail' ? waivers.get(waivedBy.get(`${key}\n${r.resource.arn}`) ?? '') : undefined;
+          if (waiver) counts.skipped++;
+          else if (r.status === 'fail') counts.failures++;
+          else if (r.status === 'error') counts.errors++;
+          else if (r.status === 'not_applicable') counts.skipped++;
           const body = `${r.message}\nresource: ${r.resource.arn}\nevidence: ${JSON.stringify(r.evidence, null, 2)}`;
           testcase.push({
             '@classname': `${f.id}.${control.id}`,
             '@name': `${key} ${r.resource.arn}`,
-            ...outcome(r.status, r.message, ev.severity, body),
+            ...(waiver
+              ? { skipped: { '@message': `waived by ${waiver.ref} (approved by ${waiver.approver}; expires ${waiver.expires}): ${waiver.reason}`, '#text': body } }
+              : outcome(r.status, r.message, ev.severity, body)),
           });
         }
       }

@@ -4,7 +4,6 @@
  * (check, resource), failed calls as tool notifications. Manual controls are
  * taxa with `properties.manual` and the evidence to collect, and no results.
  */
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type {
   Invocation,
@@ -17,7 +16,8 @@ import type {
   ToolComponent,
 } from 'sarif';
 import { describeCallError } from '../assess/call-errors.js';
-import type { Assessment, Evaluation } from '../assess/types.js';
+import { findingFingerprint } from '../assess/identity.js';
+import type { Assessment, Evaluation, WaiverOutcome } from '../assess/types.js';
 import type { CheckResult, Severity } from '../checks/types.js';
 import type { Reporter } from './types.js';
 
@@ -35,10 +35,8 @@ const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium:
 /** The fingerprint key; bump the version only if the identity below changes. */
 export const FINGERPRINT_KEY = 'archscanResource/v1';
 
-/** Stable identity of a finding: check id and resource ARN, never message text or params. */
-export function findingFingerprint(checkId: string, arn: string): string {
-  return createHash('sha256').update(`${checkId}\n${arn}`).digest('hex');
-}
+// The identity lives in assess/ so `archscan diff` matches findings exactly as SARIF fingerprints them.
+export { findingFingerprint };
 
 /** `aws/<account>/<region>/<service>/<type>/<id>`: a relative pseudo-path GitHub accepts as a location. */
 export function resourceUri(r: CheckResult['resource']): string {
@@ -96,6 +94,9 @@ interface Finding {
   result: CheckResult;
   controls: ControlRef[];
   evaluations: string[];
+  /** True while every merged result is waived everywhere: then the finding is a suppression. */
+  waived: boolean;
+  waiverRefs: string[];
 }
 
 function groupFindings(a: Assessment, status: 'fail' | 'error', controls: Map<string, ControlRef[]>): Finding[] {
@@ -105,11 +106,15 @@ function groupFindings(a: Assessment, status: 'fail' | 'error', controls: Map<st
       if (result.status !== status) continue;
       const id = `${ev.checkId}\n${result.resource.arn}`;
       const f = byId.get(id);
+      const waived = result.waiver?.everywhere === true;
+      const refs = result.waiver?.refs ?? [];
       if (f) {
         f.controls.push(...(controls.get(ev.key) ?? []));
         f.evaluations.push(ev.key);
+        f.waived &&= waived;
+        f.waiverRefs.push(...refs);
       } else {
-        byId.set(id, { checkId: ev.checkId, severity: ev.severity, result, controls: [...(controls.get(ev.key) ?? [])], evaluations: [ev.key] });
+        byId.set(id, { checkId: ev.checkId, severity: ev.severity, result, controls: [...(controls.get(ev.key) ?? [])], evaluations: [ev.key], waived, waiverRefs: [...refs] });
       }
     }
   }
@@ -171,8 +176,23 @@ function taxonomies(a: Assessment): ToolComponent[] {
   });
 }
 
-function toResult(f: Finding, ruleIndex: number): Result {
+/** SARIF suppressions for a finding every control waives: accepted, with the waivers' justification. */
+function suppressions(f: Finding, waivers: Map<string, WaiverOutcome>): Result['suppressions'] {
+  if (!f.waived) return undefined;
+  return [...new Set(f.waiverRefs)].sort().map((ref) => {
+    const w = waivers.get(ref)!;
+    return {
+      kind: 'external',
+      status: 'accepted',
+      justification: `${w.reason} (approved by ${w.approver}; expires ${w.expires})`,
+      properties: { waiver: ref, approver: w.approver, expires: w.expires },
+    };
+  });
+}
+
+function toResult(f: Finding, ruleIndex: number, waivers: Map<string, WaiverOutcome>): Result {
   const r = f.result;
+  const suppressed = suppressions(f, waivers);
   const refs = uniqueRefs(f.controls);
   const citations = refs.map((c) => `${c.framework} ${c.control}`).join(', ');
   return {
@@ -189,6 +209,7 @@ function toResult(f: Finding, ruleIndex: number): Result {
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: findingFingerprint(f.checkId, r.resource.arn) },
     taxa: refs.map(taxonRef),
+    ...(suppressed ? { suppressions: suppressed } : {}),
     properties: {
       resourceType: r.resource.type,
       region: r.resource.region,
@@ -228,6 +249,7 @@ export const renderSarif: Reporter = (a) => {
   const ruleList = rules(a, controls, a.evaluations);
   const ruleIndex = new Map(ruleList.map((r, i) => [r.id, i]));
   const failures = groupFindings(a, 'fail', controls);
+  const waiverRefs = new Map((a.waivers?.entries ?? []).map((w) => [w.ref, w]));
   const warnings: string[] = [];
 
   let kept = failures.length;
@@ -248,7 +270,7 @@ export const renderSarif: Reporter = (a) => {
       taxonomies: taxonomies(a),
       automationDetails: { id: `archscan/${a.snapshot.accountId}/${a.frameworks.map((f) => f.id).join('+')}/` },
       invocations: [invocation(a, groupFindings(a, 'error', controls))],
-      results: failures.slice(0, n).map((f) => toResult(f, ruleIndex.get(f.checkId)!)),
+      results: failures.slice(0, n).map((f) => toResult(f, ruleIndex.get(f.checkId)!, waiverRefs)),
       properties: {
         account: a.snapshot.accountId,
         regions: a.snapshot.regions,

@@ -64,13 +64,18 @@ function controlBlock(c: ChalkInstance, control: ControlAssessment, evaluations:
     wrap(`collect: ${control.manual.collect}`, WRAP).forEach((l, i) => lines.push(`         ${i === 0 ? '' : '         '}${l}`));
     return lines;
   }
-  const lines = [`  ${label} ${c.bold(control.id)}  ${control.title}${unverified}  ${c.gray(`score ${fmtScore(control.score)}`)}`];
-  if (control.status !== 'fail' && control.status !== 'error') return lines;
+  const waivedNote = control.waived > 0 ? c.cyan(`  ${control.waived} waived`) : '';
+  const lines = [`  ${label} ${c.bold(control.id)}  ${control.title}${unverified}  ${c.gray(`score ${fmtScore(control.score)}`)}${waivedNote}`];
+  if (control.status !== 'fail' && control.status !== 'error' && control.waived === 0) return lines;
+  // Waived failures keep their evidence, labelled with the waiver that accepted them.
+  const waivedBy = new Map(control.waivedResults.map((w) => [`${w.evaluation}\n${w.arn}`, w.waiver]));
   for (const key of control.evaluations) {
     const ev = evaluations.get(key)!;
     for (const r of ev.results) {
       if (r.status !== 'fail' && r.status !== 'error') continue;
-      lines.push(`         ${paint(c, r.status, ev.severity.toUpperCase())}  ${ev.key}  ${resourceLabel(r.resource)}`);
+      const waiver = waivedBy.get(`${ev.key}\n${r.resource.arn}`);
+      const tag = waiver ? c.cyan(`WAIVED ${ev.severity.toUpperCase()}`) : paint(c, r.status, ev.severity.toUpperCase());
+      lines.push(`         ${tag}  ${ev.key}  ${resourceLabel(r.resource)}${waiver ? c.cyan(`  waiver ${waiver}`) : ''}`);
       lines.push(`               ${r.message}`);
       for (const e of evidenceLines(r)) lines.push(c.gray(`               ${e}`));
     }
@@ -97,15 +102,20 @@ export const renderText: Reporter = (a, { color }) => {
     out.push(
       c.gray(
         `  controls: ${cc.fail} fail · ${cc.error} error · ${cc.pass} pass · ${cc.not_applicable} n/a${manual}    ` +
-          `results: ${rc.fail} fail · ${rc.error} error · ${rc.pass} pass · ${rc.not_applicable} n/a`,
+          `results: ${rc.fail} fail · ${rc.error} error · ${rc.pass} pass · ${rc.not_applicable} n/a${f.waived > 0 ? ` · ${f.waived} waived` : ''}`,
       ),
     );
     for (const control of f.controls) out.push(...controlBlock(c, control, evaluations));
   }
   out.push('');
   out.push(c.bold('Scores'));
-  for (const f of a.frameworks) out.push(`  ${f.id.padEnd(24)} ${fmtScore(f.score).padStart(5)}  ${LABEL[f.status]}`);
+  for (const f of a.frameworks) {
+    out.push(`  ${f.id.padEnd(24)} ${fmtScore(f.score).padStart(5)}  ${LABEL[f.status]}`);
+    // Waived results are out of the score; this line shows what they would cost.
+    if (f.waived > 0) out.push(c.cyan(`  ${''.padEnd(24)} waived: ${f.waived} result(s), not scored; counted as failures the score would be ${fmtScore(f.scoreCountingWaived)}`));
+  }
   out.push(c.gray(`  ${a.scoring.formula}`));
+  if (a.waivers) out.push(...waiverLines(c, a.waivers));
   if (a.callErrors.length > 0) {
     out.push('');
     out.push(c.yellow.bold(`Calls that failed during collection (${a.callErrors.length})`));
@@ -115,3 +125,16 @@ export const renderText: Reporter = (a, { color }) => {
   }
   return { text: `${out.join('\n')}\n`, warnings: [] };
 };
+
+/** Every waiver with its state on the as-of day: active, expired (no longer applied) or stale (matches nothing). */
+function waiverLines(c: ChalkInstance, w: NonNullable<Assessment['waivers']>): string[] {
+  const lines = ['', c.bold(`Waivers (as of ${w.asOf})`)];
+  if (w.entries.length === 0) lines.push('  none');
+  for (const e of w.entries) {
+    const state = e.state === 'active' ? c.cyan('ACTIVE ') : c.yellow.bold(e.state.toUpperCase().padEnd(7));
+    const target = e.check ? `check ${e.check}` : `control ${e.control}`;
+    lines.push(`  ${state} ${e.ref}  ${target}  ${e.resource}  (${e.matched} matched)`);
+    lines.push(c.gray(`          approved by ${e.approver}, expires ${e.expires}: ${e.reason}`));
+  }
+  return lines;
+}

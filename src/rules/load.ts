@@ -180,6 +180,8 @@ export interface Selection {
   ruleSets: RuleSet[];
   /** User rule sets that replaced a built-in one with the same id. */
   replaced: string[];
+  /** Every loaded rule set, selected or not (waiver files may name any of their controls). */
+  loaded: RuleSet[];
 }
 
 /**
@@ -194,11 +196,12 @@ export function selectRuleSets(userFiles: string[], frameworks: string[] | undef
     if (byId.get(set.id)?.builtin) replaced.push(set.id);
     byId.set(set.id, set);
   }
-  if (!frameworks) return { ruleSets: [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), replaced };
+  const loaded = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (!frameworks) return { ruleSets: loaded, replaced, loaded };
   const picked = frameworks.map((id) => {
     const set = byId.get(id);
     if (!set) throw new InputError('--framework', '', `one of ${[...byId.keys()].sort().join(', ')}; "${id}" is not a loaded framework`);
     return set;
   });
-  return { ruleSets: [...new Set(picked)].sort((a, b) => (a.id < b.id ? -1 : 1)), replaced };
+  return { ruleSets: [...new Set(picked)].sort((a, b) => (a.id < b.id ? -1 : 1)), replaced, loaded };
 }

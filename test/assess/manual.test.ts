@@ -58,7 +58,10 @@ describe('manual controls in the assessment', () => {
       verified: true,
       status: 'manual',
       score: null,
+      scoreCountingWaived: null,
       counts: { pass: 0, fail: 0, error: 0, not_applicable: 0 },
+      waived: 0,
+      waivedResults: [],
       evaluations: [],
       manual: { collect: 'Training records for every staff member.' },
     });
