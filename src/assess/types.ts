@@ -1,6 +1,7 @@
 import type { CheckResult, Severity, Status } from '../checks/types.js';
 import type { CallError } from '../snapshot/types.js';
-import type { RuleSetSource } from '../rules/types.js';
+import type { ControlIdentity, RuleSetSource } from '../rules/types.js';
+import type { Waiver } from '../rules/waivers.js';
 import type { ReportDiff } from '../diff/types.js';
 
 export type Counts = Record<Status, number>;
@@ -51,14 +52,7 @@ export interface WaivedResult {
   waiver: string;
 }
 
-export interface ControlAssessment {
-  id: string;
-  title: string;
-  source: string;
-  group?: string;
-  appliesTo?: string[];
-  verified: boolean;
-  note?: string;
+export interface ControlAssessment extends ControlIdentity {
   /** From the counts below, so waived failures do not fail the control. */
   status: ControlStatus;
   /** 0–100, or null when nothing was decided (all not_applicable) or the control is manual. Waived results are left out. */
@@ -129,16 +123,8 @@ export interface Assessment {
 
 export type WaiverState = 'active' | 'expired' | 'stale';
 
-export interface WaiverOutcome {
-  ref: string;
-  id?: string;
-  check?: string;
-  /** `framework:control`. */
-  control?: string;
-  resource: string;
-  reason: string;
-  approver: string;
-  expires: string;
+/** A waiver as loaded, with what it did on the as-of day. */
+export interface WaiverOutcome extends Waiver {
   /**
    * active: in date and waiving at least one failing result; expired: past
    * its date (no longer applied; `matched` counts what it would have waived);

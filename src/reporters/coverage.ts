@@ -5,7 +5,7 @@
  * that differ from the defaults, and whether its clause is verified. Pure: rule
  * sets in, text out; the order is the rule sets' own, so output is stable.
  */
-import type { RuleSet, RuleSetSource } from '../rules/types.js';
+import type { ControlIdentity, RuleSet, RuleSetSource } from '../rules/types.js';
 
 export const COVERAGE_FORMATS = ['text', 'json', 'markdown'] as const;
 export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
@@ -16,14 +16,7 @@ export interface CoverageCheck {
   params: Record<string, unknown>;
 }
 
-export interface CoverageControl {
-  id: string;
-  title: string;
-  source: string;
-  group?: string;
-  appliesTo?: string[];
-  verified: boolean;
-  note?: string;
+export interface CoverageControl extends ControlIdentity {
   kind: 'automated' | 'manual';
   /** Empty for a manual control. */
   checks: CoverageCheck[];

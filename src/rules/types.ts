@@ -23,6 +23,9 @@ export interface ManualEvidence {
   collect: string;
 }
 
+/** What names and cites a control, as every report of it repeats. */
+export type ControlIdentity = Pick<Control, 'id' | 'title' | 'source' | 'group' | 'appliesTo' | 'verified' | 'note'>;
+
 export interface Control {
   id: string;
   title: string;
