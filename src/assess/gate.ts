@@ -1,4 +1,5 @@
 import { SEVERITIES, type Severity } from '../checks/types.js';
+import { newFindingsReason } from '../diff/gate.js';
 import type { Assessment } from './types.js';
 
 export type FailOn = Severity | 'none';
@@ -8,6 +9,8 @@ export interface GateOptions {
   failOn: FailOn;
   /** Fail when any selected framework scores below this (0–100). */
   minScore?: number;
+  /** Fail on findings new since the baseline (`a.baseline`) at this severity or worse. */
+  failOnNew?: Severity;
 }
 
 export interface GateVerdict {
@@ -28,6 +31,10 @@ export function gateExitCode(a: Assessment, opts: GateOptions): GateVerdict {
       // Waived failures (waived in every control they evidence) do not fail the gate.
       .reduce((n, e) => n + e.counts.fail - e.waived, 0);
     if (failing > 0) reasons.push(`${failing} failing result(s) at severity ${opts.failOn} or above`);
+  }
+  if (opts.failOnNew !== undefined && a.baseline) {
+    const reason = newFindingsReason(a.baseline, opts.failOnNew);
+    if (reason) reasons.push(reason);
   }
   if (opts.minScore !== undefined) {
     for (const f of a.frameworks) {

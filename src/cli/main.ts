@@ -11,6 +11,7 @@ import { FORMATS } from '../reporters/index.js';
 import { FRAMEWORK_FORMATS, listChecks, listFrameworks, type FrameworkFormat } from './catalogue.js';
 import { processIo, type Io } from './io.js';
 import { runScan, type ScanOptions } from './scan.js';
+import { DIFF_FORMATS, runDiff, type DiffOptions } from './diff.js';
 import { validateFile } from './validate.js';
 import { runCollect } from './collect.js';
 import type { AwsFlags } from './live.js';
@@ -69,8 +70,24 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--min-score <n>', 'exit 1 if any framework scores under n (0-100)')
     .option('--waivers <file>', 'accepted risks (YAML): waived failures are shown, kept out of the score and the gate')
     .option('--as-of <date>', 'judge waiver expiry on this day (YYYY-MM-DD; default today, UTC)')
+    .option('--baseline <report>', 'an earlier JSON report of this account: the change since it goes into the report')
+    .addOption(new Option('--fail-on-new <severity>', 'exit 1 if a finding new since --baseline is at this severity or above (without --fail-on, only this)').choices(SEVERITIES))
     .option('--quiet', 'no progress, collection summary or gate summary on stderr'),
-  ).action(async (opts: ScanOptions & AwsFlags) => setExit(await runScan(opts, io)));
+  ).action(async (opts: ScanOptions & AwsFlags, cmd: Command) =>
+    // --fail-on-new alone replaces the --fail-on default: the gate then looks at new findings only.
+    setExit(await runScan({ ...opts, failOnDefaulted: cmd.getOptionValueSource('failOn') === 'default' }, io)),
+  );
+
+  program
+    .command('diff')
+    .description('compare two JSON reports of one account: findings new, fixed, persisting, newly waived, undetermined; score changes')
+    .argument('<old>', 'the earlier report (`archscan scan --format json`)')
+    .argument('<new>', 'the later report')
+    .addOption(new Option('--format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
+    .option('--output <file>', 'write the diff here (atomically) instead of stdout')
+    .addOption(new Option('--fail-on-new <severity>', 'exit 1 if a new finding is at this severity or above').choices(SEVERITIES))
+    .option('--quiet', 'no gate summary on stderr')
+    .action(async (oldFile: string, newFile: string, opts: DiffOptions) => setExit(await runDiff(oldFile, newFile, opts, io)));
 
   program
     .command('frameworks')

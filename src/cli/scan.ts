@@ -10,6 +10,10 @@ import { useColor, type Io } from './io.js';
 import { collectLive, type AwsFlags } from './live.js';
 import { writeFileAtomic } from './output.js';
 import { VERSION } from './version.js';
+import type { Severity } from '../checks/types.js';
+import { diffReports } from '../diff/diff.js';
+import { checkSameAccount, readReport } from '../diff/read.js';
+import { diffWarnings } from './diff.js';
 
 /** Options that only make sense for a live scan. */
 const LIVE_FLAGS = ['profile', 'roleArn', 'externalId', 'regions'] as const;
@@ -25,6 +29,11 @@ export interface ScanOptions extends Partial<AwsFlags> {
   quiet?: boolean;
   waivers?: string;
   asOf?: string;
+  /** An earlier JSON report: the diff goes into `assessment.baseline`. */
+  baseline?: string;
+  failOnNew?: Severity;
+  /** True when --fail-on was not given (commander's default). */
+  failOnDefaulted?: boolean;
 }
 
 /** The day waiver expiry is judged on: --as-of, or today (UTC) from the clock. */
@@ -65,10 +74,17 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   if (opts.asOf !== undefined && opts.waivers === undefined) throw new InputError('--as-of', '', 'only with --waivers (it dates their expiry)');
   const asOf = parseAsOf(opts.asOf);
   const waivers = opts.waivers === undefined ? undefined : { waivers: loadWaivers(opts.waivers, loaded), asOf };
+  if (opts.failOnNew !== undefined && opts.baseline === undefined) throw new InputError('--fail-on-new', '', 'a --baseline report to tell new findings from old ones');
+  // Read the baseline before scanning: a bad file fails fast, before any live collection.
+  const baseline = opts.baseline === undefined ? undefined : await readReport(opts.baseline);
   const source = opts.snapshot ?? '<live collection>';
   const snapshot = opts.snapshot ? await readSnapshot(opts.snapshot) : await collectLive(opts as AwsFlags, io, io.stderrIsTty === true);
   const inventory = buildInventory(snapshot, source);
   const assessment = assess(snapshot, inventory, ruleSets, VERSION, waivers);
+  if (baseline !== undefined) {
+    checkSameAccount(opts.baseline!, baseline, assessment.snapshot.accountId, source);
+    assessment.baseline = diffReports(baseline, assessment);
+  }
 
   const color = opts.output === undefined && useColor(io);
   const report = REPORTERS[opts.format](assessment, { color });
@@ -77,11 +93,18 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   for (const w of report.warnings) io.stderr(`archscan: warning: ${w}\n`);
 
   for (const id of replaced) io.stderr(`archscan: note: --rules replaced the built-in framework "${id}"\n`);
+  if (assessment.baseline) for (const w of diffWarnings(assessment.baseline, opts.baseline!, source)) io.stderr(`archscan: warning: ${w}\n`);
   for (const w of assessment.waivers?.entries ?? []) {
     if (w.state === 'expired') io.stderr(`archscan: warning: waiver ${w.ref} expired on ${w.expires} and no longer applies (${w.matched} result(s) fail again)\n`);
     if (w.state === 'stale') io.stderr(`archscan: warning: waiver ${w.ref} matches no failing result: remove it or fix its pattern\n`);
   }
-  const verdict = gateExitCode(assessment, { failOn: opts.failOn, ...(minScore !== undefined ? { minScore } : {}) });
+  // --fail-on-new without an explicit --fail-on gates on new findings only.
+  const failOn = opts.failOnNew !== undefined && opts.failOnDefaulted === true ? 'none' : opts.failOn;
+  const verdict = gateExitCode(assessment, {
+    failOn,
+    ...(minScore !== undefined ? { minScore } : {}),
+    ...(opts.failOnNew !== undefined ? { failOnNew: opts.failOnNew } : {}),
+  });
   if (!opts.quiet) {
     const word = verdict.exitCode === 0 ? 'passed' : verdict.exitCode === 3 ? 'incomplete' : 'failed';
     io.stderr(`archscan: gate ${word}${verdict.reasons.length ? `: ${verdict.reasons.join('; ')}` : ''} (exit ${verdict.exitCode})\n`);

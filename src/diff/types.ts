@@ -41,12 +41,8 @@ export interface FindingChange {
   region: string;
   resourceType: string;
   resourceId: string;
-  /**
-   * Across every compared framework (what the totals and --fail-on-new
-   * count); null when only some control or framework saw a change (a check
-   * waiver covering a control a rule set added: waived overall on both sides).
-   */
-  change: ChangeKind | null;
+  /** Across every compared framework: what the totals and --fail-on-new count. */
+  change: ChangeKind;
   before: FindingState;
   after: FindingState;
   /** The message of the newer result (the older one when the resource is gone). */
@@ -69,7 +65,12 @@ export interface ControlDiff {
   /** newScore − oldScore, one decimal; null when either is null. */
   scoreChange: number | null;
   counts: ChangeCounts;
-  /** Fingerprints of the findings that changed in this control (into ReportDiff.findings), in that list's order. */
+  /**
+   * Fingerprints of the findings that changed in this control, in
+   * ReportDiff.findings order. Each is in ReportDiff.findings unless it is
+   * waived overall in both reports (e.g. a check waiver over a control a
+   * rule set added): no change overall, so not listed there.
+   */
   findings: string[];
   /**
    * The same fingerprints by their change in this control, which can differ
@@ -110,6 +111,6 @@ export interface ReportDiff {
   frameworks: FrameworkDiff[];
   /** Frameworks in one report only: not compared (dropping a framework fixes nothing). */
   frameworksOnlyIn: { old: string[]; new: string[] };
-  /** Every finding that changed in some scope (persisting included), sorted by severity, check, ARN. */
+  /** Every changed finding (persisting included), sorted by severity, check, ARN. */
   findings: FindingChange[];
 }

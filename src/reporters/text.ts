@@ -123,6 +123,7 @@ export const renderText: Reporter = (a, { color }) => {
       out.push(c.yellow(`  ${describeCallError(e)}`));
     }
   }
+  if (a.baseline) out.push(...baselineLines(c, a.baseline));
   return { text: `${out.join('\n')}\n`, warnings: [] };
 };
 
@@ -135,6 +136,23 @@ function waiverLines(c: ChalkInstance, w: NonNullable<Assessment['waivers']>): s
     const target = e.check ? `check ${e.check}` : `control ${e.control}`;
     lines.push(`  ${state} ${e.ref}  ${target}  ${e.resource}  (${e.matched} matched)`);
     lines.push(c.gray(`          approved by ${e.approver}, expires ${e.expires}: ${e.reason}`));
+  }
+  return lines;
+}
+
+/** `scan --baseline`: counts per kind, score change per framework, and the new findings (details: `archscan diff`). */
+function baselineLines(c: ChalkInstance, d: NonNullable<Assessment['baseline']>): string[] {
+  const kinds = (n: Record<'new' | 'fixed' | 'persisting' | 'newly_waived' | 'undetermined', number>) =>
+    `${n.new} new · ${n.fixed} fixed · ${n.persisting} persisting · ${n.newly_waived} newly waived · ${n.undetermined} undetermined`;
+  const delta = (x: number | null) => (x === null ? 'n/a' : `${x > 0 ? '+' : ''}${x.toFixed(1)}`);
+  const lines = ['', c.bold(`Change since baseline (${d.old.collectedAt})`), `  findings: ${kinds(d.counts)}`];
+  for (const f of d.frameworks) {
+    lines.push(`  ${f.id.padEnd(24)} ${fmtScore(f.oldScore).padStart(5)} → ${fmtScore(f.newScore).padStart(5)} (${delta(f.scoreChange)})  ${c.gray(kinds(f.counts))}`);
+  }
+  if (d.frameworksOnlyIn.old.length > 0) lines.push(c.yellow(`  only in the baseline, not compared: ${d.frameworksOnlyIn.old.join(', ')}`));
+  if (d.frameworksOnlyIn.new.length > 0) lines.push(c.yellow(`  not in the baseline, not compared: ${d.frameworksOnlyIn.new.join(', ')}`));
+  for (const f of d.findings.filter((x) => x.change === 'new')) {
+    lines.push(`  ${c.red.bold('NEW')} ${f.severity.toUpperCase().padEnd(8)} ${f.checkId}  ${f.resourceId} ${f.region}`);
   }
   return lines;
 }

@@ -44,6 +44,24 @@ describe('scan --waivers', () => {
   });
 });
 
+describe('waivers across quarters', () => {
+  it('waivers added since the baseline report show as newly waived, per framework and control', async () => {
+    const run = await runCli([
+      'scan', '--snapshot', GIFTCARD, '--waivers', EXAMPLE, '--as-of', '2026-11-23',
+      '--baseline', fixture('giftcard-issuer.report.json'), '--format', 'json', '--fail-on-new', 'low',
+    ]);
+    // Nothing new since the baseline (the same snapshot), so --fail-on-new passes.
+    expect(run.code, run.stderr).toBe(0);
+    const diff = JSON.parse(run.stdout).baseline;
+    // The 9 IMDS findings are waived everywhere; the 3 subnet tiers only in one WA control.
+    expect(diff.counts).toMatchObject({ new: 0, fixed: 0, newly_waived: 9, undetermined: 0 });
+    const wa = diff.frameworks.find((f: { id: string }) => f.id === 'aws-well-architected');
+    expect(wa.counts.newly_waived).toBe(9);
+    expect(wa.controls.find((c: { id: string }) => c.id === 'REL10-BP01').counts.newly_waived).toBe(3);
+    expect(diff.frameworks.find((f: { id: string }) => f.id === 'pci-dss-v4').counts.newly_waived).toBe(0);
+  });
+});
+
 describe('bad waiver files exit 2 naming the entry', () => {
   const cases: [string, string, RegExp][] = [
     ['missing reason', entry({ ...GOOD, reason: '' }).replace(/\n {4}reason: ""/, ''), /bad\.yaml: \/waivers\/0 \(line 2\) \(waiver "RA-1"\): .*reason/],
