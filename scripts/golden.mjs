@@ -1,4 +1,4 @@
-// Rewrite fixtures/<name>.report.json from the built CLI, for every fixture
+// Rewrite fixtures/<name>.report.json and .report.md from the built CLI, for every fixture
 // that has a hand-written <name>.planted.yaml. Run after an intended change
 // (`npm run golden`), then review the diff: the goldens are what tests hold us to.
 import { readdirSync } from 'node:fs';
@@ -8,10 +8,13 @@ const dir = new URL('../fixtures/', import.meta.url).pathname;
 const quiet = { stdout: () => {}, stderr: (t) => process.stderr.write(t), stdoutIsTty: false, env: {} };
 for (const planted of readdirSync(dir).filter((f) => f.endsWith('.planted.yaml')).sort()) {
   const name = planted.replace(/\.planted\.yaml$/, '');
-  const code = await main(
-    ['node', 'archscan', 'scan', '--snapshot', `${dir}${name}.json`, '--format', 'json', '--output', `${dir}${name}.report.json`, '--quiet'],
-    quiet,
-  );
-  if (code === 2) process.exitCode = 2;
-  console.log(`${name}.report.json (scan exit ${code})`);
+  // The JSON report and the Markdown VAPT pack, from the same scan.
+  for (const [format, ext] of [['json', 'json'], ['markdown', 'md']]) {
+    const code = await main(
+      ['node', 'archscan', 'scan', '--snapshot', `${dir}${name}.json`, '--format', format, '--output', `${dir}${name}.report.${ext}`, '--quiet'],
+      quiet,
+    );
+    if (code === 2) process.exitCode = 2;
+    console.log(`${name}.report.${ext} (scan exit ${code})`);
+  }
 }

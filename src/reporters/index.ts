@@ -1,5 +1,8 @@
+import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
 import type { Reporter } from './types.js';
@@ -9,6 +12,9 @@ export const REPORTERS = {
   json: renderJson,
   sarif: renderSarif,
   junit: renderJunit,
+  markdown: renderMarkdown,
+  html: renderHtml,
+  csv: renderCsv,
 } as const satisfies Record<string, Reporter>;
 
 export type Format = keyof typeof REPORTERS;

@@ -1,0 +1,296 @@
+/**
+ * The VAPT audit pack as GitHub-flavoured Markdown: cover summary, a section
+ * per framework (control table, failing resources with evidence and
+ * remediation), waivers, errors, manual evidence to collect and the change
+ * since the baseline report. Plain Markdown, no raw HTML.
+ */
+import { describeCallError } from '../assess/call-errors.js';
+import type { Assessment } from '../assess/types.js';
+import { CHANGE_KINDS } from '../diff/types.js';
+import {
+  buildPack,
+  CHANGE_LABEL,
+  evidenceJson,
+  fmtChange,
+  fmtScore,
+  resourceLabel,
+  STATE_LABEL,
+  STATUS_LABEL,
+  waiverScope,
+  type Change,
+  type ControlSection,
+  type FrameworkSection,
+  type Pack,
+} from './pack.js';
+import type { Reporter } from './types.js';
+
+/**
+ * Inline text, escaped: resource names, messages and evidence come from the
+ * AWS account, so nothing in them may become emphasis, a link, HTML or a
+ * table cell boundary. Line breaks would end a table row or list item.
+ */
+export function mdText(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|~&#!]/g, (c) => `\\${c}`);
+}
+
+/** A code span that holds any text: the fence is longer than any backtick run inside. */
+export function mdCode(text: string): string {
+  const flat = text.replace(/\s*[\r\n]+\s*/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** A code span inside a table cell: GFM needs `\|` even within code spans. */
+const cellCode = (text: string) => mdCode(text).replace(/\|/g, '\\|');
+
+function table(head: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${align.map((a) => (a === 'r' ? '--:' : '---')).join('|')}|`,
+    ...rows.map((r) => `| ${r.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`),
+  ];
+}
+
+function cover(p: Pack): string[] {
+  const a = p.assessment;
+  const s = a.snapshot;
+  const errors = p.errors.length;
+  const rows: string[][] = [
+    ['Account', cellCode(s.accountId)],
+    ['Partition', mdText(s.partition)],
+    ['Regions', s.regions.map(mdText).join(', ') || 'none'],
+  ];
+  if (s.skippedRegions.length > 0) rows.push(['Skipped regions', s.skippedRegions.map((r) => `${mdText(r.region)} (${mdText(r.reason)})`).join('; ')]);
+  rows.push(
+    ['Frameworks', a.frameworks.map((f) => `${mdText(f.title)} (${cellCode(f.id)})`).join('; ') || 'none'],
+    ['Snapshot collected at', mdText(s.collectedAt)],
+    ['Tool', `${mdText(a.tool.name)} ${mdText(a.tool.version)}`],
+    ['Scan complete', a.complete ? 'yes' : `no: ${errors} result${errors === 1 ? '' : 's'} could not be decided (ERROR), see Errors and missing permissions`],
+  );
+  if (a.waivers) rows.push(['Waivers judged on', mdText(a.waivers.asOf)]);
+  if (a.baseline) rows.push(['Compared with', `the report of the snapshot collected at ${mdText(a.baseline.old.collectedAt)}`]);
+
+  const out = [`# VAPT audit pack: account ${mdText(s.accountId)}`, '', ...table(['Item', 'Value'], ['l', 'l'], rows), '', '## Scores', ''];
+  out.push(
+    ...table(
+      ['Framework', 'Score', 'Status', 'Pass', 'Fail', 'Error', 'N/A', 'Waived', 'Controls fail / error / pass / n-a / manual'],
+      ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l'],
+      a.frameworks.map((f) => {
+        const cc = f.controlCounts;
+        return [
+          `${mdText(f.title)} (${cellCode(f.id)})`,
+          fmtScore(f.score),
+          STATUS_LABEL[f.status],
+          String(f.counts.pass),
+          String(f.counts.fail),
+          String(f.counts.error),
+          String(f.counts.not_applicable),
+          String(f.waived),
+          `${cc.fail} / ${cc.error} / ${cc.pass} / ${cc.not_applicable} / ${cc.manual}`,
+        ];
+      }),
+    ),
+  );
+  out.push('', `**Score formula.** ${mdText(a.scoring.formula)} Manual controls are never scored.`);
+  if (a.waivers) {
+    out.push('', '**Waived results.** Waived failures are left out of the score and the gate. Counted as failures instead:', '');
+    for (const f of a.frameworks) {
+      out.push(`- ${mdCode(f.id)}: ${f.waived} waived result${f.waived === 1 ? '' : 's'}; score counting waived results as failures ${fmtScore(f.scoreCountingWaived)} (reported ${fmtScore(f.score)})`);
+    }
+  }
+  return out;
+}
+
+function controlTable(fs: FrameworkSection): string[] {
+  return table(
+    ['Control', 'Title', 'Status', 'Checks', 'Pass', 'Fail', 'Error', 'N/A', 'Waived', 'Score'],
+    ['l', 'l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
+    fs.controls.map(({ control: c, checkIds }) => {
+      const title = `${mdText(c.title)}${c.verified ? '' : ' (clause unverified)'}`;
+      if (c.manual) return [mdText(c.id), title, STATUS_LABEL.manual, 'none: collect evidence', '', '', '', '', '', 'not scored'];
+      return [
+        mdText(c.id),
+        title,
+        STATUS_LABEL[c.status],
+        checkIds.map(cellCode).join(', '),
+        String(c.counts.pass),
+        String(c.counts.fail),
+        String(c.counts.error),
+        String(c.counts.not_applicable),
+        String(c.waived),
+        fmtScore(c.score),
+      ];
+    }),
+  );
+}
+
+function findings(cs: ControlSection): string[] {
+  const c = cs.control;
+  const out = [`#### ${mdText(c.id)} ${mdText(c.title)} (${STATUS_LABEL[c.status]})`];
+  for (const { key, check, severity, findings: list } of cs.checks) {
+    out.push('', `**${mdCode(key)}** · ${severity.toUpperCase()} · ${mdText(check.title)}`);
+    if (check.rationale) out.push('', `*Risk:* ${mdText(check.rationale)}`);
+    if (check.remediation) out.push('', `*Remediation:* ${mdText(check.remediation)}`);
+    out.push('');
+    for (const { result: r, waiver } of list) {
+      const label = waiver === undefined ? '**FAIL**' : `**WAIVED** (waiver ${mdCode(waiver)})`;
+      out.push(`- ${label} ${mdCode(resourceLabel(r.resource))} in ${mdText(r.resource.region)}: ${mdText(r.message)}`);
+      out.push(`  - ARN: ${mdCode(r.resource.arn)}`);
+      out.push(`  - Evidence: ${mdCode(evidenceJson(r.evidence))}`);
+    }
+  }
+  return out;
+}
+
+function frameworkSection(fs: FrameworkSection): string[] {
+  const f = fs.framework;
+  const source = [f.source.publisher, f.source.document, f.source.date].filter(Boolean).map(mdText).join(', ');
+  const out = [
+    `## ${mdText(f.title)} (${mdCode(f.id)})`,
+    '',
+    `Version ${mdText(f.version)}. Source: ${source}. Score **${fmtScore(f.score)}**, status **${STATUS_LABEL[f.status]}**.`,
+    '',
+    '### Controls',
+    '',
+    ...controlTable(fs),
+    '',
+    '### Failing resources',
+  ];
+  if (fs.failing.length === 0) return [...out, '', 'None.'];
+  for (const cs of fs.failing) out.push('', ...findings(cs));
+  return out;
+}
+
+function waivers(a: Assessment): string[] {
+  const out = ['## Waivers', ''];
+  if (!a.waivers) return [...out, 'No waiver file was given: nothing is waived.'];
+  out.push(`Expiry judged on ${mdText(a.waivers.asOf)}.`);
+  if (a.waivers.entries.length === 0) return [...out, '', 'The waiver file holds no waivers.'];
+  out.push(
+    '',
+    ...table(
+      ['Ref', 'Applies to', 'Resource', 'Reason', 'Approver', 'Expires', 'State', 'Matched'],
+      ['l', 'l', 'l', 'l', 'l', 'l', 'l', 'r'],
+      a.waivers.entries.map((w) => [
+        cellCode(w.ref),
+        mdText(waiverScope(w)),
+        cellCode(w.resource),
+        mdText(w.reason),
+        mdText(w.approver),
+        mdText(w.expires),
+        w.state.toUpperCase(),
+        String(w.matched),
+      ]),
+    ),
+  );
+  return out;
+}
+
+function errors(p: Pack): string[] {
+  const a = p.assessment;
+  const out = ['## Errors and missing permissions', ''];
+  if (a.callErrors.length === 0 && p.errors.length === 0) return [...out, 'None: every call succeeded and every result was decided.'];
+  out.push('A result that is ERROR is neither a pass nor a fail: grant the missing permissions and scan again.');
+  if (a.callErrors.length > 0) {
+    out.push('', `### Failed calls (${a.callErrors.length})`, '');
+    out.push(...table(['Failed call', 'AWS message'], ['l', 'l'], a.callErrors.map((e) => [mdText(describeCallError(e)), mdText(e.message)])));
+  }
+  if (p.errors.length > 0) {
+    out.push('', `### Undetermined results (${p.errors.length})`, '');
+    out.push(
+      ...table(
+        ['Check', 'Resource', 'Region', 'Message', 'Controls'],
+        ['l', 'l', 'l', 'l', 'l'],
+        p.errors.map((e) => [
+          cellCode(e.key),
+          cellCode(resourceLabel(e.result.resource)),
+          mdText(e.result.resource.region),
+          mdText(e.result.message),
+          e.controls.map(mdText).join(', '),
+        ]),
+      ),
+    );
+  }
+  return out;
+}
+
+function manual(p: Pack): string[] {
+  const out = ['## Manual evidence to collect', ''];
+  if (p.manual.length === 0) return [...out, 'None: every selected control is evidenced by checks.'];
+  out.push('No AWS API call can evidence these controls: the auditor collects the evidence below. They are never scored.');
+  for (const fs of p.manual) {
+    out.push('', `### ${mdText(fs.framework.title)} (${mdCode(fs.framework.id)})`, '');
+    out.push(
+      ...table(
+        ['Control', 'Title', 'Evidence to collect'],
+        ['l', 'l', 'l'],
+        fs.manual.map((c) => [mdText(c.id), `${mdText(c.title)}${c.verified ? '' : ' (clause unverified)'}`, mdText(c.manual?.collect ?? '')]),
+      ),
+    );
+  }
+  return out;
+}
+
+function changeTable(rows: Change[]): string[] {
+  if (rows.length === 0) return ['None.'];
+  return table(
+    ['Severity', 'Check', 'Resource', 'Region', 'Before → now', 'Message', 'Controls'],
+    ['l', 'l', 'l', 'l', 'l', 'l', 'l'],
+    rows.map(({ change: c, controls }) => [
+      c.severity.toUpperCase(),
+      cellCode(c.checkId),
+      cellCode(c.resourceId),
+      mdText(c.region),
+      `${STATE_LABEL[c.before]} → ${STATE_LABEL[c.after]}`,
+      mdText(c.message),
+      controls.map(mdText).join(', '),
+    ]),
+  );
+}
+
+function baseline(p: Pack): string[] {
+  const b = p.baseline;
+  if (!b) return [];
+  const d = b.diff;
+  const kinds = CHANGE_KINDS.map((k) => CHANGE_LABEL[k]);
+  const out = [
+    '## Change since last quarter',
+    '',
+    `Compared with the report of account ${mdCode(d.old.accountId)} collected at ${mdText(d.old.collectedAt)} (archscan ${mdText(d.old.toolVersion)}); ` +
+      `this report: ${mdText(d.new.collectedAt)} (archscan ${mdText(d.new.toolVersion)}). A finding is a check and a resource.`,
+    ...b.notes.flatMap((n) => ['', mdText(n)]),
+    '',
+    ...table(
+      ['Framework', 'Old score', 'New score', 'Change', ...kinds],
+      ['l', 'r', 'r', 'r', ...CHANGE_KINDS.map(() => 'r' as const)],
+      [
+        ...d.frameworks.map((f) => [
+          `${mdText(f.title)} (${cellCode(f.id)})`,
+          fmtScore(f.oldScore),
+          fmtScore(f.newScore),
+          fmtChange(f.scoreChange),
+          ...CHANGE_KINDS.map((k) => String(f.counts[k])),
+        ]),
+        ['All frameworks (distinct findings)', '', '', '', ...CHANGE_KINDS.map((k) => String(d.counts[k]))],
+      ],
+    ),
+    '',
+    `### New findings (${b.added.length})`,
+    '',
+    ...changeTable(b.added),
+    '',
+    `### Fixed findings (${b.fixed.length})`,
+    '',
+    ...changeTable(b.fixed),
+  ];
+  return out;
+}
+
+/** The VAPT audit pack in Markdown (renders on GitHub; deterministic bytes). */
+export const renderMarkdown: Reporter = (a) => {
+  const p = buildPack(a);
+  const sections = [cover(p), ...p.frameworks.map(frameworkSection), waivers(a), errors(p), manual(p), baseline(p)].filter((s) => s.length > 0);
+  return { text: `${sections.map((s) => s.join('\n')).join('\n\n')}\n`, warnings: [] };
+};

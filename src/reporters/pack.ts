@@ -1,0 +1,206 @@
+/**
+ * The VAPT audit pack as data: what the Markdown and HTML reporters both
+ * render, in the assessment's own order (already sorted), so the two stay in
+ * step and neither recomputes a number the assessment already holds.
+ */
+import type { AssessedResult, Assessment, CheckInfo, ControlAssessment, ControlStatus, Evaluation, FrameworkAssessment } from '../assess/types.js';
+import type { Severity } from '../checks/types.js';
+import type { ChangeKind, FindingChange, FindingState, ReportDiff } from '../diff/types.js';
+
+export const STATUS_LABEL = {
+  fail: 'FAIL',
+  error: 'ERROR',
+  pass: 'PASS',
+  not_applicable: 'N/A',
+  manual: 'MANUAL',
+} as const satisfies Record<ControlStatus, string>;
+
+export const CHANGE_LABEL = {
+  new: 'New',
+  fixed: 'Fixed',
+  persisting: 'Persisting',
+  newly_waived: 'Newly waived',
+  undetermined: 'Undetermined',
+} as const satisfies Record<ChangeKind, string>;
+
+export const fmtScore = (s: number | null): string => (s === null ? 'n/a' : s.toFixed(1));
+
+/** A score change with its sign: `+2.5`, `-0.3`, `0.0`. */
+export const fmtChange = (d: number | null): string => (d === null ? 'n/a' : d > 0 ? `+${d.toFixed(1)}` : d.toFixed(1));
+
+/** Evidence longer than this is cut in the pack (the JSON and CSV reports keep it whole). */
+export const EVIDENCE_MAX = 2000;
+
+export function evidenceJson(evidence: Record<string, unknown>): string {
+  const text = JSON.stringify(evidence);
+  return text.length > EVIDENCE_MAX ? `${text.slice(0, EVIDENCE_MAX)} … (cut; the JSON report has it whole)` : text;
+}
+
+/** One failing result shown under a control; `waiver` is the ref of the waiver that applied in this control. */
+export interface Finding {
+  result: AssessedResult;
+  waiver?: string;
+}
+
+/** A check's failing results within one control, with the check's rationale and remediation. */
+export interface CheckFindings {
+  key: string;
+  check: CheckInfo;
+  severity: Severity;
+  findings: Finding[];
+}
+
+export interface ControlSection {
+  control: ControlAssessment;
+  /** Check ids evidencing it (distinct, in evaluation order). */
+  checkIds: string[];
+  /** Only checks with failing (or waived) results. */
+  checks: CheckFindings[];
+}
+
+export interface FrameworkSection {
+  framework: FrameworkAssessment;
+  controls: ControlSection[];
+  /** Controls with failing or waived results. */
+  failing: ControlSection[];
+  manual: ControlAssessment[];
+}
+
+/** A distinct `error` result: the scan could not decide it. */
+export interface ErrorFinding {
+  key: string;
+  check: CheckInfo;
+  result: AssessedResult;
+  /** `framework:control` of every selected control it evidences. */
+  controls: string[];
+}
+
+export interface Change {
+  change: FindingChange;
+  /** `framework:control` of the controls where the finding changed the same way (new there, fixed there). */
+  controls: string[];
+}
+
+export interface ChangeSection {
+  diff: ReportDiff;
+  /** Caveats to print with the comparison. */
+  notes: string[];
+  added: Change[];
+  fixed: Change[];
+}
+
+export interface Pack {
+  assessment: Assessment;
+  frameworks: FrameworkSection[];
+  errors: ErrorFinding[];
+  /** Frameworks with manual controls only. */
+  manual: FrameworkSection[];
+  baseline?: ChangeSection;
+}
+
+function checkInfo(byId: Map<string, CheckInfo>, ev: Evaluation): CheckInfo {
+  // Every evaluated check is in `assessment.checks`; the fallback keeps a hand-built assessment renderable.
+  return (
+    byId.get(ev.checkId) ?? {
+      id: ev.checkId,
+      title: ev.checkId,
+      severity: ev.severity,
+      resourceType: '',
+      rationale: '',
+      remediation: '',
+      frameworks: [],
+    }
+  );
+}
+
+export function buildPack(a: Assessment): Pack {
+  const evaluations = new Map(a.evaluations.map((e) => [e.key, e]));
+  const checks = new Map(a.checks.map((c) => [c.id, c]));
+
+  const frameworks = a.frameworks.map((framework): FrameworkSection => {
+    const controls = framework.controls.map((control): ControlSection => {
+      const waived = new Map(control.waivedResults.map((w) => [`${w.evaluation}\n${w.arn}`, w.waiver]));
+      const parts = control.evaluations.map((k) => evaluations.get(k)).filter((e): e is Evaluation => e !== undefined);
+      const sections: CheckFindings[] = [];
+      for (const ev of parts) {
+        const findings: Finding[] = ev.results
+          .filter((r) => r.status === 'fail')
+          .map((result) => {
+            const ref = waived.get(`${ev.key}\n${result.resource.arn}`);
+            return ref === undefined ? { result } : { result, waiver: ref };
+          });
+        if (findings.length > 0) sections.push({ key: ev.key, check: checkInfo(checks, ev), severity: ev.severity, findings });
+      }
+      return { control, checkIds: [...new Set(parts.map((e) => e.checkId))], checks: sections };
+    });
+    return {
+      framework,
+      controls,
+      failing: controls.filter((c) => c.checks.length > 0),
+      manual: framework.controls.filter((c) => c.manual !== undefined),
+    };
+  });
+
+  // Which selected controls each evaluation evidences, for the error list.
+  const citedBy = new Map<string, string[]>();
+  for (const f of a.frameworks) {
+    for (const c of f.controls) {
+      for (const k of c.evaluations) citedBy.set(k, [...(citedBy.get(k) ?? []), `${f.id}:${c.id}`]);
+    }
+  }
+  const errors: ErrorFinding[] = a.evaluations.flatMap((ev) =>
+    ev.results
+      .filter((r) => r.status === 'error')
+      .map((result) => ({ key: ev.key, check: checkInfo(checks, ev), result, controls: citedBy.get(ev.key) ?? [] })),
+  );
+
+  const pack: Pack = { assessment: a, frameworks, errors, manual: frameworks.filter((f) => f.manual.length > 0) };
+  if (a.baseline) pack.baseline = changeSection(a.baseline);
+  return pack;
+}
+
+function changeSection(diff: ReportDiff): ChangeSection {
+  const rows = (kind: ChangeKind): Change[] => {
+    const controls = new Map<string, string[]>();
+    for (const f of diff.frameworks) {
+      for (const c of f.controls) {
+        for (const fp of c.byKind[kind]) controls.set(fp, [...(controls.get(fp) ?? []), `${f.id}:${c.id}`]);
+      }
+    }
+    return diff.findings.filter((c) => c.change === kind).map((change) => ({ change, controls: controls.get(change.fingerprint) ?? [] }));
+  };
+  return { diff, notes: comparisonNotes(diff), added: rows('new'), fixed: rows('fixed') };
+}
+
+/** Caveats of a comparison: an incomplete side, frameworks in one report only. */
+function comparisonNotes(d: ReportDiff): string[] {
+  const notes: string[] = [];
+  if (!d.old.complete) notes.push('The older scan was incomplete (it had ERROR results): a finding it could not decide may show as new.');
+  if (!d.new.complete) notes.push('This scan is incomplete (it has ERROR results): a finding it cannot decide shows as undetermined, not fixed.');
+  const only = (ids: string[], where: string) => ids.length > 0 && notes.push(`Not compared, only in ${where}: ${ids.join(', ')}.`);
+  only(d.frameworksOnlyIn.old, 'the older report');
+  only(d.frameworksOnlyIn.new, 'this report');
+  return notes;
+}
+
+/** A finding's state in words, for "before → now". */
+export const STATE_LABEL = {
+  fail: 'fail',
+  waived: 'waived',
+  error: 'error',
+  pass: 'pass',
+  not_applicable: 'n/a',
+  absent: 'gone',
+} as const satisfies Record<FindingState, string>;
+
+/** `id (name)` when the resource has a distinct name. */
+export function resourceLabel(r: AssessedResult['resource']): string {
+  return r.name && r.name !== r.id ? `${r.id} (${r.name})` : r.id;
+}
+
+/** What a waiver applies to, as one phrase. */
+export function waiverScope(w: { check?: string; control?: string }): string {
+  if (w.check !== undefined) return `check ${w.check}`;
+  if (w.control !== undefined) return `control ${w.control}`;
+  return '';
+}

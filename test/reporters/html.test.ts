@@ -1,0 +1,246 @@
+/**
+ * The HTML VAPT pack: valid HTML5 (html-validate), and loaded in a real
+ * headless Chromium (Debian's /usr/bin/chromium through playwright-core; no
+ * browser is ever downloaded): nothing fetched but the document, no console
+ * or page error, the summary numbers in the DOM equal the JSON report's, and
+ * it prints to an A4 PDF. Screenshots land in /tmp/vapt-<name>.png for a
+ * person to look at; they are not committed.
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { HtmlValidate } from 'html-validate';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Assessment } from '../../src/assess/types.js';
+import { esc, renderHtml } from '../../src/reporters/html.js';
+import { renderJson } from '../../src/reporters/json.js';
+import { augmented, fixtureAssessment, HOSTILE } from './pack-data.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+/** Per browser test: generous, since CI runs this file beside the rest of the suite on two cores. */
+const BROWSER_TIMEOUT = 120_000;
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const aug = augmented('payments-group');
+const cases: [string, Assessment][] = [
+  ['payments-group', fixtureAssessment('payments-group')],
+  ['giftcard-issuer', fixtureAssessment('giftcard-issuer')],
+  ['baseline-compliant', fixtureAssessment('baseline-compliant')],
+  ['payments-group-waivers-baseline', aug.assessment],
+];
+const html = new Map(cases.map(([name, a]) => [name, renderHtml(a, { color: false }).text]));
+/** Opened in the browser (giftcard-issuer is only validated, to keep the run short). */
+const browserCases = ['payments-group', 'baseline-compliant', 'payments-group-waivers-baseline'];
+const scoreAttr = (s: number | null) => (s === null ? 'n/a' : String(s));
+
+describe('HTML VAPT pack: static', () => {
+  // The recommended preset, nothing turned off. (Its doctype-style rule wants
+  // `<!DOCTYPE html>` in capitals; the reporter writes it so.)
+  const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+
+  it.each(cases)('%s is valid HTML5 under html-validate:recommended', async (name) => {
+    const report = await validator.validateString(html.get(name)!);
+    const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`));
+    expect(messages).toEqual([]);
+    expect(report.valid).toBe(true);
+  });
+
+  it('is deterministic and self-contained: no script, no external reference', () => {
+    const [, a] = cases[3]!;
+    const text = renderHtml(a, { color: false }).text;
+    expect(text).toBe(html.get('payments-group-waivers-baseline'));
+    expect(text.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">')).toBe(true);
+    expect(text).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);
+    expect(text).toMatch(/@page\{size:A4;margin:[^}]+\}/);
+    expect(text).toContain('break-before:page');
+    expect(text).toContain('thead{display:table-header-group}');
+    expect(text).toContain('tr{break-inside:avoid}');
+    expect(text).toContain('overflow-wrap:anywhere');
+  });
+
+  it('escapes text from the account everywhere it appears', () => {
+    const text = html.get('payments-group-waivers-baseline')!;
+    expect(text).not.toContain(HOSTILE);
+    expect(text).not.toContain('<img');
+    expect(text).toContain(esc(HOSTILE));
+    expect(esc(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+
+  it('shows waived results as WAIVED with the waiver ref, and the waivers, errors, manual and change sections', () => {
+    const text = html.get('payments-group-waivers-baseline')!;
+    expect(text).toContain('<td class="st"><span class="status s-waived">WAIVED</span><br>waiver <code>W-001</code></td>');
+    expect(text).toContain('<td class="st"><span class="status s-waived">WAIVED</span><br>waiver <code>W-002</code></td>');
+    for (const id of ['summary', 'waivers', 'errors', 'manual', 'baseline']) expect(text).toContain(`<section id="${id}"`);
+    expect(text).toContain('<span class="status s-expired">EXPIRED</span>');
+    expect(text).toContain('<span class="status s-stale">STALE</span>');
+    expect(text).toContain('guardduty:ListDetectors failed in eu-west-1: AccessDenied (missing permission guardduty:ListDetectors)');
+    // No baseline, no change section.
+    expect(html.get('payments-group')).not.toContain('id="baseline"');
+  });
+});
+
+describe('HTML VAPT pack in Chromium', () => {
+  let browser: Browser;
+  const dir = mkdtempSync(join(tmpdir(), 'archscan-html-'));
+
+  beforeAll(async () => {
+    // Never skip: CI installs Debian's chromium (.ci/run) and a missing browser must fail the run.
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Open the report from a file, recording every request, console message and page error. */
+  async function open(name: string) {
+    const file = join(dir, `${name}.html`);
+    writeFileSync(file, html.get(name)!);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const requests: string[] = [];
+    const logs: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => errors.push(e.message));
+    const url = pathToFileURL(file).href;
+    await page.goto(url, { waitUntil: 'load' });
+    return { page, url, requests, logs, errors };
+  }
+
+  async function dataRows(page: Page, selector: string): Promise<Record<string, string>[]> {
+    return (await page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => ({ ...e.dataset }))`)) as Record<string, string>[];
+  }
+
+  it.each(browserCases)('%s: fetches nothing but itself, logs no error, and shows the JSON report\'s numbers', async (name) => {
+    const [, a] = cases.find(([n]) => n === name)!;
+    const { page, url, requests, logs, errors } = await open(name);
+    try {
+      expect(requests).toEqual([url]);
+      expect(logs.filter((m) => m.startsWith('error'))).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(await page.locator('script, link, img, iframe, object, embed, [src]').count()).toBe(0);
+
+      // The numbers as the JSON report has them.
+      const json = JSON.parse(renderJson(a, { color: false }).text) as Assessment;
+      const [facts] = await dataRows(page, '#summary dl[data-account]');
+      expect(facts).toEqual({
+        account: json.snapshot.accountId,
+        collectedAt: json.snapshot.collectedAt,
+        complete: String(json.complete),
+        callErrors: String(json.callErrors.length),
+        errorResults: String(json.evaluations.reduce((n, e) => n + e.counts.error, 0)),
+      });
+      const rows = await dataRows(page, '#summary tr[data-framework]');
+      expect(rows).toEqual(
+        json.frameworks.map((f) => ({
+          framework: f.id,
+          score: scoreAttr(f.score),
+          scoreCountingWaived: scoreAttr(f.scoreCountingWaived),
+          status: f.status,
+          pass: String(f.counts.pass),
+          fail: String(f.counts.fail),
+          error: String(f.counts.error),
+          notApplicable: String(f.counts.not_applicable),
+          waived: String(f.waived),
+          controlsFail: String(f.controlCounts.fail),
+          controlsError: String(f.controlCounts.error),
+          controlsPass: String(f.controlCounts.pass),
+          controlsNotApplicable: String(f.controlCounts.not_applicable),
+          controlsManual: String(f.controlCounts.manual),
+        })),
+      );
+      for (const f of json.frameworks) {
+        const controls = await dataRows(page, `section.framework[data-framework="${f.id}"] tr[data-control]`);
+        expect(controls).toEqual(f.controls.map((c) => ({ control: c.id, status: c.status, score: scoreAttr(c.score) })));
+      }
+      // The charts carry the numbers for a screen reader.
+      const chartTitle = await page.locator('#chart-scores-title').textContent();
+      for (const f of json.frameworks) expect(chartTitle).toContain(`${f.id} ${f.score === null ? 'n/a' : f.score.toFixed(1)}`);
+      expect(await page.locator('svg[role="img"]').count()).toBe(2);
+
+      if (json.waivers) {
+        const waivers = await dataRows(page, '#waivers tr[data-waiver]');
+        expect(waivers).toEqual(json.waivers.entries.map((w) => ({ waiver: w.ref, state: w.state, matched: String(w.matched) })));
+      }
+      if (json.baseline) {
+        const changes = await dataRows(page, '#baseline tr[data-framework]');
+        expect(changes.at(-1)).toEqual({ framework: '*', new: '1', fixed: '1', persisting: '1', newlyWaived: '1', undetermined: '0' });
+        expect(changes.slice(0, -1).map((r) => [r['framework'], r['newScore'], r['scoreChange']])).toEqual(
+          json.baseline.frameworks.map((f) => [f.id, scoreAttr(f.newScore), scoreAttr(f.scoreChange)]),
+        );
+        // Hostile text from the account shows as text, never as markup.
+        expect(await page.getByText('=HYPERLINK("https://evil.example")', { exact: false }).count()).toBeGreaterThan(0);
+      }
+
+      await page.screenshot({ fullPage: true, path: `/tmp/vapt-${name}.png` });
+    } finally {
+      await page.close();
+    }
+  }, BROWSER_TIMEOUT);
+
+  it('keeps text contrast at 4.5:1 or more, and chart colours at 3:1 against white', async () => {
+    const { page } = await open('payments-group-waivers-baseline');
+    try {
+      // WCAG 2 relative luminance; each distinct (colour, background) pair of elements holding text.
+      const worst = (await page.evaluate(`(() => {
+        const rgb = (c) => c.match(/[\\d.]+/g).map(Number);
+        const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+        const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+        const background = (el) => { for (let e = el; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; if ((rgb(c)[3] ?? 1) > 0) return c; } return 'rgb(255, 255, 255)'; };
+        const text = { ratio: 99, what: '' };
+        const seen = new Set();
+        for (const el of document.querySelectorAll('body *')) {
+          if (el.closest('svg') || ![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+          const pair = getComputedStyle(el).color + ' on ' + background(el);
+          if (seen.has(pair)) continue;
+          seen.add(pair);
+          const r = ratio(getComputedStyle(el).color, background(el));
+          if (r < text.ratio) Object.assign(text, { ratio: r, what: el.tagName + ' ' + pair });
+        }
+        const svgText = Math.min(...[...document.querySelectorAll('svg text')].map((t) => ratio(getComputedStyle(t).fill, 'rgb(255, 255, 255)')));
+        const bars = Math.min(...[...document.querySelectorAll('svg rect')].map((r) => getComputedStyle(r).fill).filter((f) => f !== 'rgb(228, 232, 238)').map((f) => ratio(f, 'rgb(255, 255, 255)')));
+        return { text, pairs: seen.size, svgText, bars };
+      })()`)) as { text: { ratio: number; what: string }; pairs: number; svgText: number; bars: number };
+      expect(worst.pairs).toBeGreaterThan(5);
+      expect(worst.text.ratio, worst.text.what).toBeGreaterThanOrEqual(4.5);
+      expect(worst.svgText).toBeGreaterThanOrEqual(4.5);
+      // Bars are graphics (WCAG 1.4.11: 3:1); the track colour behind them is excluded.
+      expect(worst.bars).toBeGreaterThanOrEqual(3);
+    } finally {
+      await page.close();
+    }
+  }, BROWSER_TIMEOUT);
+
+  it('prints to A4 PDF, a page break before each framework', async () => {
+    const { page } = await open('payments-group-waivers-baseline');
+    try {
+      await page.emulateMedia({ media: 'print' });
+      // Each framework section starts a page in print.
+      const breaks = (await page.evaluate(
+        `[...document.querySelectorAll('section.framework')].map((s) => getComputedStyle(s).breakBefore)`,
+      )) as string[];
+      expect(breaks).toEqual(['page', 'page', 'page', 'page']);
+      const pdf = await page.pdf({ format: 'A4' });
+      writeFileSync('/tmp/vapt-payments-group-waivers-baseline.pdf', pdf);
+      expect(pdf.length).toBeGreaterThan(10_000);
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      // A4 is 595 × 842 points.
+      expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 595(\.\d+)? 84[12](\.\d+)?\]/);
+    } finally {
+      await page.close();
+    }
+  }, BROWSER_TIMEOUT);
+});

@@ -1,0 +1,235 @@
+/**
+ * The Markdown VAPT pack: each fixture's equals its golden file byte for
+ * byte (`npm run golden` rewrites them), and the waiver, manual, error and
+ * baseline sections render what the assessment holds, escaped for GitHub.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { assess } from '../../src/assess/assess.js';
+import { describeCallError } from '../../src/assess/call-errors.js';
+import type { Assessment } from '../../src/assess/types.js';
+import { buildInventory } from '../../src/inventory/build.js';
+import { mdCode, mdText, renderMarkdown } from '../../src/reporters/markdown.js';
+import { loadBuiltinRuleSets } from '../../src/rules/load.js';
+import { readSnapshot } from '../../src/snapshot/read.js';
+import { fixture, ROOT, runCli } from '../helpers/cli.js';
+import { augmented, fixtureAssessment, HOSTILE } from './pack-data.js';
+
+const DIR = `${ROOT}fixtures/`;
+const names = readdirSync(DIR)
+  .filter((f) => f.endsWith('.planted.yaml'))
+  .map((f) => f.replace(/\.planted\.yaml$/, ''))
+  .sort();
+
+/** As the CLI scans a fixture (and as scripts/golden.mjs does). */
+async function scan(name: string): Promise<Assessment> {
+  const file = `${DIR}${name}.json`;
+  const snapshot = await readSnapshot(file);
+  return assess(snapshot, buildInventory(snapshot, file), loadBuiltinRuleSets(), '0.1.0');
+}
+
+const md = (a: Assessment) => renderMarkdown(a, { color: false }).text;
+
+/** Cell boundaries of a table line: pipes not escaped with a backslash. */
+const cells = (line: string) => line.replace(/\\\\/g, '').split(/(?<!\\)\|/).length - 2;
+
+/** Every table's rows have as many cells as its header: nothing from the account broke a row. */
+function expectWellFormedTables(text: string): void {
+  let width = -1;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('|')) {
+      width = -1;
+      continue;
+    }
+    if (width === -1) width = cells(line);
+    else expect(cells(line), line).toBe(width);
+  }
+}
+
+/** The lines of one `## ` section. */
+function section(text: string, heading: string): string {
+  const start = text.indexOf(`\n## ${heading}`);
+  expect(start, heading).toBeGreaterThan(-1);
+  const end = text.indexOf('\n## ', start + 1);
+  return text.slice(start + 1, end === -1 ? undefined : end);
+}
+
+describe('Markdown VAPT pack: goldens', () => {
+  it('has a golden per fixture', () => {
+    expect(names.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(names)('%s reproduces fixtures/%s.report.md byte for byte', async (name) => {
+    const golden = `${DIR}${name}.report.md`;
+    expect(existsSync(golden), `${golden} missing: run npm run golden`).toBe(true);
+    const text = md(await scan(name));
+    expect(text).toBe(readFileSync(golden, 'utf8'));
+    expectWellFormedTables(text);
+  });
+});
+
+describe('scan --format markdown|html|csv (the built CLI)', () => {
+  it('writes the pack and the CSV, with the scan\'s exit code', async () => {
+    const snapshot = fixture('payments-group.json');
+    const mdRun = await runCli(['scan', '--snapshot', snapshot, '--format', 'markdown', '--quiet']);
+    expect(mdRun.code).toBe(3);
+    expect(mdRun.stdout).toBe(readFileSync(`${DIR}payments-group.report.md`, 'utf8'));
+    const htmlRun = await runCli(['scan', '--snapshot', snapshot, '--format', 'html', '--quiet']);
+    expect(htmlRun.stdout.startsWith('<!DOCTYPE html>\n')).toBe(true);
+    const csvRun = await runCli(['scan', '--snapshot', snapshot, '--format', 'csv', '--quiet']);
+    expect(csvRun.stdout.startsWith('account,region,framework_controls,check_id,')).toBe(true);
+    expect([htmlRun.code, csvRun.code]).toEqual([3, 3]);
+  });
+});
+
+describe('Markdown VAPT pack: sections', () => {
+  const plain = fixtureAssessment('payments-group');
+  const plainText = md(plain);
+  const aug = augmented('payments-group');
+  const a = aug.assessment;
+  const text = md(a);
+
+  it('is deterministic and keeps every table row whole, hostile text included', () => {
+    expect(md(structuredClone(a))).toBe(text);
+    expectWellFormedTables(text);
+    // Markup from the account is backslash-escaped or inside a code span, so GitHub shows it as text.
+    const prose = text.replace(/(`+)[\s\S]*?\1/g, '');
+    expect(prose).not.toMatch(/(?<!\\)<img/);
+    expect(prose).not.toContain(HOSTILE);
+    expect(text).toContain(mdCode(`${aug.hostile.resource.id} (${HOSTILE})`));
+  });
+
+  it('opens with the cover: account, regions, frameworks, snapshot time, version, scores and the formula', () => {
+    const cover = text.slice(0, text.indexOf('\n## ', text.indexOf('## Scores') + 1));
+    expect(cover.startsWith(`# VAPT audit pack: account ${a.snapshot.accountId}\n`)).toBe(true);
+    expect(cover).toContain(`| Regions | ${a.snapshot.regions.join(', ')} |`);
+    expect(cover).toContain(`| Snapshot collected at | ${a.snapshot.collectedAt} |`);
+    expect(cover).toContain(`| Tool | archscan ${a.tool.version} |`);
+    expect(cover).toContain('| Scan complete | no: 3 results could not be decided (ERROR)');
+    for (const f of a.frameworks) {
+      const c = f.counts;
+      expect(cover).toContain(`(\`${f.id}\`) | ${f.score!.toFixed(1)} | FAIL | ${c.pass} | ${c.fail} | ${c.error} | ${c.not_applicable} | ${f.waived} |`);
+      // With waivers: a line per framework with the waived count and the score counting them.
+      expect(cover).toContain(
+        `- \`${f.id}\`: ${f.waived} waived result${f.waived === 1 ? '' : 's'}; score counting waived results as failures ${f.scoreCountingWaived!.toFixed(1)} (reported ${f.score!.toFixed(1)})`,
+      );
+    }
+    expect(cover).toContain('**Score formula.** score = 100 × Σ weight(pass)');
+    // Without a waiver file there is no waived line.
+    expect(plainText).not.toContain('**Waived results.**');
+  });
+
+  it('has a section per framework with every control in its table, MANUAL ones marked not scored', () => {
+    for (const f of a.frameworks) {
+      const s = section(text, `${mdText(f.title)} (\`${f.id}\`)`);
+      for (const c of f.controls) {
+        const row = s.split('\n').find((l) => l.startsWith(`| ${mdText(c.id)} | `));
+        expect(row, `${f.id} ${c.id}`).toBeDefined();
+        expect(row).toContain(c.manual ? '| MANUAL | none: collect evidence |' : `| ${c.score === null ? 'n/a' : c.score.toFixed(1)} |`);
+      }
+    }
+  });
+
+  it('lists failing resources under their control with evidence and remediation, and waived ones as WAIVED with the ref', () => {
+    const { evaluation: ev1, result: r1 } = aug.waivedEverywhere;
+    const lines = text.split('\n');
+    /** The result line above each ARN line of this evaluation and resource. */
+    const resultLines = (key: string, arn: string) => {
+      let current = '';
+      return lines.flatMap((l, i) => {
+        if (l.startsWith('**`')) current = l.slice(3, l.indexOf('`**'));
+        return current === key && l === `  - ARN: \`${arn}\`` ? [lines[i - 1]!] : [];
+      });
+    };
+    // W-001 (check waiver): WAIVED in every control citing the evaluation.
+    const hits1 = resultLines(ev1.key, r1.resource.arn);
+    const citing1 = a.frameworks.flatMap((f) => f.controls.filter((c) => c.evaluations.includes(ev1.key)));
+    expect(hits1).toHaveLength(citing1.length);
+    for (const l of hits1) expect(l).toMatch(/^- \*\*WAIVED\*\* \(waiver `W-001`\) /);
+    // W-002 (control waiver): WAIVED in that one control, FAIL elsewhere.
+    const { evaluation: ev2, result: r2, control } = aug.waivedInOne;
+    const hits2 = resultLines(ev2.key, r2.resource.arn);
+    expect(hits2.filter((l) => l.startsWith('- **WAIVED** (waiver `W-002`)'))).toHaveLength(1);
+    expect(hits2.filter((l) => l.startsWith('- **FAIL** ')).length).toBeGreaterThan(0);
+    const [fw, ctrl] = control.split(':') as [string, string];
+    const f = a.frameworks.find((x) => x.id === fw)!;
+    const body = section(text, `${mdText(f.title)} (\`${fw}\`)`);
+    const block = body.slice(body.indexOf(`#### ${mdText(ctrl)} `));
+    expect(block.slice(0, block.indexOf('\n#### ', 1) === -1 ? undefined : block.indexOf('\n#### ', 1))).toContain('(waiver `W-002`)');
+
+    // Rationale, remediation and evidence of the failing check.
+    const check = a.checks.find((c) => c.id === ev1.checkId)!;
+    expect(text).toContain(`*Risk:* ${mdText(check.rationale)}`);
+    expect(text).toContain(`*Remediation:* ${mdText(check.remediation)}`);
+    expect(text).toContain(`  - Evidence: ${mdCode(JSON.stringify(r1.evidence))}`);
+  });
+
+  it('has the waivers section: ref, scope, pattern, reason, approver, expiry, state, matched', () => {
+    const s = section(text, 'Waivers');
+    expect(s).toContain('Expiry judged on 2026-11-20.');
+    const rows = s.split('\n').filter((l) => l.startsWith('| `'));
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toBe(`| \`W-001\` | check ${mdText(aug.waivedEverywhere.evaluation.checkId)} | \`${aug.waivedEverywhere.result.resource.arn}\` | Compensating control: reviewed quarterly | ciso@example.com | 2027-03-31 | ACTIVE | 1 |`);
+    expect(rows[1]).toContain(`| control ${mdText(aug.waivedInOne.control)} |`);
+    expect(rows[2]).toBe('| `waivers[2]` | check ec2-sg-no-public-admin-ports | `arn:aws:ec2:*:*:security-group/*` | Old pen-test window | it@example.com | 2026-06-30 | EXPIRED | 2 |');
+    expect(rows[3]).toContain('| STALE | 0 |');
+    expect(rows[3]).toContain(mdText(HOSTILE));
+    expect(section(plainText, 'Waivers')).toBe('## Waivers\n\nNo waiver file was given: nothing is waived.\n');
+  });
+
+  it('has the errors section: every failed call with the missing permission, and every error result', () => {
+    const s = section(plainText, 'Errors and missing permissions');
+    expect(s).toContain(`### Failed calls (${plain.callErrors.length})`);
+    for (const e of plain.callErrors) expect(s).toContain(`| ${mdText(describeCallError(e))} | ${mdText(e.message)} |`);
+    expect(s).toContain('(missing permission guardduty:ListDetectors)');
+    const errors = plain.evaluations.flatMap((e) => e.results.filter((r) => r.status === 'error'));
+    expect(errors.length).toBe(3);
+    expect(s).toContain(`### Undetermined results (${errors.length})`);
+    for (const r of errors) expect(s).toContain(`| ${mdText(r.resource.region)} | ${mdText(r.message)} |`);
+    expect(section(md(fixtureAssessment('baseline-compliant')), 'Errors and missing permissions')).toContain(
+      'None: every call succeeded and every result was decided.',
+    );
+  });
+
+  it('has the manual section: every manual control with what to collect, per framework', () => {
+    const s = section(text, 'Manual evidence to collect');
+    for (const f of a.frameworks) {
+      const manual = f.controls.filter((c) => c.manual);
+      if (manual.length === 0) continue;
+      expect(s).toContain(`### ${mdText(f.title)} (\`${f.id}\`)`);
+      for (const c of manual) expect(s).toContain(`| ${mdText(c.id)} | ${mdText(c.title)}${c.verified ? '' : ' (clause unverified)'} | ${mdText(c.manual!.collect)} |`);
+    }
+    const total = a.frameworks.reduce((n, f) => n + f.controlCounts.manual, 0);
+    expect(s.split('\n').filter((l) => /^\| (?!Control |---)/.test(l))).toHaveLength(total);
+  });
+
+  it('has the change since last quarter: counts and score change per framework, new and fixed findings listed', () => {
+    const s = section(text, 'Change since last quarter');
+    const d = a.baseline!;
+    expect(s).toContain(`collected at ${d.old.collectedAt} (archscan ${d.old.toolVersion})`);
+    expect(s).toContain('| Framework | Old score | New score | Change | New | Fixed | Persisting | Newly waived | Undetermined |');
+    for (const f of d.frameworks) {
+      const c = f.counts;
+      expect(s).toContain(
+        `(\`${f.id}\`) | ${f.oldScore!.toFixed(1)} | ${f.newScore!.toFixed(1)} | +${f.scoreChange!.toFixed(1)} | ${c.new} | ${c.fixed} | ${c.persisting} | ${c.newly_waived} | ${c.undetermined} |`,
+      );
+    }
+    expect(s).toContain('| All frameworks (distinct findings) |   |   |   | 1 | 1 | 1 | 1 | 0 |');
+    expect(s).toContain('### New findings (1)');
+    expect(s).toContain(`| MEDIUM | \`${aug.hostile.checkId}\` | \`${aug.hostile.resource.id}\` | ${aug.hostile.resource.region} | pass → fail |`);
+    expect(s).toContain('### Fixed findings (1)');
+    expect(s).toMatch(/\| HIGH \| `s3-bucket-public-access-block` \| `legacy-\d+-bucket` \| us-east-1 \| fail → gone \|/);
+    // Caveats: this scan has ERROR results; a framework was only in the older report.
+    expect(s).toContain('This scan is incomplete (it has ERROR results)');
+    expect(s).toContain('Not compared, only in the older report: legacy-framework.');
+    expect(s).not.toContain('The older scan was incomplete');
+    expect(plainText).not.toContain('## Change since last quarter');
+  });
+
+  it('escapes Markdown in text and fences code spans around backticks', () => {
+    expect(mdText('a|b *c* _d_ <e> [f](g) `h` \\ & #1 !x\nnext')).toBe('a\\|b \\*c\\* \\_d\\_ \\<e\\> \\[f\\](g) \\`h\\` \\\\ \\& \\#1 \\!x next');
+    expect(mdCode('plain')).toBe('`plain`');
+    expect(mdCode('a `b` c')).toBe('``a `b` c``');
+    expect(mdCode('`edge`')).toBe('`` `edge` ``');
+  });
+});
