@@ -3,6 +3,11 @@
  * and prints them; library code never prints or exits.
  */
 
+/** The collection could not start: no identity, so no account to collect (exit 3). */
+export class CollectError extends Error {
+  override readonly name = 'CollectError';
+}
+
 /** A user mistake in a file or flag: exit code 2, one line, no stack trace. */
 export class InputError extends Error {
   override readonly name = 'InputError';

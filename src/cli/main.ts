@@ -5,15 +5,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from '../assess/gate.js';
 import { SEVERITIES } from '../checks/types.js';
-import { InputError } from '../errors.js';
-import { CollectError } from '../collect/collect.js';
+import { CollectError, InputError } from '../errors.js';
 import { FORMATS } from '../reporters/index.js';
 import { FRAMEWORK_FORMATS, listChecks, listFrameworks, type FrameworkFormat } from './catalogue.js';
 import { processIo, type Io } from './io.js';
 import { runScan, type ScanOptions } from './scan.js';
 import { DIFF_FORMATS, runDiff, type DiffOptions } from './diff.js';
 import { validateFile } from './validate.js';
-import { runCollect } from './collect.js';
 import type { AwsFlags } from './live.js';
 import { minimalPolicy } from '../collect/permissions.js';
 import { VERSION } from './version.js';
@@ -46,7 +44,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .description('collect a snapshot of a live AWS account (read-only calls only)')
       .requiredOption('--output <file>', 'write the snapshot here (atomically; gzip when it ends in .gz)')
       .option('--quiet', 'no progress and no summary on stderr'),
-  ).action(async (opts: AwsFlags & { output: string }) => setExit(await runCollect(opts, io)));
+  ).action(async (opts: AwsFlags & { output: string }) => {
+    // Loaded on demand: the AWS SDK clients take most of a start-up, and offline commands never need them.
+    const { runCollect } = await import('./collect.js');
+    setExit(await runCollect(opts, io));
+  });
 
   program
     .command('permissions')

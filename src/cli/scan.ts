@@ -7,7 +7,7 @@ import { selectRuleSets } from '../rules/load.js';
 import { loadWaivers } from '../rules/waivers.js';
 import { readSnapshot } from '../snapshot/read.js';
 import { useColor, type Io } from './io.js';
-import { collectLive, type AwsFlags } from './live.js';
+import type { AwsFlags } from './live.js';
 import { writeFileAtomic } from './output.js';
 import { VERSION } from './version.js';
 import type { Severity } from '../checks/types.js';
@@ -78,7 +78,10 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   // Read the baseline before scanning: a bad file fails fast, before any live collection.
   const baseline = opts.baseline === undefined ? undefined : await readReport(opts.baseline);
   const source = opts.snapshot ?? '<live collection>';
-  const snapshot = opts.snapshot ? await readSnapshot(opts.snapshot) : await collectLive(opts as AwsFlags, io, io.stderrIsTty === true);
+  // The live collector (and the AWS SDK) is loaded only for a live scan.
+  const snapshot = opts.snapshot
+    ? await readSnapshot(opts.snapshot)
+    : await (await import('./live.js')).collectLive(opts as AwsFlags, io, io.stderrIsTty === true);
   const inventory = buildInventory(snapshot, source);
   const assessment = assess(snapshot, inventory, ruleSets, VERSION, waivers);
   if (baseline !== undefined) {

@@ -1,6 +1,6 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import pLimit from 'p-limit';
-import { InputError } from '../errors.js';
+import { CollectError, InputError } from '../errors.js';
 import { parseSnapshot } from '../snapshot/read.js';
 import { GLOBAL_REGION, SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, type Snapshot, type SnapshotScope } from '../snapshot/types.js';
 import { clientConfig, credentialsFor, type AwsOptions } from './clients.js';
@@ -35,10 +35,6 @@ export interface CollectOptions extends AwsOptions {
   iamTiming?: IamTiming;
 }
 
-/** The collection could not start: no identity, so no account to collect. */
-export class CollectError extends Error {
-  override readonly name = 'CollectError';
-}
 
 const REGIONAL = [
   ['ec2', collectEc2],
