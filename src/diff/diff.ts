@@ -94,11 +94,39 @@ export function scoreChange(oldScore: number | null, newScore: number | null): n
   return Math.round((newScore - oldScore) * 10) / 10 || 0;
 }
 
+/**
+ * A check that could not see its data in a region reports one `error` result
+ * for all of it (resource id `*`), not one per resource. Such a blanket error
+ * covers every finding of that check in that account and region.
+ */
+const blanketKey = (checkId: string, r: CheckResult['resource']) => `${checkId}\n${r.account}\n${r.region}`;
+const blankets = new WeakMap<Findings, Set<string>>();
+function blanketErrors(findings: Findings): Set<string> {
+  let set = blankets.get(findings);
+  if (!set) {
+    set = new Set([...findings.values()].filter((s) => s.state === 'error' && s.result.resource.id === '*').map((s) => blanketKey(s.checkId, s.result.resource)));
+    blankets.set(findings, set);
+  }
+  return set;
+}
+
+/**
+ * A finding's state in a scope. Absent, but under a blanket error of its
+ * check and region, it is `error`: the newer scan could not look, so a
+ * failure that vanished this way is undetermined, never fixed.
+ */
+function stateIn(findings: Findings, key: string, other: Seen | undefined): FindingState {
+  const seen = findings.get(key);
+  if (seen) return seen.state;
+  if (other && blanketErrors(findings).has(blanketKey(other.checkId, other.result.resource))) return 'error';
+  return 'absent';
+}
+
 /** Changes between two finding maps of the same scope, as (key, kind) pairs. */
 function scopedChanges(before: Findings, after: Findings): Map<string, ChangeKind> {
   const out = new Map<string, ChangeKind>();
   for (const key of new Set([...before.keys(), ...after.keys()])) {
-    const kind = changeOf(before.get(key)?.state ?? 'absent', after.get(key)?.state ?? 'absent');
+    const kind = changeOf(stateIn(before, key, after.get(key)), stateIn(after, key, before.get(key)));
     if (kind) out.set(key, kind);
   }
   return out;
@@ -178,8 +206,8 @@ export function diffReports(older: DiffableReport, newer: DiffableReport): Repor
       resourceType: r.type,
       resourceId: r.id,
       change,
-      before: before?.state ?? 'absent',
-      after: after?.state ?? 'absent',
+      before: stateIn(totalOld, key, after),
+      after: stateIn(totalNew, key, before),
       message: shown.result.message,
     };
     if (change === 'newly_waived' && after?.waiver !== undefined) f.waiver = after.waiver;

@@ -95,6 +95,27 @@ describe('diffReports', () => {
     expect(d.findings.find((f) => f.resourceId === 'sg-fixed')!.message).toBe('sg-fixed pass');
   });
 
+  it('a failure the newer scan could not look at (a region-wide error of its check) is undetermined, not fixed', () => {
+    // A failed call gives one result for the whole region: resource id `*`.
+    const older = report(
+      [{ key: 'chk', results: [['sg-1', 'fail'], ['sg-2', 'fail']] }, { key: 'other', results: [['sg-3', 'fail']] }],
+      [{ id: 'fw', controls: [{ id: 'C1', evaluations: ['chk', 'other'] }] }],
+    );
+    const newer = report(
+      [{ key: 'chk', results: [['*', 'error']] }, { key: 'other', results: [['sg-4', 'pass']] }],
+      [{ id: 'fw', controls: [{ id: 'C1', evaluations: ['chk', 'other'] }] }],
+    );
+    const d = diffReports(older, newer);
+    expect(d.findings.map((f) => [f.resourceId, f.change, f.before, f.after])).toEqual([
+      ['sg-1', 'undetermined', 'fail', 'error'],
+      ['sg-2', 'undetermined', 'fail', 'error'],
+      // Another check's blanket error covers nothing of this one: gone is fixed.
+      ['sg-3', 'fixed', 'fail', 'absent'],
+    ]);
+    expect(d.counts).toMatchObject({ fixed: 1, undetermined: 2 });
+    expect(d.frameworks[0]!.controls[0]!.counts).toMatchObject({ fixed: 1, undetermined: 2 });
+  });
+
   it('fingerprints as SARIF does: sha256 of check id and ARN', () => {
     const d = diffReports(single([]), single([['sg-1', 'fail']]));
     const expected = createHash('sha256').update(`chk\n${arn('sg-1')}`).digest('hex');
