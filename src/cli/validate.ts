@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { buildInventory } from '../inventory/build.js';
-import { loadBuiltinRuleSets, parseRuleSet, readTextFile } from '../rules/load.js';
+import { readTextFile } from '../files.js';
+import { loadBuiltinRuleSets, parseRuleSet } from '../rules/load.js';
 import { parseWaivers } from '../rules/waivers.js';
 import { readSnapshot } from '../snapshot/read.js';
 

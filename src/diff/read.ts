@@ -4,22 +4,17 @@
  * cannot relate (control → evaluation keys) holds. Bad input is an
  * InputError naming the file, the JSON path and what was expected.
  */
-import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
+import { readJsonText } from '../files.js';
 import { describeAjvError, validatorFor } from '../schemas.js';
 import { jsonErrorLocation } from '../snapshot/read.js';
 import type { DiffableReport } from './diff.js';
 
 const WHAT = 'a JSON report written by `archscan scan --format json`';
 
+/** A report, `.json` or gzipped. */
 export async function readReport(file: string): Promise<DiffableReport> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new InputError(file, '', fileProblem(e));
-  }
-  return parseReport(text, file);
+  return parseReport(await readJsonText(file, WHAT), file);
 }
 
 /** Parse and validate report JSON text; `file` names it in errors. */
@@ -96,10 +91,4 @@ export function checkSameAccount(file: string, report: DiffableReport, accountId
   }
 }
 
-function fileProblem(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return `${WHAT}, but it does not exist`;
-  if (code === 'EISDIR') return `${WHAT}, but this is a directory`;
-  if (code === 'EACCES') return `a readable report file (permission denied)`;
-  return `a readable report file (${(e as Error).message})`;
-}
+

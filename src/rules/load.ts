@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { findCheck } from '../checks/index.js';
 import { InputError } from '../errors.js';
+import { readTextFile } from '../files.js';
 import { ajv, describeAjvError, validatorFor } from '../schemas.js';
 import type { Control, ControlCheck, ManualEvidence, RuleSet, RuleSetSource } from './types.js';
 
@@ -63,15 +64,6 @@ export class YamlFile {
       }
     }
     return pointer || '/';
-  }
-}
-
-export function readTextFile(file: string, what: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(file, '', code === 'ENOENT' ? `${what}, but it does not exist` : `a readable ${what} (${(e as Error).message})`);
   }
 }
 

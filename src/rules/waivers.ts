@@ -5,7 +5,8 @@
 import { findCheck } from '../checks/index.js';
 import { InputError } from '../errors.js';
 import { describeAjvError, validatorFor } from '../schemas.js';
-import { readTextFile, YamlFile } from './load.js';
+import { readTextFile } from '../files.js';
+import { YamlFile } from './load.js';
 import type { RuleSet } from './types.js';
 
 export interface Waiver {

@@ -1,27 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import { InputError } from '../errors.js';
+import { readJsonText } from '../files.js';
 import { describeAjvError, validatorFor } from '../schemas.js';
 import { GLOBAL_REGION, type Snapshot } from './types.js';
 
 /** Read, decompress (.gz or gzip magic), parse and validate a snapshot file. */
 export async function readSnapshot(file: string): Promise<Snapshot> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    throw new InputError(file, '', fileProblem(e));
-  }
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      bytes = gunzipSync(bytes);
-    } catch {
-      throw new InputError(file, '', 'a gzip-compressed snapshot (the gzip stream is corrupt or truncated)');
-    }
-  } else if (file.endsWith('.gz')) {
-    throw new InputError(file, '', 'a gzip-compressed snapshot (the name ends in .gz but the file is not gzip)');
-  }
-  return parseSnapshot(bytes.toString('utf8'), file);
+  return parseSnapshot(await readJsonText(file, 'a snapshot file'), file);
 }
 
 /** Parse and validate snapshot JSON text; `file` names it in errors. */
@@ -60,14 +44,6 @@ function checkRegions(s: Snapshot, file: string): void {
       throw new InputError(file, `/errors/${i}/region`, `"global" or a region listed in metadata.regions, not "${e.region}"`);
     }
   });
-}
-
-function fileProblem(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'a snapshot file, but it does not exist';
-  if (code === 'EISDIR') return 'a snapshot file, but this is a directory';
-  if (code === 'EACCES') return 'a readable snapshot file (permission denied)';
-  return `a readable snapshot file (${(e as Error).message})`;
 }
 
 /** "line L, column C" from a JSON.parse error, when Node says where. */

@@ -7,6 +7,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findingFingerprint } from '../../src/assess/identity.js';
 import { diffWarnings } from '../../src/cli/diff.js';
@@ -174,6 +175,16 @@ describe('archscan diff, text', () => {
     expect(toFile.stdout).toBe('');
     expect(readFileSync(join(out, 'd.json'), 'utf8')).toBe(toStdout.stdout);
     expect(toStdout.stdout.endsWith('}\n')).toBe(true);
+  });
+
+  it('reads a gzipped report (.json.gz) like a plain one', async () => {
+    writeTemp(dir, 'old.json.gz', gzipSync(readFileSync(at('old.json'))));
+    const [plain, gzipped] = await Promise.all([
+      runCli(['diff', at('old.json'), at('new.json'), '--format', 'json']),
+      runCli(['diff', at('old.json.gz'), at('new.json'), '--format', 'json']),
+    ]);
+    expect(gzipped.code, gzipped.stderr).toBe(0);
+    expect(gzipped.stdout).toBe(plain.stdout);
   });
 });
 
