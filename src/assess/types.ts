@@ -121,14 +121,15 @@ export interface Assessment {
   baseline?: ReportDiff;
 }
 
-export type WaiverState = 'active' | 'expired' | 'stale';
+export type WaiverState = 'active' | 'expired' | 'stale' | 'out_of_scope';
 
 /** A waiver as loaded, with what it did on the as-of day. */
 export interface WaiverOutcome extends Waiver {
   /**
    * active: in date and waiving at least one failing result; expired: past
    * its date (no longer applied; `matched` counts what it would have waived);
-   * stale: in date but matching no failing result (fixed, or a typo).
+   * stale: in date but matching no failing result (fixed, or a typo);
+   * out_of_scope: its check or control is in no selected framework (--framework).
    */
   state: WaiverState;
   /** Failing (check, resource) results it waives, or would have, in the selected frameworks. */

@@ -6,7 +6,10 @@
  * known risk that anyone could have accepted.
  */
 import { resourceMatches, type Waiver } from '../rules/waivers.js';
-import type { Evaluation, ResultWaiver, WaivedResult, WaiverOutcome, WaiverReport } from './types.js';
+import type { Evaluation, ResultWaiver, WaivedResult, WaiverOutcome, WaiverReport, WaiverState } from './types.js';
+
+/** How reports name each state. */
+export const WAIVER_STATE_LABEL: Record<WaiverState, string> = { active: 'ACTIVE', expired: 'EXPIRED', stale: 'STALE', out_of_scope: 'OUT OF SCOPE' };
 
 /** One control, as far as waivers care: where it sits and which evaluations evidence it. */
 export interface ControlScope {
@@ -73,10 +76,14 @@ export function applyWaivers(scopes: ControlScope[], evaluations: Map<string, Ev
     byResult.set(k, { refs: [...refs].sort(), everywhere: controls === uses.get(evaluation) });
   }
 
+  // A waiver for a check or control outside the selected frameworks is not stale: it was not looked at.
+  const checksInScope = new Set([...uses.keys()].map((k) => evaluations.get(k)!.checkId));
+  const controlsInScope = new Set(scopes.map((s) => `${s.framework}:${s.control}`));
+  const inScope = (w: Waiver) => (w.check !== undefined ? checksInScope.has(w.check) : controlsInScope.has(w.control!));
   const entries: WaiverOutcome[] = input.waivers.map((w, i) => {
     const { ref, ...rest } = w;
     const count = matched[i]!.size;
-    const state = w.expires < input.asOf ? 'expired' : count === 0 ? 'stale' : 'active';
+    const state: WaiverState = w.expires < input.asOf ? 'expired' : !inScope(w) ? 'out_of_scope' : count === 0 ? 'stale' : 'active';
     return { ref, ...rest, state, matched: count };
   });
   return { byControl, byResult, report: { asOf: input.asOf, entries } };

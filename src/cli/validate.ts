@@ -16,7 +16,8 @@ export async function validateFile(file: string): Promise<string> {
       // Control references are checked against the built-in frameworks.
       const waivers = parseWaivers(text, file, loadBuiltinRuleSets());
       const earliest = waivers.map((w) => w.expires).sort()[0];
-      return `ok: ${file} is a valid waiver file (${waivers.length} waivers${earliest ? `, earliest expiry ${earliest}` : ''})\n`;
+      const count = `${waivers.length} waiver${waivers.length === 1 ? '' : 's'}`;
+      return `ok: ${file} is a valid waiver file (${count}${earliest ? `, earliest expiry ${earliest}` : ''})\n`;
     }
     const set = parseRuleSet(text, file);
     const checks = set.controls.reduce((n, c) => n + c.checks.length, 0);

@@ -4,6 +4,7 @@
  * printable to A4 PDF from a browser. Every text from the account is escaped.
  * Summary numbers sit in `data-*` attributes so tests can read them back.
  */
+import { WAIVER_STATE_LABEL } from '../assess/waive.js';
 import { describeCallError } from '../assess/call-errors.js';
 import type { Assessment, Counts, FrameworkAssessment } from '../assess/types.js';
 import { CHANGE_KINDS } from '../diff/types.js';
@@ -75,6 +76,7 @@ tbody th{font-weight:600}
 .who{min-width:10em}
 .refs{width:24%}
 .msg{min-width:14em}
+.reason{min-width:20em}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;overflow-wrap:normal}
 .nowrap{white-space:nowrap;overflow-wrap:normal}
 .status{display:inline-block;padding:0 5px;border:1px solid;border-radius:3px;font-size:11px;font-weight:700;letter-spacing:.02em;white-space:nowrap}
@@ -87,6 +89,7 @@ tbody th{font-weight:600}
 .s-active{color:#1b5e20;background:#e8f5e9}
 .s-expired{color:#8c1d18;background:#fdecea}
 .s-stale{color:#6b4300;background:#fff3d6}
+.s-out_of_scope{color:#424242;background:#f0f0f0}
 .sev{font-weight:700;font-size:11px;white-space:nowrap}
 .check{margin:8px 0 14px 12px}
 .why,.fix{font-size:13px;color:#2b2b2b}
@@ -334,7 +337,7 @@ function waivers(a: Assessment): string {
       const rows = a.waivers.entries.map(
         (w) =>
           `<tr data-waiver="${esc(w.ref)}" data-state="${w.state}" data-matched="${w.matched}"><th scope="row" class="nowrap">${code(w.ref)}</th><td class="chk">${esc(waiverScope(w))}</td><td class="res">${code(w.resource)}</td>` +
-          `<td>${esc(w.reason)}</td><td class="who">${esc(w.approver)}</td><td class="nowrap">${esc(w.expires)}</td><td>${badge(w.state, w.state.toUpperCase())}</td>${num(w.matched)}</tr>`,
+          `<td class="reason">${esc(w.reason)}</td><td class="who">${esc(w.approver)}</td><td class="nowrap">${esc(w.expires)}</td><td>${badge(w.state, WAIVER_STATE_LABEL[w.state])}</td>${num(w.matched)}</tr>`,
       );
       out.push(table('Waivers and what they matched', ['Ref', 'Applies to', 'Resource', 'Reason', 'Approver', 'Expires', 'State', 'Matched'], rows, 'waivers'));
     }
@@ -348,7 +351,7 @@ function errors(p: Pack): string {
   const out = ['<section id="errors" aria-labelledby="h-errors">', '<h2 id="h-errors">Errors and missing permissions</h2>'];
   if (a.callErrors.length === 0 && p.errors.length === 0) out.push('<p>None: every call succeeded and every result was decided.</p>');
   else {
-    out.push(`<p>A result that is ${badge('error', 'ERROR')} is neither a pass nor a fail: grant the missing permissions and scan again.</p>`);
+    out.push(`<p>A result that is ${badge('error', 'ERROR')} is neither a pass nor a fail: a call it needed failed. Where AWS denied the call, grant the IAM action named below and scan again.</p>`);
     if (a.callErrors.length > 0) {
       out.push(`<h3>Failed calls (${a.callErrors.length})</h3>`);
       const rows = a.callErrors.map((e) => `<tr><td>${esc(describeCallError(e))}</td><td>${esc(e.message)}</td></tr>`);

@@ -4,6 +4,7 @@
  * remediation), waivers, errors, manual evidence to collect and the change
  * since the baseline report. Plain Markdown, no raw HTML.
  */
+import { WAIVER_STATE_LABEL } from '../assess/waive.js';
 import { describeCallError } from '../assess/call-errors.js';
 import type { Assessment } from '../assess/types.js';
 import { CHANGE_KINDS } from '../diff/types.js';
@@ -180,7 +181,7 @@ function waivers(a: Assessment): string[] {
         mdText(w.reason),
         mdText(w.approver),
         mdText(w.expires),
-        w.state.toUpperCase(),
+        WAIVER_STATE_LABEL[w.state],
         String(w.matched),
       ]),
     ),
@@ -192,7 +193,7 @@ function errors(p: Pack): string[] {
   const a = p.assessment;
   const out = ['## Errors and missing permissions', ''];
   if (a.callErrors.length === 0 && p.errors.length === 0) return [...out, 'None: every call succeeded and every result was decided.'];
-  out.push('A result that is ERROR is neither a pass nor a fail: grant the missing permissions and scan again.');
+  out.push('A result that is ERROR is neither a pass nor a fail: a call it needed failed. Where AWS denied the call, grant the IAM action named below and scan again.');
   if (a.callErrors.length > 0) {
     out.push('', `### Failed calls (${a.callErrors.length})`, '');
     out.push(...table(['Failed call', 'AWS message'], ['l', 'l'], a.callErrors.map((e) => [mdText(describeCallError(e)), mdText(e.message)])));

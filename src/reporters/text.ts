@@ -1,3 +1,4 @@
+import { WAIVER_STATE_LABEL } from '../assess/waive.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { describeCallError } from '../assess/call-errors.js';
 import type { Assessment, ControlAssessment, ControlStatus, Evaluation } from '../assess/types.js';
@@ -127,12 +128,13 @@ export const renderText: Reporter = (a, { color }) => {
   return { text: `${out.join('\n')}\n`, warnings: [] };
 };
 
-/** Every waiver with its state on the as-of day: active, expired (no longer applied) or stale (matches nothing). */
+/** Every waiver with its state on the as-of day: active, expired (no longer applied), stale (matches nothing) or out of scope. */
 function waiverLines(c: ChalkInstance, w: NonNullable<Assessment['waivers']>): string[] {
   const lines = ['', c.bold(`Waivers (as of ${w.asOf})`)];
   if (w.entries.length === 0) lines.push('  none');
   for (const e of w.entries) {
-    const state = e.state === 'active' ? c.cyan('ACTIVE ') : c.yellow.bold(e.state.toUpperCase().padEnd(7));
+    const label = WAIVER_STATE_LABEL[e.state].padEnd(7);
+    const state = e.state === 'active' ? c.cyan(label) : e.state === 'out_of_scope' ? c.gray(label) : c.yellow.bold(label);
     const target = e.check ? `check ${e.check}` : `control ${e.control}`;
     lines.push(`  ${state} ${e.ref}  ${target}  ${e.resource}  (${e.matched} matched)`);
     lines.push(c.gray(`          approved by ${e.approver}, expires ${e.expires}: ${e.reason}`));

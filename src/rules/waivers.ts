@@ -4,6 +4,7 @@
  */
 import { findCheck } from '../checks/index.js';
 import { InputError } from '../errors.js';
+import type { ErrorObject } from 'ajv';
 import { describeAjvError, validatorFor } from '../schemas.js';
 import { readTextFile } from '../files.js';
 import { YamlFile } from './load.js';
@@ -45,6 +46,30 @@ function entryWhere(yaml: YamlFile, pointer: string): string {
   return typeof id === 'string' ? `${at} (waiver "${id}")` : at;
 }
 
+/** What a waiver field must look like, in the user's terms rather than the schema's. */
+const FIELD_EXPECTED: Record<string, (value: unknown) => string> = {
+  expires: (v) => `the last day the waiver applies, as YYYY-MM-DD, not ${JSON.stringify(v)}`,
+  control: (v) => `framework:control, e.g. "aws-well-architected:REL10-BP01", not ${JSON.stringify(v)}`,
+  check: (v) => `a check id such as "ec2-imdsv2-required" (see \`archscan checks\`), not ${JSON.stringify(v)}`,
+  reason: () => 'a reason of at least 10 characters: why the risk is accepted',
+  approver: () => "the approver's name (at least 2 characters)",
+  resource: () => 'an ARN or ARN pattern (* any characters, ? one)',
+};
+
+function valueAt(data: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), data);
+}
+
+function expectedFor(err: ErrorObject, data: unknown): string {
+  if (err.instancePath === '' && (data === null || data === undefined)) return 'a top-level "waivers:" list; the file is empty';
+  const field = /^\/waivers\/\d+\/(\w+)$/.exec(err.instancePath)?.[1];
+  const friendly = field !== undefined && ['pattern', 'minLength', 'type'].includes(err.keyword) ? FIELD_EXPECTED[field] : undefined;
+  return friendly ? friendly(valueAt(data, err.instancePath)) : describeAjvError(err);
+}
+
 export function parseWaivers(text: string, file: string, ruleSets: RuleSet[]): Waiver[] {
   const yaml = YamlFile.parse(text, file);
   const validate = validatorFor('waivers.schema.json');
@@ -53,7 +78,7 @@ export function parseWaivers(text: string, file: string, ruleSets: RuleSet[]): W
     // oneOf reports its branches first; the oneOf error itself says what the user got wrong.
     const oneOf = errors.find((e) => e.keyword === 'oneOf');
     const err = oneOf ?? errors[0]!;
-    const expected = oneOf ? 'exactly one of "check" or "control"' : describeAjvError(err);
+    const expected = oneOf ? 'exactly one of "check" or "control"' : expectedFor(err, yaml.data);
     throw new InputError(file, entryWhere(yaml, err.instancePath), expected);
   }
   const controls = new Set(ruleSets.flatMap((r) => r.controls.map((c) => `${r.id}:${c.id}`)));

@@ -124,6 +124,20 @@ describe('applying the example waivers to the gift-card issuer', () => {
   });
 });
 
+describe('scope', () => {
+  it('a waiver whose check or control is in no selected framework is out of scope, not stale', () => {
+    const pci = ruleSets.filter((r) => r.id === 'pci-dss-v4');
+    const a = assess(snapshot, inventory, pci, '0.1.0', { waivers: parseWaivers(EXAMPLE, 'waivers.yaml', ruleSets), asOf: '2026-11-23' });
+    expect(a.waivers!.entries.map((w) => [w.ref, w.state, w.matched])).toEqual([
+      ['RA-2026-014', 'out_of_scope', 0], // ec2-imdsv2-required: no PCI control uses it
+      ['RA-2026-021', 'out_of_scope', 0], // a Well-Architected control
+      ['RA-2026-003', 'expired', 1],
+      ['RA-2026-009', 'stale', 0], // ebs-volume-encrypted is in PCI; the volume does not fail
+    ]);
+    expect(renderText(a, { color: false }).text).toMatch(/OUT OF SCOPE RA-2026-014/);
+  });
+});
+
 describe('expiry', () => {
   const one = (expires: string) => `waivers:
   - check: ec2-imdsv2-required

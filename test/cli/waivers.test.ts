@@ -67,7 +67,9 @@ describe('bad waiver files exit 2 naming the entry', () => {
     ['missing reason', entry({ ...GOOD, reason: '' }).replace(/\n {4}reason: ""/, ''), /bad\.yaml: \/waivers\/0 \(line 2\) \(waiver "RA-1"\): .*reason/],
     ['missing expiry', entry({ ...GOOD }).replace(/\n {4}expires: "2027-03-31"/, ''), /bad\.yaml: \/waivers\/0 \(line 2\) \(waiver "RA-1"\): .*expires/],
     ['an impossible date', entry({ ...GOOD, expires: '2027-02-30' }), /\/waivers\/0\/expires \(line 7\) \(waiver "RA-1"\): a real calendar date \(YYYY-MM-DD\), not "2027-02-30"/],
-    ['a date in another format', entry({ ...GOOD, expires: '31/03/2027' }), /\/waivers\/0\/expires \(line 7\) \(waiver "RA-1"\): .*pattern/],
+    ['a date in another format', entry({ ...GOOD, expires: '31/03/2027' }), /\/waivers\/0\/expires \(line 7\) \(waiver "RA-1"\): the last day the waiver applies, as YYYY-MM-DD, not "31\/03\/2027"/],
+    ['a reason too short to explain anything', entry({ ...GOOD, reason: 'ok' }), /\/waivers\/0\/reason \(line 5\) \(waiver "RA-1"\): a reason of at least 10 characters/],
+    ['a control without its framework', entry({ ...GOOD, check: undefined as never, control: 'REL10-BP01' }).replace(/\n {4}check: undefined/, ''), /\/waivers\/0\/control .*framework:control, e\.g\. "aws-well-architected:REL10-BP01", not "REL10-BP01"/],
     ['an unknown check', entry({ ...GOOD, check: 'ec2-imds-typo' }), /\/waivers\/0\/check \(line 3\) \(waiver "RA-1"\): a known check id .*not "ec2-imds-typo"/],
     ['an unknown control', entry({ ...GOOD, check: undefined as never, control: 'pci-dss-v4:99.9' }).replace(/\n {4}check: undefined/, ''), /\/waivers\/0\/control .*a control of pci-dss-v4 .*not "pci-dss-v4:99.9"/],
     ['both check and control', entry({ ...GOOD, control: 'pci-dss-v4:8.3.6' }), /\/waivers\/0 \(line 2\) \(waiver "RA-1"\): exactly one of "check" or "control"/],
@@ -86,6 +88,13 @@ describe('bad waiver files exit 2 naming the entry', () => {
     const validate = await runCli(['validate', file]);
     expect(validate.code).toBe(2);
     expect(validate.stderr).toMatch(message);
+  });
+
+  it('an empty file says so', async () => {
+    const file = writeTemp(tempDir(), 'empty.yaml', '# nothing yet\n');
+    const run = await runCli(['scan', '--snapshot', GIFTCARD, '--waivers', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('empty.yaml: /: a top-level "waivers:" list; the file is empty');
   });
 
   it('--as-of must be a real date, and only comes with --waivers', async () => {
