@@ -30,6 +30,9 @@ export function parseReport(text: string, file: string): DiffableReport {
   fillPreWaiverFields(data);
   const validate = validatorFor('report.schema.json');
   if (!validate(data)) {
+    if (isObject(data) && 'metadata' in data && 'regions' in data && !('frameworks' in data)) {
+      throw new InputError(file, '/', `${WHAT}, but this is a snapshot: scan it first (archscan scan --snapshot ${file} --format json --output report.json)`);
+    }
     const err = validate.errors![0]!;
     throw new InputError(file, err.instancePath || '/', `${describeAjvError(err)} (${WHAT})`);
   }

@@ -18,6 +18,10 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   }
   const validate = validatorFor('snapshot.schema.json');
   if (!validate(data)) {
+    const o = data as Record<string, unknown> | null;
+    if (o !== null && typeof o === 'object' && 'frameworks' in o && 'evaluations' in o) {
+      throw new InputError(file, '/', 'a snapshot (from `archscan collect` or a fixture), but this is a JSON report of a scan');
+    }
     const err = validate.errors![0]!;
     throw new InputError(file, err.instancePath || '/', describeAjvError(err));
   }

@@ -2,10 +2,10 @@
  * Every user mistake exits 2 with one line naming the file (or flag), where in
  * it, and what was expected; no stack trace; and no output file is written.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { filesIn, runCli, tempDir, writeTemp } from '../helpers/cli.js';
+import { filesIn, ROOT, runCli, tempDir, writeTemp } from '../helpers/cli.js';
 import { emptySnapshot } from '../helpers/snapshot.js';
 
 type Snap = ReturnType<typeof emptySnapshot>;
@@ -83,6 +83,12 @@ const cases: BadCase[] = [
     files: { 's.json': snapWith((s) => { s.errors.push({ service: 'ec2', operation: 'DescribeVpcs', region: 'ap-south-1', message: 'x' } as never); }) },
     args: scanOf('s.json'),
     mentions: ['/errors/0', 'missing required property "code"'],
+  },
+  {
+    name: 'a JSON report given as the snapshot',
+    files: { 'r.json': readFileSync(`${ROOT}fixtures/giftcard-issuer.report.json`) },
+    args: scanOf('r.json'),
+    mentions: ['r.json: /: a snapshot', 'but this is a JSON report of a scan'],
   },
   { name: '.gz name but not gzip', files: { 's.json.gz': snapWith(() => undefined) }, args: scanOf('s.json.gz'), mentions: ['s.json.gz', 'not gzip'] },
   { name: 'truncated gzip', files: { 's.json.gz': gzipSync(snapWith(() => undefined)).subarray(0, 40) }, args: scanOf('s.json.gz'), mentions: ['s.json.gz', 'corrupt or truncated'] },

@@ -316,7 +316,7 @@ describe('bad report files exit 2, name the file and the location, and write not
   const cases: { name: string; file: () => string; mentions: string[] }[] = [
     { name: 'missing file', file: () => at('absent.json'), mentions: ['absent.json', 'does not exist'] },
     { name: 'not JSON', file: () => writeTemp(dir, 'truncated.json', '{\n  "schemaVersion": 1,\n'), mentions: ['truncated.json', 'line 3', 'valid JSON'] },
-    { name: 'a snapshot, not a report', file: () => fixture('giftcard-issuer.json'), mentions: ['giftcard-issuer.json', ': /: missing required property "schemaVersion"'] },
+    { name: 'a snapshot, not a report', file: () => fixture('giftcard-issuer.json'), mentions: ['giftcard-issuer.json', ': /: a JSON report written by `archscan scan --format json`, but this is a snapshot: scan it first'] },
     { name: 'a score out of range', file: () => edit('score.json', (r) => (r.frameworks[2].controls[4].score = 140)), mentions: ['score.json', '/frameworks/2/controls/4/score'] },
     { name: 'an unknown status', file: () => edit('status.json', (r) => (r.evaluations[3].results[0].status = 'ok')), mentions: ['status.json', '/evaluations/3/results/0/status', '"pass", "fail"'] },
     {
