@@ -38,7 +38,7 @@ export function gateExitCode(a: Assessment, opts: GateOptions): GateVerdict {
   }
   if (opts.minScore !== undefined) {
     for (const f of a.frameworks) {
-      if (f.score !== null && f.score < opts.minScore) reasons.push(`${f.id} scored ${f.score}, under --min-score ${opts.minScore}`);
+      if (f.score !== null && f.score < opts.minScore) reasons.push(`${f.id} scored ${f.score.toFixed(1)}, under --min-score ${opts.minScore}`);
     }
   }
   const errors = a.evaluations.reduce((n, e) => n + e.counts.error, 0);

@@ -21,12 +21,14 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command()
     .name('archscan')
-    .description('Scan AWS accounts against MAS TRM, PCI DSS v4.0, RBI and AWS Well-Architected controls.')
+    .description('Scan AWS accounts against MAS TRM, PCI DSS v4.0.1, RBI and AWS Well-Architected controls.')
     .version(VERSION)
     .option('--debug', 'print stack traces for internal errors')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run with --help for usage)');
+    // Usage errors carry the same "archscan:" prefix as every other message.
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`archscan: ${text}`) })
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', '\nExit codes: 0 gate passed, 1 gate failed, 2 bad usage or input, 3 scan incomplete (some results are error).');
 
   const awsOptions = (cmd: Command) =>
     cmd
@@ -73,7 +75,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--waivers <file>', 'accepted risks (YAML): waived failures are shown, kept out of the score and the gate')
     .option('--as-of <date>', 'judge waiver expiry on this day (YYYY-MM-DD; default today, UTC)')
     .option('--baseline <report>', 'an earlier JSON report of this account: the change since it goes into the report')
-    .addOption(new Option('--fail-on-new <severity>', 'exit 1 if a finding new since --baseline is at this severity or above (without --fail-on, only this)').choices(SEVERITIES))
+    .addOption(new Option('--fail-on-new <severity>', 'exit 1 if a finding new since --baseline is at this severity or above (then, unless --fail-on is also given, existing findings no longer fail the gate)').choices(SEVERITIES))
     .option('--quiet', 'no progress, collection summary or gate summary on stderr'),
   ).action(async (opts: ScanOptions & AwsFlags, cmd: Command) =>
     // --fail-on-new alone replaces the --fail-on default: the gate then looks at new findings only.

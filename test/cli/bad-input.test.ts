@@ -154,6 +154,7 @@ describe('bad input exits 2 with a located message and writes nothing', () => {
     const run = await runCli(args(dir));
     expect(run.code, run.stderr).toBe(2);
     for (const m of mentions) expect(run.stderr).toContain(m);
+    expect(run.stderr).toMatch(/^archscan: error: /); // one prefix for every message, the CLI library's own included
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
     expect(run.stdout).toBe('');
     expect(filesIn(dir)).toEqual(before);
