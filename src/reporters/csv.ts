@@ -12,6 +12,7 @@ export const CSV_COLUMNS = [
   'framework_controls',
   'check_id',
   'evaluation',
+  'params',
   'severity',
   'status',
   'resource_type',
@@ -51,6 +52,8 @@ export const renderCsv: Reporter = (a) => {
         framework_controls: (controls.get(ev.key) ?? []).join(';'),
         check_id: ev.checkId,
         evaluation: ev.key,
+        // The evaluation key's hash says params differ; this says how.
+        params: JSON.stringify(ev.params),
         severity: ev.severity,
         // Waived only where every selected control that the result evidences waives it (as the gate sees it).
         status: r.waiver?.everywhere ? 'waived' : r.status,

@@ -34,6 +34,7 @@ describe('CSV', () => {
       framework_controls: controls.join(';'),
       check_id: ev.checkId,
       evaluation: ev.key,
+      params: JSON.stringify(ev.params),
       severity: ev.severity,
       status: r.status,
       resource_type: r.resource.type,
