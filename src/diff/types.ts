@@ -54,41 +54,37 @@ export interface FindingChange {
 /** Fingerprints per kind of change within one scope, each list in ReportDiff.findings order. */
 export type ChangesByKind = Record<ChangeKind, string[]>;
 
-export interface ControlDiff {
+/** What a scope (a control, a framework) shows of the change: scores and changed findings. */
+interface ScopeChange {
   id: string;
   title: string;
-  /** null when the control is absent from that report (the rule set changed). */
-  oldStatus: ControlStatus | null;
-  newStatus: ControlStatus | null;
   oldScore: number | null;
   newScore: number | null;
   /** newScore − oldScore, one decimal; null when either is null. */
   scoreChange: number | null;
+  /** In a framework: distinct findings across its controls, worst state per side. */
   counts: ChangeCounts;
   /**
-   * Fingerprints of the findings that changed in this control, in
+   * Fingerprints of the findings that changed in this scope, in
    * ReportDiff.findings order. Each is in ReportDiff.findings unless it is
    * waived overall in both reports (e.g. a check waiver over a control a
    * rule set added): no change overall, so not listed there.
    */
   findings: string[];
   /**
-   * The same fingerprints by their change in this control, which can differ
+   * The same fingerprints by their change in this scope, which can differ
    * from the overall `change` (new here, persisting in another framework).
    */
   byKind: ChangesByKind;
 }
 
-export interface FrameworkDiff {
-  id: string;
-  title: string;
-  oldScore: number | null;
-  newScore: number | null;
-  scoreChange: number | null;
-  /** Distinct findings across the framework's controls, worst state per side. */
-  counts: ChangeCounts;
-  findings: string[];
-  byKind: ChangesByKind;
+export interface ControlDiff extends ScopeChange {
+  /** null when the control is absent from that report (the rule set changed). */
+  oldStatus: ControlStatus | null;
+  newStatus: ControlStatus | null;
+}
+
+export interface FrameworkDiff extends ScopeChange {
   /** Every control present in either report: the newer report's order, then controls only the older has. */
   controls: ControlDiff[];
 }
