@@ -47,7 +47,7 @@ it('collection: API calls per region and wall time, per fixture account', async 
   const dir = new URL('../fixtures/', import.meta.url);
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.report.json')).sort()) {
     const snapshot = parseSnapshot(readFileSync(new URL(file, dir), 'utf8'), file);
-    const mocked = mockAccount(accountOf(snapshot));
+    const mocked = await mockAccount(accountOf(snapshot));
     const start = performance.now();
     await collectSnapshot({
       homeRegion: snapshot.metadata.regions[0] ?? 'us-east-1',
@@ -56,7 +56,6 @@ it('collection: API calls per region and wall time, per fixture account', async 
       timeoutMs: 5000,
       now: new Date(),
       collectorVersion: 'bench',
-      iamTiming: { pollMs: 1, maxPolls: 1 },
     });
     const ms = performance.now() - start;
     mocked.restore();

@@ -99,7 +99,7 @@ const stage = (name) => {
 };
 const parsed = parseSnapshot(text, 'bench.json');
 stage('parse + schema validation');
-const inv = buildInventory(parsed, 'bench.json');
+const inv = buildInventory(parsed);
 stage(`inventory (${inv.byArn.size} resources)`);
 const a = assess(parsed, inv, loadBuiltinRuleSets(), 'bench');
 stage(`checks + assessment (${a.evaluations.reduce((n, e) => n + e.results.length, 0)} results)`);

@@ -158,8 +158,9 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
     frameworks,
     evaluations: evaluationList,
     checks,
-    callErrors: [...snapshot.errors].sort(
-      byKey((e) => `${e.service}:${e.operation}\u0000${e.region}\u0000${e.resource ?? ''}`),
+    // Failed calls, and answers the snapshot holds that could not be read.
+    callErrors: [...snapshot.errors, ...inv.dataErrors].sort(
+      byKey((e) => `${e.service}:${e.operation}\u0000${e.region}\u0000${e.resource ?? ''}\u0000${e.path ?? ''}`),
     ),
     ...(waiving ? { waivers: waiving.report } : {}),
   };

@@ -1,4 +1,4 @@
-import { iamActionFor } from '../snapshot/operations.js';
+import { iamActionFor } from '../services/operations.js';
 import type { CallError } from '../snapshot/types.js';
 
 /** AWS error codes that mean "the caller lacks a permission", across query and JSON protocols. */
@@ -15,9 +15,10 @@ export function isPermissionError(code: string): boolean {
   return PERMISSION_CODES.has(code);
 }
 
-/** One line for a failed call; names the missing permission when that is the cause. */
+/** One line for a failed call; names the missing permission when that is the cause, or the value that could not be read. */
 export function describeCallError(e: CallError): string {
   const call = `${e.service}:${e.operation}`;
+  if (e.path !== undefined) return `${call} in ${e.region}: the answer could not be read at ${e.path} (expected ${e.expected ?? 'a readable value'})`;
   const where = `${e.region}${e.resource ? ` ${e.resource}` : ''}`;
   const hint = isPermissionError(e.code) ? ` (missing permission ${iamActionFor(call)})` : '';
   return `${call} failed in ${where}: ${e.code}${hint}`;

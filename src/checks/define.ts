@@ -1,5 +1,5 @@
 import type { Resource } from '../inventory/types.js';
-import { iamActionFor } from '../snapshot/operations.js';
+import { iamActionFor } from '../services/operations.js';
 import type { CallError } from '../snapshot/types.js';
 import type { Check, Evidence, Outcome, ResourceRef, Status } from './types.js';
 
@@ -54,6 +54,8 @@ export function describeFailure(e: CallError): Evidence {
     requiredPermission: iamActionFor(callName(e)),
   };
   if (e.resource !== undefined) d['resource'] = e.resource;
+  if (e.path !== undefined) d['path'] = e.path;
+  if (e.expected !== undefined) d['expected'] = e.expected;
   return d;
 }
 

@@ -4,11 +4,18 @@ import { describeFailure, notApplicable } from './define.js';
 import type { AnyCheck, Check, CheckMeta, CheckResult, Outcome, ResourceRef } from './types.js';
 
 /** The parts of a check the runner needs beyond evaluate. */
-type CheckScope = Pick<CheckMeta<unknown>, 'id' | 'resourceType' | 'requires'>;
+type CheckScope = Pick<CheckMeta<unknown>, 'id' | 'resourceType' | 'requires' | 'crossResource'>;
+
+/** At most this many failures are quoted in one result's evidence (the report lists them all). */
+const QUOTED = 10;
 
 /**
  * Run one check with validated params. Guarantees, whatever the check does:
- * - a result in a region where a required call failed is `error`, never pass;
+ * - a result in a region where a required call failed, or answered something
+ *   that could not be read, is `error`, never pass;
+ * - a record of the check's own resource type that could not be read gets its
+ *   own `error` result (and only it, unless the check reads across resources);
+ *   an unreadable record of another type makes the region's results `error`;
  * - a region whose required call failed but that yielded no result still gets
  *   one `error` result, so missing data is never silent;
  * - a check that throws yields `error`, not a crash of the whole scan;
@@ -31,21 +38,40 @@ export function runCheck<P>(check: Check<P> | AnyCheck, inv: Inventory, params: 
     ];
   }
 
-  const failedByRegion = requiredFailures(check, inv);
+  const { byRegion: failedByRegion, byResource } = requiredFailures(check, inv);
   const globalFailures = failedByRegion.get(GLOBAL_REGION) ?? [];
   const regionsWithResults = new Set<string>();
+  const decided = new Set<string>();
   const results: CheckResult[] = outcomes.map((o) => {
     regionsWithResults.add(o.resource.region);
-    const failures = [...globalFailures, ...(o.resource.region === GLOBAL_REGION ? [] : failedByRegion.get(o.resource.region) ?? [])];
+    decided.add(o.resource.arn);
+    const failures = [
+      ...globalFailures,
+      ...(o.resource.region === GLOBAL_REGION ? [] : (failedByRegion.get(o.resource.region) ?? [])),
+      ...(byResource.get(o.resource.arn)?.errors ?? []),
+    ];
     if (failures.length === 0 || o.status === 'error') return { checkId: check.id, ...o };
     return {
       checkId: check.id,
       status: 'error',
       resource: o.resource,
       message: failureMessage(failures),
-      evidence: { failedCalls: failures.map(describeFailure), unverifiedOutcome: o.status },
+      evidence: { failedCalls: failures.slice(0, QUOTED).map(describeFailure), unverifiedOutcome: o.status },
     };
   });
+
+  // An unreadable record the adapter left out still gets its result: it never vanishes.
+  for (const [arn, { resource, errors }] of byResource) {
+    if (decided.has(arn)) continue;
+    regionsWithResults.add(resource.region);
+    results.push({
+      checkId: check.id,
+      status: 'error',
+      resource,
+      message: failureMessage(errors),
+      evidence: { failedCalls: errors.slice(0, QUOTED).map(describeFailure) },
+    });
+  }
 
   for (const [region, failures] of failedByRegion) {
     if (regionsWithResults.has(region)) continue;
@@ -55,7 +81,7 @@ export function runCheck<P>(check: Check<P> | AnyCheck, inv: Inventory, params: 
       status: 'error',
       resource: scopeRef(check, inv, region),
       message: failureMessage(failures),
-      evidence: { failedCalls: failures.map(describeFailure) },
+      evidence: { failedCalls: failures.slice(0, QUOTED).map(describeFailure) },
     });
   }
 
@@ -65,29 +91,46 @@ export function runCheck<P>(check: Check<P> | AnyCheck, inv: Inventory, params: 
   return results.sort(compareResults);
 }
 
-/** Required calls that failed, grouped by region (`global` for global services). */
-function requiredFailures(check: CheckScope, inv: Inventory): Map<string, CallError[]> {
+interface Required {
+  /** Region (or `global`) -> failures that make every result there undecidable. */
+  byRegion: Map<string, CallError[]>;
+  /** Resource ARN -> the unreadable records of it (of the check's own type). */
+  byResource: Map<string, { resource: ResourceRef; errors: CallError[] }>;
+}
+
+/** Required calls that failed or could not be read, by region, and unreadable records of the check's own type, by ARN. */
+function requiredFailures(check: CheckScope, inv: Inventory): Required {
   const byRegion = new Map<string, CallError[]>();
+  const byResource = new Map<string, { resource: ResourceRef; errors: CallError[] }>();
+  const inScope = (region: string) => region === GLOBAL_REGION || inv.regions.includes(region);
+  const add = (region: string, err: CallError) => {
+    const list = byRegion.get(region) ?? [];
+    list.push(err);
+    byRegion.set(region, list);
+  };
   for (const op of check.requires) {
-    const failed = inv.failures.get(op);
-    if (!failed) continue;
-    for (const [region, err] of failed) {
-      if (region !== GLOBAL_REGION && !inv.regions.includes(region)) continue;
-      const list = byRegion.get(region) ?? [];
-      list.push(err);
-      byRegion.set(region, list);
+    for (const [region, err] of inv.failures.get(op) ?? []) if (inScope(region)) add(region, err);
+    for (const [region, records] of inv.unreadable.get(op) ?? []) {
+      if (!inScope(region)) continue;
+      for (const record of records) {
+        if (record.resource && record.recordType === check.resourceType && !check.crossResource) {
+          const entry = byResource.get(record.resource.arn) ?? { resource: record.resource, errors: [] };
+          entry.errors.push(record.error);
+          byResource.set(record.resource.arn, entry);
+        } else add(region, record.error);
+      }
     }
   }
-  return byRegion;
+  return { byRegion, byResource };
 }
 
 function failureMessage(failures: CallError[]): string {
-  const calls = failures.map((f) => `${f.service}:${f.operation} (${f.code})`).join(', ');
+  const calls = [...new Set(failures.map((f) => `${f.service}:${f.operation} (${f.code})`))].join(', ');
   return `could not be decided: ${calls}`;
 }
 
 /** A reference to "every resource of the check's type in a region" (or the account). */
-export function scopeRef(check: CheckScope, inv: Inventory, region: string): ResourceRef {
+export function scopeRef(check: Pick<CheckScope, 'resourceType'>, inv: Pick<Inventory, 'partition' | 'accountId'>, region: string): ResourceRef {
   const service = check.resourceType.split('::')[1]?.toLowerCase() ?? 'aws';
   const arnRegion = region === GLOBAL_REGION ? '' : region;
   return {

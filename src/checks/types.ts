@@ -1,6 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
 import type { Inventory, Resource, ResourceType } from '../inventory/types.js';
-import type { OperationKey } from '../snapshot/operations.js';
+import type { OperationKey } from '../services/registry.js';
 
 export type Status = 'pass' | 'fail' | 'error' | 'not_applicable';
 export const STATUSES = ['pass', 'fail', 'error', 'not_applicable'] as const satisfies readonly Status[];
@@ -39,6 +39,12 @@ export interface CheckMeta<P> {
    * region, the runner turns that region's results into `error`.
    */
   requires: readonly OperationKey[];
+  /**
+   * True when a result reads other resources of its own type (an SG rule
+   * naming another SG): then one unreadable record of that type makes the
+   * whole region's results `error`, not just that record's.
+   */
+  crossResource?: boolean;
   rationale: string;
   remediation: string;
   schema: JSONSchemaType<P>;

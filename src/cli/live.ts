@@ -1,7 +1,7 @@
 import { collectSnapshot, type CollectOptions } from '../collect/collect.js';
 import { isPermissionError } from '../assess/call-errors.js';
 import { InputError } from '../errors.js';
-import { iamActionFor, OPERATION_BY_KEY } from '../snapshot/operations.js';
+import { iamActionFor, OPERATION_BY_KEY } from '../services/operations.js';
 import type { Snapshot } from '../snapshot/types.js';
 import type { Io } from './io.js';
 import { progressFor } from './progress.js';
@@ -17,6 +17,8 @@ export interface AwsFlags {
   maxAttempts: string;
   timeout: string;
   quiet?: boolean;
+  /** --debug: the SDK's own log lines go to stderr. */
+  debug?: boolean;
 }
 
 function positiveInt(flag: string, value: string, max: number): number {
@@ -60,12 +62,37 @@ export function collectOptions(flags: AwsFlags, io: Io, stderrIsTty: boolean): C
   return o;
 }
 
+/**
+ * Run `f` with the console silenced: parts of the AWS SDK print to it
+ * directly (an endpoint it cannot build, a deprecation), whatever logger it is
+ * given. Only the CLI does this, around a live collection; --debug keeps them.
+ */
+export async function withQuietConsole<T>(debug: boolean, f: () => Promise<T>): Promise<T> {
+  if (debug) return f();
+  const methods = ['error', 'warn', 'log', 'info', 'debug', 'trace'] as const;
+  const saved = methods.map((m) => [m, console[m]] as const);
+  for (const m of methods) console[m] = () => {};
+  try {
+    return await f();
+  } finally {
+    for (const [m, fn] of saved) console[m] = fn;
+  }
+}
+
+/** The SDK's log lines, under --debug: to stderr, prefixed. */
+function debugLogger(io: Io) {
+  const line = (level: string) => (...args: unknown[]) => io.stderr(`archscan: debug: sdk ${level}: ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}\n`);
+  return { trace: line('trace'), debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
+}
+
 /** Collect live, then tell the user on stderr what could not be read and why. */
 export async function collectLive(flags: AwsFlags, io: Io, stderrIsTty: boolean): Promise<Snapshot> {
   const o = collectOptions(flags, io, stderrIsTty);
+  const debug = flags.debug === true;
+  if (debug) o.logger = debugLogger(io);
   let snapshot: Snapshot;
   try {
-    snapshot = await collectSnapshot(o);
+    snapshot = await withQuietConsole(debug, () => collectSnapshot(o));
   } finally {
     o.finish();
   }

@@ -18,7 +18,7 @@ import { VERSION } from './version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-function buildProgram(io: Io, setExit: (code: number) => void): Command {
+function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly string[]): Command {
   const program = new Command()
     .name('archscan')
     .description('Scan AWS accounts against MAS TRM, PCI DSS v4.0.1, RBI and AWS Well-Architected controls.')
@@ -49,7 +49,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   ).action(async (opts: AwsFlags & { output: string }) => {
     // Loaded on demand: the AWS SDK clients take most of a start-up, and offline commands never need them.
     const { runCollect } = await import('./collect.js');
-    setExit(await runCollect(opts, io));
+    setExit(await runCollect({ ...opts, debug: argv.includes('--debug') }, io));
   });
 
   program
@@ -79,7 +79,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--quiet', 'no progress, collection summary or gate summary on stderr'),
   ).action(async (opts: ScanOptions & AwsFlags, cmd: Command) =>
     // --fail-on-new alone replaces the --fail-on default: the gate then looks at new findings only.
-    setExit(await runScan({ ...opts, failOnDefaulted: cmd.getOptionValueSource('failOn') === 'default' }, io)),
+    setExit(await runScan({ ...opts, debug: argv.includes('--debug'), failOnDefaulted: cmd.getOptionValueSource('failOn') === 'default' }, io)),
   );
 
   program
@@ -122,7 +122,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 /** Run the CLI; returns the exit code (never calls process.exit). */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let code: number = EXIT.ok;
-  const program = buildProgram(io, (c) => (code = c));
+  const program = buildProgram(io, (c) => (code = c), argv);
   try {
     await program.parseAsync(argv);
     return code;

@@ -11,6 +11,7 @@ import type { AwsFlags } from './live.js';
 import { writeFileAtomic } from './output.js';
 import { VERSION } from './version.js';
 import type { Severity } from '../checks/types.js';
+import type { CallError } from '../snapshot/types.js';
 import { diffReports } from '../diff/diff.js';
 import { checkSameAccount, readReport } from '../diff/read.js';
 import { diffWarnings } from './diff.js';
@@ -82,7 +83,7 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   const snapshot = opts.snapshot
     ? await readSnapshot(opts.snapshot)
     : await (await import('./live.js')).collectLive(opts as AwsFlags, io, io.stderrIsTty === true);
-  const inventory = buildInventory(snapshot, source);
+  const inventory = buildInventory(snapshot);
   const assessment = assess(snapshot, inventory, ruleSets, VERSION, waivers);
   if (baseline !== undefined) {
     checkSameAccount(opts.baseline!, baseline, assessment.snapshot.accountId, source);
@@ -109,8 +110,19 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
     ...(opts.failOnNew !== undefined ? { failOnNew: opts.failOnNew } : {}),
   });
   if (!opts.quiet) {
+    for (const line of unreadableSummary(assessment.callErrors, source)) io.stderr(`archscan: ${line}\n`);
     const word = verdict.exitCode === 0 ? 'passed' : verdict.exitCode === 3 ? 'incomplete' : 'failed';
     io.stderr(`archscan: gate ${word}${verdict.reasons.length ? `: ${verdict.reasons.join('; ')}` : ''} (exit ${verdict.exitCode})\n`);
   }
   return verdict.exitCode;
+}
+
+/** Answers the snapshot holds that could not be read, for stderr: where, and what was expected (the first few). */
+export function unreadableSummary(errors: readonly CallError[], source: string, shown = 10): string[] {
+  const bad = errors.filter((e) => e.path !== undefined);
+  if (bad.length === 0) return [];
+  const lines = [`${bad.length} answer(s) in ${source} could not be read; the checks that need them report error:`];
+  for (const e of bad.slice(0, shown)) lines.push(`  ${e.path}: expected ${e.expected}`);
+  if (bad.length > shown) lines.push(`  ... and ${bad.length - shown} more (callErrors in --format json)`);
+  return lines;
 }

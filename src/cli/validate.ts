@@ -25,7 +25,7 @@ export async function validateFile(file: string): Promise<string> {
   }
   if (/\.json(\.gz)?$/i.test(file)) {
     const snapshot = await readSnapshot(file);
-    const inv = buildInventory(snapshot, file);
+    const inv = buildInventory(snapshot);
     return `ok: ${file} is a valid snapshot of account ${inv.accountId} (${inv.regions.length} regions, ${inv.byArn.size} resources, ${snapshot.errors.length} recorded call errors)\n`;
   }
   throw new InputError(file, '', 'a rule set or waiver file (.yaml, .yml) or a snapshot (.json, .json.gz)');

@@ -1,6 +1,8 @@
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { NodeHttpHandlerOptions } from '@smithy/node-http-handler';
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsCredentialIdentityProvider, Logger } from '@smithy/types';
+import type { ClientClass } from '../services/define.js';
+import { ScanRetryStrategy } from './retry.js';
 
 export interface AwsOptions {
   /** A profile from the shared config and credentials files (SSO profiles included). */
@@ -8,11 +10,16 @@ export interface AwsOptions {
   /** Assume this role (STS AssumeRole) with the base credentials before collecting. */
   roleArn?: string;
   externalId?: string;
-  /** Attempts per call, including the first, under the SDK's adaptive retry mode. */
+  /** Attempts per call, including the first, for throttling (server errors get fewer). */
   maxAttempts: number;
   /** Per-request timeout. */
   timeoutMs: number;
+  /** Where the SDK's own log lines go: nowhere unless --debug. */
+  logger?: Logger;
 }
+
+/** A logger that drops everything: the SDK's own messages are for --debug only. */
+export const SILENT: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
 /**
  * Credentials from the SDK's default provider chain (environment, shared
@@ -37,16 +44,36 @@ export function credentialsFor(o: AwsOptions): AwsCredentialIdentityProvider {
  * Shared client settings. AWS_ENDPOINT_URL(_<SERVICE>) is honoured by the SDK itself.
  * The request handler is given as options, not an instance, so that each
  * client builds its own: a shared handler would be torn down by the first
- * collector's client.destroy() under the other services' requests in flight.
+ * client.destroy() under the other services' requests in flight.
  */
 export function clientConfig(region: string, credentials: AwsCredentialIdentityProvider, o: AwsOptions) {
   return {
     region,
     credentials,
-    retryMode: 'adaptive' as const,
     maxAttempts: o.maxAttempts,
+    retryStrategy: new ScanRetryStrategy(o.maxAttempts),
+    logger: o.logger ?? SILENT,
     requestHandler: { connectionTimeout: Math.min(o.timeoutMs, 10_000), requestTimeout: o.timeoutMs } satisfies NodeHttpHandlerOptions,
   };
 }
 
 export type ClientConfig = ReturnType<typeof clientConfig>;
+
+/** One client per (class, region, extra settings), made on first use and destroyed together. */
+export class ClientPool {
+  private readonly clients = new Map<string, InstanceType<ClientClass>>();
+
+  constructor(private readonly configFor: (region: string) => ClientConfig) {}
+
+  get(Client: ClientClass, region: string, extra?: object): InstanceType<ClientClass> {
+    const key = `${Client.name}\u0000${region}\u0000${extra ? JSON.stringify(extra) : ''}`;
+    let c = this.clients.get(key);
+    if (!c) this.clients.set(key, (c = new Client({ ...this.configFor(region), ...extra })));
+    return c;
+  }
+
+  destroy(): void {
+    for (const c of this.clients.values()) c.destroy();
+    this.clients.clear();
+  }
+}

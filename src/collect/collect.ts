@@ -1,25 +1,14 @@
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import pLimit from 'p-limit';
-import { CollectError, InputError } from '../errors.js';
+import { CollectError } from '../errors.js';
+import type { AnyServiceModule, ServiceCollector } from '../services/define.js';
+import { operationsOf } from '../services/operations.js';
+import { SERVICES } from '../services/registry.js';
 import { parseSnapshot } from '../snapshot/read.js';
 import { GLOBAL_REGION, SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, type Snapshot, type SnapshotScope } from '../snapshot/types.js';
-import { clientConfig, credentialsFor, type AwsOptions } from './clients.js';
-import { collectAccessAnalyzer } from './accessanalyzer.js';
-import { collectApiGateway } from './apigateway.js';
-import { collectCloudFront } from './cloudfront.js';
-import { collectCloudTrail } from './cloudtrail.js';
-import { collectConfig } from './config.js';
-import { collectEc2 } from './ec2.js';
-import { collectGuardDuty } from './guardduty.js';
-import { collectIam, type IamTiming } from './iam.js';
-import { collectLoadBalancers } from './elb.js';
-import { collectKms } from './kms.js';
-import { collectMonitoring } from './monitoring.js';
-import { collectRds } from './rds.js';
-import { collectS3 } from './s3.js';
-import { collectSecrets } from './secrets.js';
+import { ClientPool, clientConfig, credentialsFor, type AwsOptions } from './clients.js';
 import { Recorder, type Progress } from './recorder.js';
 import { planRegions } from './regions.js';
+import { collectScope, sendOnce } from './run.js';
 
 export interface CollectOptions extends AwsOptions {
   /** Regions to collect; default: every region enabled for the account. */
@@ -32,22 +21,7 @@ export interface CollectOptions extends AwsOptions {
   now: Date;
   collectorVersion: string;
   progress?: Progress;
-  iamTiming?: IamTiming;
 }
-
-
-const REGIONAL = [
-  ['ec2', collectEc2],
-  ['kms', collectKms],
-  ['guardduty', collectGuardDuty],
-  ['config', collectConfig],
-  ['elasticloadbalancing', collectLoadBalancers],
-  ['apigateway', collectApiGateway],
-  ['rds', collectRds],
-  ['secretsmanager', collectSecrets],
-  ['accessanalyzer', collectAccessAnalyzer],
-  ['monitoring', collectMonitoring],
-] as const;
 
 function sortedScope(scope: SnapshotScope): SnapshotScope {
   const sortKeys = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -65,78 +39,78 @@ function redactor(secrets: (string | undefined)[]): (text: string) => string {
 
 /**
  * Collect a snapshot from a live account: read-only calls only, every region
- * and service concurrently under one limit, every failure recorded. The result
- * went through JSON and the snapshot schema, exactly as a file would, so a
- * live scan and a scan of the collected file see the same bytes.
+ * and service concurrently under one limit, every failure recorded. What AWS
+ * answered is kept as it came: content is never a reason to stop (the scan
+ * judges it). Only an account that cannot be identified stops a collection.
  */
-export async function collectSnapshot(o: CollectOptions): Promise<Snapshot> {
+export async function collectSnapshot(o: CollectOptions, modules: readonly AnyServiceModule[] = SERVICES): Promise<Snapshot> {
   const credentials = credentialsFor(o);
   const home = o.homeRegion;
-  const rec = new Recorder(pLimit(o.concurrency), o.progress);
-
-  const sts = new STSClient(clientConfig(home, credentials, o));
-  let identity;
-  try {
-    identity = await sts.send(new GetCallerIdentityCommand({}));
-  } catch (e) {
-    throw new CollectError(`could not identify the AWS account (sts:GetCallerIdentity): ${(e as Error).name}: ${(e as Error).message}`);
-  } finally {
-    sts.destroy();
-  }
-  const resolved = await credentials();
-  const redact = redactor([resolved.accessKeyId, resolved.secretAccessKey, resolved.sessionToken]);
-  const accountId = identity.Account ?? '';
-  const partition = identity.Arn?.split(':')[1] ?? 'aws';
-
-  const plan = await planRegions(rec, home, clientConfig(home, credentials, o), o.regions);
-  const readerRegion = (trailHome: string) => (plan.regions.includes(trailHome) ? trailHome : plan.regions[0]);
-
-  const globalUnit = (service: string, run: Promise<void>) => run.then(() => rec.progress.done(GLOBAL_REGION, service, rec.errorCount(GLOBAL_REGION, service)));
-  const units: Promise<void>[] = [
-    globalUnit('iam', collectIam(rec, clientConfig(home, credentials, o), o.iamTiming ?? { pollMs: 2000, maxPolls: 15 })),
-    globalUnit('s3', collectS3(rec, accountId, (r) => clientConfig(r, credentials, o), home)),
-    globalUnit('cloudfront', collectCloudFront(rec, clientConfig(home, credentials, o))),
-  ];
-  for (const region of plan.regions) {
-    const config = clientConfig(region, credentials, o);
-    rec.scope(region);
-    for (const [service, run] of REGIONAL) {
-      units.push(run(rec, region, config).then(() => rec.progress.done(region, service, rec.errorCount(region, service))));
-    }
-    units.push(
-      collectCloudTrail(rec, region, config, (_arn, trailHome, r) => readerRegion(trailHome) === r).then(() =>
-        rec.progress.done(region, 'cloudtrail', rec.errorCount(region, 'cloudtrail')),
-      ),
-    );
-  }
-  await Promise.all(units);
-
-  const snapshot: Snapshot = {
-    metadata: {
-      format: SNAPSHOT_FORMAT,
-      formatVersion: SNAPSHOT_FORMAT_VERSION,
-      accountId,
-      partition,
-      regions: plan.regions,
-      collectedAt: o.now.toISOString(),
-      collectorVersion: o.collectorVersion,
-      ...(plan.skipped.length ? { skippedRegions: plan.skipped } : {}),
-    },
-    global: sortedScope(rec.global),
-    regions: Object.fromEntries(plan.regions.map((r) => [r, sortedScope(rec.scope(r))])),
-    errors: rec.errors
-      .map((e) => ({ ...e, message: redact(e.message).slice(0, 2000) }))
-      .sort((a, b) => {
-        const ka = `${a.service}:${a.operation}\u0000${a.region}\u0000${a.resource ?? ''}`;
-        const kb = `${b.service}:${b.operation}\u0000${b.region}\u0000${b.resource ?? ''}`;
-        return ka < kb ? -1 : ka > kb ? 1 : 0;
-      }),
+  const known = new Set(operationsOf(modules).map((op) => op.key));
+  const rec = new Recorder(pLimit(o.concurrency), known, o.progress);
+  const pool = new ClientPool((region) => clientConfig(region, credentials, o));
+  const collectors = new Map<string, ServiceCollector>(await Promise.all(modules.map(async (m) => [m.name, await m.collector()] as const)));
+  const binding = (key: string) => {
+    for (const c of collectors.values()) if (c.bindings[key]) return c.bindings[key]!;
+    throw new Error(`no service module binds ${key}`);
   };
-  // Dates become ISO strings and blobs base64, as in a file; then the schema checks it.
   try {
+    const base = { region: GLOBAL_REGION, regions: [], homeRegion: home, accountId: '' };
+    const noCall = async () => undefined;
+    let identity: { Account?: string; Arn?: string };
+    try {
+      identity = (await sendOnce(binding('sts:GetCallerIdentity'), base, pool, {}, home, noCall)) as typeof identity;
+    } catch (e) {
+      throw new CollectError(`could not identify the AWS account (sts:GetCallerIdentity): ${(e as Error).name}: ${(e as Error).message}`);
+    }
+    const resolved = await credentials();
+    const redact = redactor([resolved.accessKeyId, resolved.secretAccessKey, resolved.sessionToken]);
+    const accountId = identity.Account ?? '';
+    const partition = identity.Arn?.split(':')[1] ?? 'aws';
+
+    // The enabled regions: the answer is kept in the snapshot (which regions exist, which were opted in).
+    const listed = await rec.call(GLOBAL_REGION, 'ec2:DescribeRegions', () => sendOnce(binding('ec2:DescribeRegions'), { ...base, accountId }, pool, { AllRegions: true }, home, noCall));
+    if (listed) rec.put(GLOBAL_REGION, 'ec2:DescribeRegions', listed);
+    const plan = planRegions(listed as Parameters<typeof planRegions>[0], home, o.regions);
+
+    const units: Promise<void>[] = [];
+    for (const m of modules) {
+      const collector = collectors.get(m.name)!;
+      const collected = m.operations.filter((op) => op.support === undefined && op.plan === undefined);
+      const scopes = [...(collected.some((op) => op.scope === 'global') ? [GLOBAL_REGION] : []), ...(collected.some((op) => op.scope === 'regional') ? plan.regions : [])];
+      for (const region of scopes) {
+        if (region !== GLOBAL_REGION) rec.scope(region);
+        const ctx = { rec, pool, region, regions: plan.regions, homeRegion: home, accountId };
+        units.push(collectScope(m, collector, ctx).then(() => rec.progress.done(region, m.name, rec.errorCount(region, m.name))));
+      }
+    }
+    for (const region of plan.regions) rec.scope(region);
+    await Promise.all(units);
+
+    const snapshot: Snapshot = {
+      metadata: {
+        format: SNAPSHOT_FORMAT,
+        formatVersion: SNAPSHOT_FORMAT_VERSION,
+        accountId,
+        partition,
+        regions: plan.regions,
+        collectedAt: o.now.toISOString(),
+        collectorVersion: o.collectorVersion,
+        ...(plan.skipped.length ? { skippedRegions: plan.skipped } : {}),
+      },
+      global: sortedScope(rec.global),
+      regions: Object.fromEntries(plan.regions.map((r) => [r, sortedScope(rec.scope(r))])),
+      errors: rec.errors
+        .map((e) => ({ ...e, message: redact(e.message).slice(0, 2000) }))
+        .sort((a, b) => {
+          const ka = `${a.service}:${a.operation}\u0000${a.region}\u0000${a.resource ?? ''}`;
+          const kb = `${b.service}:${b.operation}\u0000${b.region}\u0000${b.resource ?? ''}`;
+          return ka < kb ? -1 : ka > kb ? 1 : 0;
+        }),
+    };
+    // Dates become ISO strings, as in a file; a live scan and a scan of the written file see the same data.
     return parseSnapshot(JSON.stringify(snapshot), '<live collection>');
-  } catch (e) {
-    if (e instanceof InputError) throw new CollectError(`AWS answered with data archscan does not understand: ${e.location}: ${e.expected}`);
-    throw e;
+  } finally {
+    pool.destroy();
   }
 }

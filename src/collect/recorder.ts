@@ -1,9 +1,5 @@
 import type pLimit from 'p-limit';
-import { OPERATION_BY_KEY } from '../snapshot/operations.js';
 import { GLOBAL_REGION, type CallError, type SnapshotScope } from '../snapshot/types.js';
-import { SUPPORT_CALLS } from './calls.js';
-
-const KNOWN = new Set<string>([...OPERATION_BY_KEY.keys(), ...SUPPORT_CALLS.map((c) => c.key)]);
 
 export interface Progress {
   /** A (region, service) unit of work finished. */
@@ -16,9 +12,16 @@ export function withoutMetadata<T extends object>(response: T): Omit<T, '$metada
   return rest;
 }
 
-function errorCode(e: unknown): string {
-  const err = e as { name?: string; code?: string; Code?: string };
-  return err.Code ?? err.name ?? err.code ?? 'UnknownError';
+/** The AWS error code of a failed call, as the SDK reports it across protocols. */
+export function errorCode(e: unknown): string {
+  const err = e as { name?: string; code?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
+  const code = err.Code ?? err.name ?? err.code;
+  // An answer the SDK could not parse (an HTML error page, a truncated body) has no AWS code of its own.
+  if (code === undefined || code === 'Error' || code === 'SyntaxError') {
+    const status = err.$metadata?.httpStatusCode;
+    return status !== undefined ? `UnparseableResponse (HTTP ${status})` : 'UnparseableResponse';
+  }
+  return code;
 }
 
 /**
@@ -34,6 +37,7 @@ export class Recorder {
 
   constructor(
     private readonly limit: ReturnType<typeof pLimit>,
+    private readonly known: ReadonlySet<string>,
     readonly progress: Progress = { done: () => {} },
   ) {}
 
@@ -47,7 +51,7 @@ export class Recorder {
    * undefined: the checks that needed it will report `error`.
    */
   async call<T>(region: string, key: string, send: () => Promise<T>, resource?: string): Promise<T | undefined> {
-    if (!KNOWN.has(key)) throw new Error(`collector sends ${key}, which is in neither OPERATIONS nor SUPPORT_CALLS`);
+    if (!this.known.has(key)) throw new Error(`a collector sends ${key}, which no service module declares`);
     return this.limit(async () => {
       this.sent.push(key);
       try {
@@ -60,16 +64,6 @@ export class Recorder {
         return undefined;
       }
     });
-  }
-
-  /** Send account-wide calls of one region concurrently and record each response under its key. */
-  async record(region: string, calls: readonly (readonly [string, () => Promise<object>])[]): Promise<void> {
-    await Promise.all(
-      calls.map(async ([key, send]) => {
-        const response = await this.call(region, key, send);
-        if (response) this.put(region, key, response);
-      }),
-    );
   }
 
   put(region: string, key: string, response: object): void {

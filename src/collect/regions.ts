@@ -1,21 +1,19 @@
-import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import type { ClientConfig } from './clients.js';
-import type { Recorder } from './recorder.js';
-
 export interface RegionPlan {
   regions: string[];
   skipped: { region: string; reason: string }[];
 }
 
+interface DescribeRegionsAnswer {
+  Regions?: { RegionName?: string; OptInStatus?: string }[];
+}
+
 /**
  * The regions to collect: those asked for, or all the account has enabled
- * (opt-in not required, or opted in). Regions not opted in are skipped and
- * reported, never silently dropped.
+ * (opt-in not required, or opted in). Regions not enabled are skipped and
+ * reported, never silently dropped. Without an answer from DescribeRegions,
+ * the regions asked for (or the home region) are collected as they are.
  */
-export async function planRegions(rec: Recorder, home: string, config: ClientConfig, wanted?: string[]): Promise<RegionPlan> {
-  const client = new EC2Client(config);
-  const listed = await rec.call('global', 'ec2:DescribeRegions', () => client.send(new DescribeRegionsCommand({ AllRegions: true })));
-  client.destroy();
+export function planRegions(listed: DescribeRegionsAnswer | undefined, home: string, wanted?: string[]): RegionPlan {
   if (!listed) return { regions: wanted ? [...wanted].sort() : [home], skipped: [] };
   const status = new Map((listed.Regions ?? []).map((r) => [r.RegionName ?? '', r.OptInStatus ?? 'opt-in-not-required']));
   const enabled = (name: string) => status.has(name) && status.get(name) !== 'not-opted-in';

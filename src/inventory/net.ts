@@ -2,7 +2,21 @@
  * Network helpers shared by the security-group and NACL checks: what counts
  * as "anywhere", and which ports a rule or entry covers.
  */
-import type { NetworkAclEntry, Observed, SecurityGroupRule } from './types.js';
+import { isIPv4, isIPv6 } from 'node:net';
+import type { Observed } from './base.js';
+import type { NetworkAclEntry, SecurityGroupRule } from '../services/ec2/types.js';
+
+/** `a.b.c.d/n` with a real IPv4 address and 0 <= n <= 32. */
+export function isCidr4(cidr: string): boolean {
+  const m = /^([0-9.]+)\/(\d{1,2})$/.exec(cidr);
+  return m !== null && isIPv4(m[1]!) && Number(m[2]) <= 32;
+}
+
+/** An IPv6 address and a prefix length 0-128. */
+export function isCidr6(cidr: string): boolean {
+  const m = /^([0-9A-Fa-f:.]+)\/(\d{1,3})$/.exec(cidr);
+  return m !== null && isIPv6(m[1]!) && Number(m[2]) <= 128;
+}
 
 /** A CIDR of prefix length 0 (0.0.0.0/0, ::/0) stands for the whole internet. */
 export function isAnywhere(cidr: string): boolean {

@@ -1,4 +1,4 @@
-import type { PolicyDocument, PolicyStatement } from './types.js';
+import type { PolicyDocument, PolicyStatement } from './base.js';
 
 const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 

@@ -119,7 +119,7 @@ export const renderText: Reporter = (a, { color }) => {
   if (a.waivers) out.push(...waiverLines(c, a.waivers));
   if (a.callErrors.length > 0) {
     out.push('');
-    out.push(c.yellow.bold(`Calls that failed during collection (${a.callErrors.length})`));
+    out.push(c.yellow.bold(`Calls that failed, or answers that could not be read (${a.callErrors.length})`));
     for (const e of a.callErrors) {
       out.push(c.yellow(`  ${describeCallError(e)}`));
     }

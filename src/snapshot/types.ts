@@ -43,6 +43,10 @@ export interface CallError {
   /** The AWS error code (AccessDenied, NoSuchEntity, ...). */
   code: string;
   message: string;
+  /** For an answer that could not be read (code MalformedResponse): the JSON pointer of the bad value in the snapshot ... */
+  path?: string;
+  /** ... and what was expected there. Never in a snapshot's own `errors`: found when the snapshot is read. */
+  expected?: string;
 }
 
 export interface Snapshot {

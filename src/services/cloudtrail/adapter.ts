@@ -1,0 +1,78 @@
+import type {
+  DescribeTrailsCommandOutput,
+  GetEventSelectorsCommandOutput,
+  GetTrailStatusCommandOutput,
+  Trail as RawTrail,
+} from '@aws-sdk/client-cloudtrail';
+import type { Json, Raw } from '../../inventory/base.js';
+import type { ServiceSource } from '../source.js';
+import type { Trail } from './types.js';
+
+/**
+ * DescribeTrails in each region also lists multi-region trails homed
+ * elsewhere (shadow trails): keep each trail once, by ARN, in its home region,
+ * and read its status and selectors from wherever they were collected (home
+ * region first).
+ */
+export function buildTrails(src: ServiceSource): Trail[] {
+  const regions = [...src.regions];
+  const byArn = new Map<string, Json<RawTrail>>();
+  for (const region of regions) {
+    src.records<Json<RawTrail>, void>(region, 'cloudtrail:DescribeTrails', 'trailList/*', (t, at) => {
+      at.expect(/^arn:[^:]+:cloudtrail:[^:]+:\d{12}:trail\/.+$/.test(t.TrailARN!), '/TrailARN', 'a CloudTrail trail ARN');
+      at.expect(/^[a-z]{2}(-[a-z]+)+-\d+$/.test(t.HomeRegion!), '/HomeRegion', 'a region name');
+      const seen = byArn.get(t.TrailARN!);
+      if (!seen || t.HomeRegion === region) byArn.set(t.TrailARN!, t);
+    });
+  }
+  return [...byArn.values()].map((t) => {
+    const arn = t.TrailARN!;
+    const home = t.HomeRegion!;
+    const lookupRegion = [home, ...regions].find((r) => src.hasPerResource(r, 'cloudtrail:GetTrailStatus', arn)) ?? home;
+    const status = src.perResource<Raw<GetTrailStatusCommandOutput>>(lookupRegion, 'cloudtrail:GetTrailStatus', arn);
+    const selectorRegion = [home, ...regions].find((r) => src.hasPerResource(r, 'cloudtrail:GetEventSelectors', arn)) ?? home;
+    const selectors = src.perResource<Raw<GetEventSelectorsCommandOutput>>(selectorRegion, 'cloudtrail:GetEventSelectors', arn);
+    const trail: Trail = {
+      type: 'AWS::CloudTrail::Trail',
+      arn,
+      id: t.Name!,
+      name: t.Name!,
+      account: src.accountId,
+      region: home,
+      tags: {},
+      homeRegion: home,
+      isMultiRegion: t.IsMultiRegionTrail!,
+      isOrganizationTrail: t.IsOrganizationTrail === true,
+      logFileValidation: t.LogFileValidationEnabled!,
+      includeGlobalServiceEvents: t.IncludeGlobalServiceEvents!,
+      status: status.ok ? { ok: true, value: { isLogging: status.value.IsLogging! } } : status,
+      managementEvents: selectors.ok ? { ok: true, value: managementEvents(selectors.value) } : selectors,
+    };
+    if (t.KmsKeyId !== undefined) trail.kmsKeyId = t.KmsKeyId;
+    if (t.CloudWatchLogsLogGroupArn !== undefined) trail.cloudWatchLogGroupArn = t.CloudWatchLogsLogGroupArn;
+    if (t.S3BucketName !== undefined) trail.s3BucketName = t.S3BucketName;
+    return trail;
+  });
+}
+
+/** Which management events a trail records, from basic or advanced event selectors. */
+export function managementEvents(raw: Raw<GetEventSelectorsCommandOutput>): { read: boolean; write: boolean } {
+  let read = false;
+  let write = false;
+  for (const s of raw.EventSelectors ?? []) {
+    if (s.IncludeManagementEvents === false) continue;
+    const rw = s.ReadWriteType ?? 'All';
+    if (rw === 'All' || rw === 'ReadOnly') read = true;
+    if (rw === 'All' || rw === 'WriteOnly') write = true;
+  }
+  for (const s of raw.AdvancedEventSelectors ?? []) {
+    const fields = s.FieldSelectors ?? [];
+    const category = fields.find((f) => f.Field === 'eventCategory');
+    if (!category?.Equals?.includes('Management')) continue;
+    const readOnly = fields.find((f) => f.Field === 'readOnly');
+    const only = readOnly?.Equals?.[0];
+    if (only === undefined || only === 'true') read = true;
+    if (only === undefined || only === 'false') write = true;
+  }
+  return { read, write };
+}

@@ -1,0 +1,29 @@
+/** CloudTrail: trails (shadow copies included) and, per trail, status and event selectors. */
+import type { OperationSpec } from '../define.js';
+
+export const SDK = { cloudtrail: '@aws-sdk/client-cloudtrail' } as const;
+
+export const OPERATIONS = [
+  {
+    key: 'cloudtrail:DescribeTrails',
+    scope: 'regional',
+    request: 'includeShadowTrails=true',
+    records: [{ path: 'trailList/*', type: 'AWS::CloudTrail::Trail', arn: 'TrailARN' }],
+    needs: {
+      DescribeTrailsResponse: ['trailList'],
+      Trail: ['Name', 'TrailARN', 'HomeRegion', 'IsMultiRegionTrail', 'LogFileValidationEnabled', 'IncludeGlobalServiceEvents'],
+    },
+  },
+  {
+    key: 'cloudtrail:GetTrailStatus',
+    scope: 'regional',
+    perResource: { from: 'cloudtrail:DescribeTrails', id: 'trail ARN, read in the trail’s home region (or the first scanned region listing it)' },
+    needs: { GetTrailStatusResponse: ['IsLogging'] },
+  },
+  {
+    key: 'cloudtrail:GetEventSelectors',
+    scope: 'regional',
+    perResource: { from: 'cloudtrail:DescribeTrails', id: 'trail ARN, as for GetTrailStatus' },
+    needs: { AdvancedFieldSelector: ['Field'] },
+  },
+] as const satisfies readonly OperationSpec[];

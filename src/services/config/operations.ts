@@ -1,0 +1,22 @@
+/** AWS Config: recorders, their status, and delivery channels. */
+import type { OperationSpec } from '../define.js';
+
+export const SDK = { config: '@aws-sdk/client-config-service' } as const;
+
+export const OPERATIONS = [
+  {
+    key: 'config:DescribeConfigurationRecorders',
+    scope: 'regional',
+    needs: { DescribeConfigurationRecordersResponse: ['ConfigurationRecorders'], ConfigurationRecorder: ['name', 'recordingGroup'], RecordingGroup: ['allSupported', 'includeGlobalResourceTypes'] },
+  },
+  {
+    key: 'config:DescribeConfigurationRecorderStatus',
+    scope: 'regional',
+    needs: { DescribeConfigurationRecorderStatusResponse: ['ConfigurationRecordersStatus'], ConfigurationRecorderStatus: ['name', 'recording'] },
+  },
+  {
+    key: 'config:DescribeDeliveryChannels',
+    scope: 'regional',
+    needs: { DescribeDeliveryChannelsResponse: ['DeliveryChannels'], DeliveryChannel: ['name'] },
+  },
+] as const satisfies readonly OperationSpec[];

@@ -1,0 +1,29 @@
+/** How ELBv2's operations are sent (loaded only for a live collection). */
+import {
+  DescribeListenersCommand,
+  DescribeLoadBalancersCommand,
+  ElasticLoadBalancingV2Client,
+  paginateDescribeListeners,
+  paginateDescribeLoadBalancers,
+  type DescribeLoadBalancersCommandOutput,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { ServiceCollector } from '../define.js';
+
+const client = ElasticLoadBalancingV2Client;
+
+const collector: ServiceCollector = {
+  bindings: {
+    'elasticloadbalancing:DescribeLoadBalancers': { client, command: DescribeLoadBalancersCommand, paginator: paginateDescribeLoadBalancers, pageSize: 400 },
+    'elasticloadbalancing:DescribeListeners': {
+      client,
+      command: DescribeListenersCommand,
+      paginator: paginateDescribeListeners,
+      pageSize: 400,
+      ids: (feed) =>
+        ((feed as DescribeLoadBalancersCommandOutput | undefined)?.LoadBalancers ?? []).flatMap((lb) => (lb.LoadBalancerArn ? [lb.LoadBalancerArn] : [])),
+      input: (LoadBalancerArn) => ({ LoadBalancerArn }),
+    },
+  },
+};
+
+export default collector;

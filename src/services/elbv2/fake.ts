@@ -1,0 +1,34 @@
+import type { ServiceFake } from '../define.js';
+
+/** One internet-facing ALB per region: HTTPS on 443, HTTP redirected to HTTPS. */
+const fake: ServiceFake = (scope, account) => {
+  if (scope === 'global') return {};
+  const x = scope === 'ap-south-1' ? 'a' : 'b';
+  return {
+    'elasticloadbalancing:DescribeLoadBalancers': {
+      LoadBalancers: [
+        {
+          LoadBalancerArn: `arn:aws:elasticloadbalancing:${scope}:${account}:loadbalancer/app/web/0${x}`,
+          LoadBalancerName: 'web',
+          Scheme: 'internet-facing',
+          Type: 'application',
+          VpcId: `vpc-0${x}00000000000001`,
+          AvailabilityZones: [{ ZoneName: `${scope}a` }, { ZoneName: `${scope}b` }],
+        },
+      ],
+    },
+    'elasticloadbalancing:DescribeListeners': (input: Record<string, unknown>) => ({
+      Listeners: [
+        { ListenerArn: `${String(input['LoadBalancerArn'])}/l443`, Port: 443, Protocol: 'HTTPS', SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06', DefaultActions: [{ Type: 'forward' }] },
+        {
+          ListenerArn: `${String(input['LoadBalancerArn'])}/l80`,
+          Port: 80,
+          Protocol: 'HTTP',
+          DefaultActions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }],
+        },
+      ],
+    }),
+  };
+};
+
+export default fake;

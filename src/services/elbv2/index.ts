@@ -1,0 +1,81 @@
+import type { DescribeListenersCommandOutput, DescribeLoadBalancersCommandOutput } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { CallError, Observed, Raw } from '../../inventory/base.js';
+import { defineService } from '../define.js';
+import type { ServiceSource } from '../source.js';
+import type { WebAcl } from '../wafv2/types.js';
+import { OPERATIONS } from './operations.js';
+import { SHAPES } from './shapes.generated.js';
+import type { Listener, LoadBalancer } from './types.js';
+
+type Item<T> = NonNullable<T> extends readonly (infer U)[] ? U : never;
+
+/** Load balancers with their listeners, and which regional web ACL (if any) protects each ALB. */
+function buildLoadBalancers(src: ServiceSource, region: string, webAcls: readonly WebAcl[]): LoadBalancer[] {
+  // ALB ARN -> web ACL ARN. Any web ACL of the region that could not be read leaves every ALB's protection unknown.
+  const aclOf = new Map<string, string>();
+  let aclFailure: CallError | undefined = src.failure('wafv2:ListWebACLs', region) ?? src.unreadableIn('wafv2:ListWebACLs', region)[0]?.error;
+  for (const acl of webAcls) {
+    if (acl.region !== region) continue;
+    if (!acl.loadBalancerArns.ok) aclFailure ??= acl.loadBalancerArns.error;
+    else for (const arn of acl.loadBalancerArns.value) aclOf.set(arn, acl.arn);
+  }
+
+  return src.records<Item<Raw<DescribeLoadBalancersCommandOutput>['LoadBalancers']>, LoadBalancer>(
+    region,
+    'elasticloadbalancing:DescribeLoadBalancers',
+    'LoadBalancers/*',
+    (lb, at) => {
+      const arn = lb.LoadBalancerArn!;
+      at.expect(/^arn:[^:]+:elasticloadbalancing:[^:]+:\d{12}:loadbalancer\/.+$/.test(arn), '/LoadBalancerArn', 'a load balancer ARN');
+      const raw = src.perResource<Raw<DescribeListenersCommandOutput>>(region, 'elasticloadbalancing:DescribeListeners', arn);
+      const listeners: Observed<Listener[]> = raw.ok
+        ? {
+            ok: true,
+            value: raw.value.Listeners!.map((l) => {
+              const listener: Listener = {
+                arn: l.ListenerArn!,
+                defaultActions: l.DefaultActions!.map((a) => ({
+                  type: String(a.Type),
+                  ...(a.RedirectConfig?.Protocol ? { redirectProtocol: a.RedirectConfig.Protocol } : {}),
+                })),
+              };
+              if (l.Port !== undefined) listener.port = l.Port;
+              if (l.Protocol !== undefined) listener.protocol = String(l.Protocol);
+              if (l.SslPolicy !== undefined) listener.sslPolicy = l.SslPolicy;
+              return listener;
+            }),
+          }
+        : raw;
+      const protectedBy = aclOf.get(arn);
+      const webAcl: Observed<string | null> = protectedBy ? { ok: true, value: protectedBy } : aclFailure ? { ok: false, error: aclFailure } : { ok: true, value: null };
+      const out: LoadBalancer = {
+        type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+        arn,
+        id: lb.LoadBalancerName!,
+        name: lb.LoadBalancerName!,
+        account: src.accountId,
+        region,
+        tags: {},
+        lbType: String(lb.Type),
+        scheme: String(lb.Scheme),
+        availabilityZones: (lb.AvailabilityZones ?? []).map((z) => z.ZoneName ?? '').filter(Boolean).sort(),
+        listeners,
+        webAcl,
+      };
+      if (lb.VpcId !== undefined) out.vpcId = lb.VpcId;
+      return out;
+    },
+  );
+}
+
+export default defineService<{ loadBalancers: LoadBalancer[] }, { webAcls: WebAcl[] }>({
+  name: 'elbv2',
+  title: 'Elastic Load Balancing (ALB, NLB)',
+  operations: OPERATIONS,
+  shapes: SHAPES,
+  // Each ALB's protecting web ACL comes from WAFv2.
+  after: ['wafv2'],
+  build: (src, prior) => ({ loadBalancers: src.regions.flatMap((r) => buildLoadBalancers(src, r, prior.webAcls)) }),
+  empty: () => ({ loadBalancers: [] }),
+  collector: async () => (await import('./collect.js')).default,
+});

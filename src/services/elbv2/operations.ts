@@ -1,0 +1,21 @@
+/** Elastic Load Balancing v2 (ALB, NLB, GWLB): load balancers and their listeners. */
+import type { OperationSpec } from '../define.js';
+
+export const SDK = { elasticloadbalancing: '@aws-sdk/client-elastic-load-balancing-v2' } as const;
+
+export const OPERATIONS = [
+  {
+    key: 'elasticloadbalancing:DescribeLoadBalancers',
+    scope: 'regional',
+    records: [{ path: 'LoadBalancers/*', type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', arn: 'LoadBalancerArn' }],
+    needs: { DescribeLoadBalancersOutput: ['LoadBalancers'], LoadBalancer: ['LoadBalancerArn', 'LoadBalancerName', 'Type', 'Scheme'] },
+  },
+  {
+    key: 'elasticloadbalancing:DescribeListeners',
+    scope: 'regional',
+    perResource: { from: 'elasticloadbalancing:DescribeLoadBalancers', id: 'load balancer ARN' },
+    // Gateway Load Balancer listeners have no port or protocol.
+    unset: { Listener: ['Port', 'Protocol', 'SslPolicy'] },
+    needs: { DescribeListenersOutput: ['Listeners'], Listener: ['ListenerArn', 'DefaultActions'], Action: ['Type'] },
+  },
+] as const satisfies readonly OperationSpec[];

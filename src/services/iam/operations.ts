@@ -1,0 +1,46 @@
+/** IAM: account-wide, read once (global). */
+import type { OperationSpec } from '../define.js';
+
+export const SDK = { iam: '@aws-sdk/client-iam' } as const;
+
+export const OPERATIONS = [
+  {
+    key: 'iam:GenerateCredentialReport',
+    scope: 'global',
+    support: 'asks IAM to (re)build the credential report that GetCredentialReport reads',
+  },
+  {
+    key: 'iam:GetCredentialReport',
+    scope: 'global',
+    needs: { GetCredentialReportResponse: ['Content'] },
+  },
+  {
+    key: 'iam:GetAccountPasswordPolicy',
+    scope: 'global',
+    absentCodes: ['NoSuchEntity'],
+    needs: {
+      GetAccountPasswordPolicyResponse: ['PasswordPolicy'],
+      PasswordPolicy: ['MinimumPasswordLength', 'RequireSymbols', 'RequireNumbers', 'RequireUppercaseCharacters', 'RequireLowercaseCharacters', 'ExpirePasswords'],
+    },
+  },
+  {
+    key: 'iam:GetAccountAuthorizationDetails',
+    scope: 'global',
+    request: 'Filter=[User, Group, Role, LocalManagedPolicy]',
+    records: [
+      { path: 'UserDetailList/*', type: 'AWS::IAM::User', arn: 'Arn' },
+      { path: 'GroupDetailList/*', type: 'AWS::IAM::Group', arn: 'Arn' },
+      { path: 'RoleDetailList/*', type: 'AWS::IAM::Role', arn: 'Arn' },
+      { path: 'Policies/*', type: 'AWS::IAM::ManagedPolicy', arn: 'Arn' },
+    ],
+    needs: {
+      GetAccountAuthorizationDetailsResponse: ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'],
+      UserDetail: ['Arn', 'UserName'],
+      GroupDetail: ['Arn', 'GroupName'],
+      RoleDetail: ['Arn', 'RoleName'],
+      ManagedPolicyDetail: ['Arn'],
+      AttachedPolicy: ['PolicyArn'],
+      PolicyDetail: ['PolicyName', 'PolicyDocument'],
+    },
+  },
+] as const satisfies readonly OperationSpec[];

@@ -1,0 +1,11 @@
+/** How CloudWatch Logs' operations are sent (loaded only for a live collection). */
+import { CloudWatchLogsClient, DescribeMetricFiltersCommand, paginateDescribeMetricFilters } from '@aws-sdk/client-cloudwatch-logs';
+import type { ServiceCollector } from '../define.js';
+
+const collector: ServiceCollector = {
+  bindings: {
+    'logs:DescribeMetricFilters': { client: CloudWatchLogsClient, command: DescribeMetricFiltersCommand, paginator: paginateDescribeMetricFilters, pageSize: 50 },
+  },
+};
+
+export default collector;

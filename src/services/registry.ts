@@ -1,0 +1,50 @@
+/**
+ * Every service module, in one list: the collector, `archscan permissions`,
+ * inventory building, the check harness and the test fakes iterate over it.
+ * Adding a service is a folder under src/services/ and one line here.
+ */
+import accessanalyzer from './accessanalyzer/index.js';
+import apigateway from './apigateway/index.js';
+import cloudfront from './cloudfront/index.js';
+import cloudtrail from './cloudtrail/index.js';
+import cloudwatch from './cloudwatch/index.js';
+import config from './config/index.js';
+import ec2 from './ec2/index.js';
+import elbv2 from './elbv2/index.js';
+import guardduty from './guardduty/index.js';
+import iam from './iam/index.js';
+import kms from './kms/index.js';
+import logs from './logs/index.js';
+import rds from './rds/index.js';
+import s3 from './s3/index.js';
+import secretsmanager from './secretsmanager/index.js';
+import sts from './sts/index.js';
+import wafv2 from './wafv2/index.js';
+import type { AnyServiceModule } from './define.js';
+
+export const SERVICES = [
+  accessanalyzer,
+  apigateway,
+  cloudfront,
+  cloudtrail,
+  cloudwatch,
+  config,
+  ec2,
+  elbv2,
+  guardduty,
+  iam,
+  kms,
+  logs,
+  rds,
+  s3,
+  secretsmanager,
+  sts,
+  wafv2,
+] as const satisfies readonly AnyServiceModule[];
+
+/** Every module's collections, merged: the typed part of the inventory. */
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+export type ServiceCollections = UnionToIntersection<ReturnType<(typeof SERVICES)[number]['empty']>>;
+
+/** Every operation key a module declares. */
+export type OperationKey = (typeof SERVICES)[number]['operations'][number]['key'];

@@ -1,0 +1,60 @@
+/** Amazon S3: the account's Block Public Access, the buckets, and per bucket its settings (asked in the bucket's own region). */
+import type { OperationSpec } from '../define.js';
+
+export const SDK = { s3: '@aws-sdk/client-s3', s3control: '@aws-sdk/client-s3-control' } as const;
+
+const bucket = 'bucket name';
+
+export const OPERATIONS = [
+  {
+    key: 's3:ListBuckets',
+    scope: 'global',
+    iamAction: 's3:ListAllMyBuckets',
+    records: [{ path: 'Buckets/*', type: 'AWS::S3::Bucket', id: 'Name', arnOf: (id, at) => `arn:${at.partition}:s3:::${id}` }],
+    needs: { ListBucketsOutput: ['Buckets'], Bucket: ['Name'] },
+  },
+  { key: 's3:GetBucketLocation', scope: 'global', perResource: { from: 's3:ListBuckets', id: bucket } },
+  {
+    key: 's3:GetPublicAccessBlock',
+    scope: 'global',
+    iamAction: 's3:GetBucketPublicAccessBlock',
+    absentCodes: ['NoSuchPublicAccessBlockConfiguration'],
+    perResource: { from: 's3:GetBucketLocation', id: bucket },
+    needs: { GetPublicAccessBlockOutput: ['PublicAccessBlockConfiguration'] },
+  },
+  {
+    key: 's3:GetBucketEncryption',
+    scope: 'global',
+    iamAction: 's3:GetEncryptionConfiguration',
+    absentCodes: ['ServerSideEncryptionConfigurationNotFoundError'],
+    perResource: { from: 's3:GetBucketLocation', id: bucket },
+    needs: { GetBucketEncryptionOutput: ['ServerSideEncryptionConfiguration'], ServerSideEncryptionByDefault: ['SSEAlgorithm'] },
+  },
+  {
+    key: 's3:GetBucketPolicy',
+    scope: 'global',
+    absentCodes: ['NoSuchBucketPolicy'],
+    perResource: { from: 's3:GetBucketLocation', id: bucket },
+    needs: { GetBucketPolicyOutput: ['Policy'] },
+  },
+  {
+    key: 's3:GetBucketPolicyStatus',
+    scope: 'global',
+    absentCodes: ['NoSuchBucketPolicy'],
+    perResource: { from: 's3:GetBucketLocation', id: bucket },
+    needs: { GetBucketPolicyStatusOutput: ['PolicyStatus'], PolicyStatus: ['IsPublic'] },
+  },
+  {
+    key: 's3:GetBucketAcl',
+    scope: 'global',
+    perResource: { from: 's3:GetBucketLocation', id: bucket },
+    needs: { GetBucketAclOutput: ['Grants'], Grant: ['Grantee', 'Permission'], Grantee: ['Type'] },
+  },
+  {
+    key: 's3control:GetPublicAccessBlock',
+    scope: 'global',
+    iamAction: 's3:GetAccountPublicAccessBlock',
+    absentCodes: ['NoSuchPublicAccessBlockConfiguration'],
+    needs: { 's3control.GetPublicAccessBlockOutput': ['PublicAccessBlockConfiguration'] },
+  },
+] as const satisfies readonly OperationSpec[];

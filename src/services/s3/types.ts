@@ -1,0 +1,32 @@
+/** Amazon S3 in the typed inventory. */
+import type { Observed, PolicyDocument, Resource } from '../../inventory/base.js';
+
+export interface PublicAccessBlockSettings {
+  blockPublicAcls: boolean;
+  ignorePublicAcls: boolean;
+  blockPublicPolicy: boolean;
+  restrictPublicBuckets: boolean;
+}
+
+/** The account-level S3 Block Public Access setting. */
+export interface S3AccountPublicAccessBlock extends Resource {
+  type: 'AWS::S3::AccountPublicAccessBlock';
+  /** null: never configured (nothing blocked). */
+  settings: Observed<PublicAccessBlockSettings | null>;
+}
+
+export interface S3Bucket extends Resource {
+  type: 'AWS::S3::Bucket';
+  createdAt?: string;
+  publicAccessBlock: Observed<PublicAccessBlockSettings | null>;
+  /** Default encryption: the algorithm (AES256, aws:kms, aws:kms:dsse) and key, or null when none. */
+  encryption: Observed<{ algorithm: string; kmsKeyId?: string } | null>;
+  /** The bucket policy, or null when the bucket has none. */
+  policy: Observed<PolicyDocument | null>;
+  /** S3's own verdict on the policy (GetBucketPolicyStatus); null when there is no policy. */
+  policyIsPublic: Observed<boolean | null>;
+  /** ACL grants to everyone or to any authenticated AWS user. */
+  publicAclGrants: Observed<string[]>;
+  /** Trails that deliver their logs here. */
+  logSourceTrails: string[];
+}

@@ -1,0 +1,184 @@
+/**
+ * Response shapes, derived from the AWS SDK v3 service models by
+ * scripts/gen-shapes.ts (never written by hand), and a walker that checks a
+ * stored response against them.
+ *
+ * What is checked is structure only: JSON types, and the members an adapter
+ * says it needs. Never value ranges or closed enums: AWS adds enum values and
+ * real accounts answer zeros. Unknown members are allowed and left untouched.
+ *
+ * Why a walker and not ajv: compiling ~60 response schemas cost 0.6 s on every
+ * run; walking the data with the shape costs nothing up front.
+ */
+
+/**
+ * A member's shape: a primitive code, a structure name, `[shape]` for a list,
+ * or `{ '{}': shape }` for a map with string keys.
+ * Primitives: `s` string, `n` number, `b` boolean, `t` timestamp (ISO 8601
+ * string, as the AWS CLI and JSON.stringify write it), `B` blob (base64
+ * string), `d` document (any JSON).
+ */
+export type ShapeRef = string | readonly [ShapeRef] | { readonly '{}': ShapeRef };
+
+export interface ShapeTable {
+  /** SDK package and version the table was generated from. */
+  source: Record<string, string>;
+  /** Snapshot key (`service:Operation`) -> its output structure's name. */
+  outputs: Record<string, string>;
+  /** Structure name -> member name -> member shape. */
+  structures: Record<string, Record<string, ShapeRef>>;
+}
+
+export interface ShapeError {
+  /** JSON pointer, relative to the response. */
+  path: string;
+  expected: string;
+}
+
+const PRIMITIVES: Record<string, string> = {
+  s: 'a string',
+  n: 'a number',
+  b: 'a boolean (true or false)',
+  t: 'an ISO 8601 timestamp string',
+  B: 'a base64 string',
+  d: 'any JSON value',
+};
+
+export const isPrimitive = (ref: ShapeRef): ref is string => typeof ref === 'string' && ref in PRIMITIVES;
+
+/** A pointer segment, escaped per RFC 6901. */
+export function pointerSegment(key: string | number): string {
+  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Members an adapter needs, per structure name: their absence makes the value unreadable. */
+export type Required = Readonly<Record<string, readonly string[]>>;
+
+/** A JSON path, kept as a chain so that no string is built unless something is wrong. */
+export interface PathNode {
+  readonly parent: PathNode | undefined;
+  readonly key: string | number;
+}
+
+export function pointerOf(path: PathNode | undefined): string {
+  const parts: string[] = [];
+  for (let p = path; p; p = p.parent) parts.push(pointerSegment(p.key));
+  return parts.length === 0 ? '' : `/${parts.reverse().join('/')}`;
+}
+
+export interface CheckOptions {
+  /** Stop after this many problems. */
+  limit: number;
+  /**
+   * Record patterns (`['SecurityGroups', '*']`): a value at such a path is not
+   * descended into but handed to `onRecord`, to be checked on its own.
+   */
+  records?: readonly (readonly string[])[];
+  onRecord?: (value: unknown, ref: ShapeRef, path: PathNode) => void;
+}
+
+/**
+ * Check `value` against `ref`; push one error per problem (at most `limit`).
+ * `null` is never valid: AWS omits what it does not send.
+ */
+export function checkShape(value: unknown, ref: ShapeRef, table: ShapeTable, required: Required, errors: ShapeError[], options: CheckOptions, at?: PathNode): void {
+  const patterns = options.records ?? [];
+  walk(value, ref, at, patterns.length ? patterns.map(() => 0) : NONE);
+
+  function step(cursors: readonly number[], key: string | number, node: PathNode): readonly number[] | 'record' {
+    if (cursors === NONE) return NONE;
+    let next: number[] | undefined;
+    for (let i = 0; i < cursors.length; i++) {
+      const c = cursors[i]!;
+      const pattern = patterns[i]!;
+      const matched = c >= 0 && c < pattern.length && (pattern[c] === '*' ? typeof key === 'number' : pattern[c] === key);
+      const moved = matched ? c + 1 : -1;
+      if (moved === pattern.length) return 'record';
+      (next ??= []).push(moved);
+    }
+    void node;
+    return next && next.some((c) => c >= 0) ? next : NONE;
+  }
+
+  function child(v: unknown, member: ShapeRef, key: string | number, parent: PathNode | undefined, cursors: readonly number[]): void {
+    const node: PathNode = { parent, key };
+    const next = step(cursors, key, node);
+    if (next === 'record') {
+      options.onRecord?.(v, member, node);
+      return;
+    }
+    walk(v, member, node, next);
+  }
+
+  function walk(v: unknown, r: ShapeRef, path: PathNode | undefined, cursors: readonly number[]): void {
+    if (errors.length >= options.limit) return;
+    if (typeof r === 'string') {
+      switch (r) {
+        case 's':
+          if (typeof v !== 'string') errors.push({ path: pointerOf(path), expected: PRIMITIVES.s! });
+          return;
+        case 'n':
+          if (typeof v !== 'number' || !Number.isFinite(v)) errors.push({ path: pointerOf(path), expected: PRIMITIVES.n! });
+          return;
+        case 'b':
+          if (typeof v !== 'boolean') errors.push({ path: pointerOf(path), expected: PRIMITIVES.b! });
+          return;
+        case 't':
+          if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) errors.push({ path: pointerOf(path), expected: PRIMITIVES.t! });
+          return;
+        case 'B':
+          if (typeof v !== 'string' || !BASE64.test(v)) errors.push({ path: pointerOf(path), expected: PRIMITIVES.B! });
+          return;
+        case 'd':
+          if (v === null) errors.push({ path: pointerOf(path), expected: 'a JSON value other than null' });
+          return;
+      }
+      const members = table.structures[r];
+      if (!members) throw new Error(`shape table has no structure ${r}`);
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+        errors.push({ path: pointerOf(path), expected: `an object (${r})` });
+        return;
+      }
+      const obj = v as Record<string, unknown>;
+      for (const name of required[r] ?? []) {
+        const m = obj[name];
+        if (m === undefined || (m === '' && members[name] === 's')) {
+          errors.push({ path: pointerOf({ parent: path, key: name }), expected: `${m === '' ? 'a non-empty string' : describeShape(members[name])} (${r}.${name} is needed)` });
+          if (errors.length >= options.limit) return;
+        }
+      }
+      for (const key in obj) {
+        const member = members[key];
+        if (member !== undefined) child(obj[key], member, key, path, cursors);
+      }
+      return;
+    }
+    if (Array.isArray(r)) {
+      if (!Array.isArray(v)) {
+        errors.push({ path: pointerOf(path), expected: 'a list' });
+        return;
+      }
+      const item = r[0] as ShapeRef;
+      for (let i = 0; i < v.length && errors.length < options.limit; i++) child(v[i], item, i, path, cursors);
+      return;
+    }
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      errors.push({ path: pointerOf(path), expected: 'an object (a map)' });
+      return;
+    }
+    const item = (r as { '{}': ShapeRef })['{}'];
+    const obj = v as Record<string, unknown>;
+    for (const key in obj) child(obj[key], item, key, path, cursors);
+  }
+}
+
+const NONE: readonly number[] = [];
+
+/** What a shape holds, in words: `a string`, `a list`, `an object (Vpc)`. */
+export function describeShape(ref: ShapeRef | undefined): string {
+  if (ref === undefined) return 'a value';
+  if (typeof ref === 'string') return PRIMITIVES[ref] ?? `an object (${ref})`;
+  return Array.isArray(ref) ? 'a list' : 'an object (a map)';
+}
