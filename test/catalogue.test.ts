@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../src/checks/index.js';
 import type { AnyCheck } from '../src/checks/types.js';
-import { OPERATION_BY_KEY } from '../src/snapshot/operations.js';
+import { OPERATION_BY_KEY } from '../src/services/operations.js';
 import { ajv } from '../src/schemas.js';
 import { loadBuiltinRuleSets } from '../src/rules/load.js';
 import { ROOT } from './helpers/cli.js';

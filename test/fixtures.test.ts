@@ -35,7 +35,7 @@ const plantedPairs = (list: { check: string; resource: string }[] | undefined) =
 async function scan(name: string): Promise<Assessment> {
   const file = `${DIR}${name}.json`;
   const snapshot = await readSnapshot(file);
-  return assess(snapshot, buildInventory(snapshot, file), loadBuiltinRuleSets(), '0.1.0');
+  return assess(snapshot, buildInventory(snapshot), loadBuiltinRuleSets(), '0.1.0');
 }
 
 describe('fixtures', () => {

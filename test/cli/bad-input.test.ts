@@ -53,24 +53,6 @@ const cases: BadCase[] = [
   { name: 'unknown format version', files: { 's.json': snapWith((s) => { (s.metadata as { formatVersion: number }).formatVersion = 2; }) }, args: scanOf('s.json'), mentions: ['/metadata/formatVersion', 'expected 1'] },
   { name: 'account id not 12 digits', files: { 's.json': snapWith((s) => { s.metadata.accountId = '12345'; }) }, args: scanOf('s.json'), mentions: ['/metadata/accountId'] },
   { name: 'collectedAt not a date-time', files: { 's.json': snapWith((s) => { s.metadata.collectedAt = 'last tuesday'; }) }, args: scanOf('s.json'), mentions: ['/metadata/collectedAt'] },
-  {
-    name: 'SecurityGroups is not an array',
-    files: { 's.json': snapWith((s) => { s.regions['ap-south-1']!.calls['ec2:DescribeSecurityGroups'] = { SecurityGroups: 'sg-1' }; }) },
-    args: scanOf('s.json'),
-    mentions: ['/regions/ap-south-1/calls/ec2:DescribeSecurityGroups/SecurityGroups', 'expected array'],
-  },
-  {
-    name: 'NACL rule action not allow/deny',
-    files: {
-      's.json': snapWith((s) => {
-        s.regions['ap-south-1']!.calls['ec2:DescribeNetworkAcls'] = {
-          NetworkAcls: [{ NetworkAclId: 'acl-1', VpcId: 'vpc-1', Entries: [{ RuleNumber: 100, Protocol: '6', RuleAction: 'permit', Egress: false, CidrBlock: '0.0.0.0/0' }] }],
-        };
-      }),
-    },
-    args: scanOf('s.json'),
-    mentions: ['/regions/ap-south-1/calls/ec2:DescribeNetworkAcls/NetworkAcls/0/Entries/0/RuleAction', '"allow", "deny"'],
-  },
   { name: 'region listed without responses', files: { 's.json': snapWith((s) => { s.metadata.regions.push('ap-south-2'); }) }, args: scanOf('s.json'), mentions: ['s.json', '/regions', 'ap-south-2'] },
   {
     name: 'responses for an unlisted region',
@@ -92,12 +74,6 @@ const cases: BadCase[] = [
   },
   { name: '.gz name but not gzip', files: { 's.json.gz': snapWith(() => undefined) }, args: scanOf('s.json.gz'), mentions: ['s.json.gz', 'not gzip'] },
   { name: 'truncated gzip', files: { 's.json.gz': gzipSync(snapWith(() => undefined)).subarray(0, 40) }, args: scanOf('s.json.gz'), mentions: ['s.json.gz', 'corrupt or truncated'] },
-  {
-    name: 'credential report without its columns',
-    files: { 's.json': snapWith((s) => { s.global.calls['iam:GetCredentialReport'] = { Content: Buffer.from('a,b\n1,2\n').toString('base64') }; }) },
-    args: scanOf('s.json'),
-    mentions: ['/global/calls/iam:GetCredentialReport/Content', 'missing: user'],
-  },
   { name: 'rule set names an unknown check', files: { 'r.yaml': VALID_RULES.replace('iam-password-policy-strong', 'iam-password-policy-stronk') }, args: withRules('r.yaml'), mentions: ['r.yaml', '/controls/0/checks/0/check (line 10)', 'iam-password-policy-stronk'] },
   { name: 'rule set params of the wrong type', files: { 'r.yaml': VALID_RULES.replace('minimumLength: 16', 'minimumLength: sixteen') }, args: withRules('r.yaml'), mentions: ['r.yaml', '/controls/0/checks/0/params/minimumLength (line 11)', 'expected integer'] },
   { name: 'rule set params unknown to the check', files: { 'r.yaml': VALID_RULES.replace('minimumLength: 16', 'minLength: 16') }, args: withRules('r.yaml'), mentions: ['r.yaml', '/controls/0/checks/0/params', 'unknown property "minLength"'] },

@@ -1,14 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { READ_ONLY } from '../../src/collect/calls.js';
 import { collectSnapshot, type CollectOptions } from '../../src/collect/collect.js';
 import { requiredActions } from '../../src/collect/permissions.js';
-import { iamActionFor } from '../../src/snapshot/operations.js';
+import { iamActionFor, READ_ONLY } from '../../src/services/operations.js';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
-import { awsError, COMMANDS, mockAccount, type FakeAccount, type MockedAccount } from '../helpers/mock-account.js';
-import { ACCOUNT, fakeAccount, TRAIL_ARN } from './fake-account.js';
+import { ACCOUNT, awsError, commandsOf, fakeAccount, mockAccount, TRAIL_ARN, type FakeAccount, type MockedAccount } from '../helpers/mock-account.js';
 
 const EXPECTED = new URL('./two-region.expected.json', import.meta.url);
 const CREDS = { AWS_ACCESS_KEY_ID: 'AKIAMOCKEDEXAMPLE001', AWS_SECRET_ACCESS_KEY: 'mocked/secret/key/for/tests/only0000001' };
@@ -31,12 +29,11 @@ const options = (over: Partial<CollectOptions> = {}): CollectOptions => ({
   timeoutMs: 5000,
   now: new Date('2026-11-20T06:00:00Z'),
   collectorVersion: '0.1.0',
-  iamTiming: { pollMs: 1, maxPolls: 3 },
   ...over,
 });
 
 async function collectFrom(account: FakeAccount, over: Partial<CollectOptions> = {}): Promise<Snapshot> {
-  mocked = mockAccount(account);
+  mocked = await mockAccount(account);
   return collectSnapshot(options(over));
 }
 
@@ -49,7 +46,7 @@ function captureIo(): Io & { out: string; err: string } {
 
 describe('collect (mocked AWS)', () => {
   it('collects a two-region account into the expected snapshot', async () => {
-    const snapshot = await collectFrom(fakeAccount());
+    const snapshot = await collectFrom(await fakeAccount());
     const text = `${JSON.stringify(snapshot, null, 2)}\n`;
     if (process.env['UPDATE_EXPECTED'] === '1') writeFileSync(EXPECTED, text);
     expect(text).toBe(readFileSync(EXPECTED, 'utf8'));
@@ -60,7 +57,7 @@ describe('collect (mocked AWS)', () => {
   });
 
   it('follows three pages to the end', async () => {
-    const account = fakeAccount();
+    const account = await fakeAccount();
     const page = (n: number) => ({ GroupId: `sg-page${n}`, GroupName: `p${n}`, VpcId: 'vpc-1', IpPermissions: [], IpPermissionsEgress: [] });
     account['ap-south-1']!['ec2:DescribeSecurityGroups'] = (input) =>
       input['NextToken'] === undefined
@@ -75,25 +72,25 @@ describe('collect (mocked AWS)', () => {
   });
 
   it('skips a region that is not opted in, and says so', async () => {
-    const snapshot = await collectFrom(fakeAccount(), { regions: ['ap-south-1', 'me-central-1'] });
+    const snapshot = await collectFrom(await fakeAccount(), { regions: ['ap-south-1', 'me-central-1'] });
     expect(snapshot.metadata.regions).toEqual(['ap-south-1']);
     expect(snapshot.metadata.skippedRegions).toEqual([{ region: 'me-central-1', reason: 'not opted in for this account' }]);
     expect(mocked!.sent.some((s) => s.region === 'me-central-1')).toBe(false);
   });
 
   it('by default collects every enabled region and never a not-opted-in one', async () => {
-    const snapshot = await collectFrom(fakeAccount());
+    const snapshot = await collectFrom(await fakeAccount());
     expect(snapshot.metadata.regions).toEqual(['ap-south-1', 'ap-south-2']);
     expect(snapshot.metadata.skippedRegions).toBeUndefined();
   });
 
   it('reads each trail status once, in the trail home region', async () => {
-    await collectFrom(fakeAccount());
+    await collectFrom(await fakeAccount());
     expect(mocked!.sent.filter((s) => s.key === 'cloudtrail:GetTrailStatus').map((s) => [s.region, s.input['Name']])).toEqual([['ap-south-1', TRAIL_ARN]]);
   });
 
   it('records "no password policy" as data and a denied call as an error', async () => {
-    const account = fakeAccount();
+    const account = await fakeAccount();
     account['global']!['iam:GetAccountPasswordPolicy'] = awsError('NoSuchEntity', 'The Password Policy with domain name 333344445555 cannot be found.');
     account['ap-south-2']!['ec2:DescribeFlowLogs'] = awsError('UnauthorizedOperation', 'You are not authorized to perform this operation.');
     const snapshot = await collectFrom(account);
@@ -104,7 +101,7 @@ describe('collect (mocked AWS)', () => {
   });
 
   it('sends only read-only calls, every one of them in the generated policy', async () => {
-    await collectFrom(fakeAccount());
+    await collectFrom(await fakeAccount());
     const policy = new Set(requiredActions());
     const sent = [...new Set(mocked!.sent.map((s) => s.key))].sort();
     for (const key of sent) {
@@ -112,16 +109,16 @@ describe('collect (mocked AWS)', () => {
       expect(policy.has(iamActionFor(key)), key).toBe(true);
     }
     // Every command a collector can send was exercised, and the policy names nothing else.
-    expect(sent).toEqual(Object.keys(COMMANDS).sort());
-    expect([...policy].sort()).toEqual([...new Set(sent.map(iamActionFor))].sort());
+    expect(sent).toEqual(Object.keys(await commandsOf()).sort());
+    expect([...policy].sort()).toEqual([...new Set(sent.map((k) => iamActionFor(k)))].sort());
   });
 });
 
 describe('live scan (mocked AWS)', () => {
   it('turns AccessDenied into error results naming the action, and exits 3', async () => {
-    const account = fakeAccount();
+    const account = await fakeAccount();
     account['ap-south-2']!['guardduty:ListDetectors'] = awsError('AccessDeniedException', 'User is not authorized to perform: guardduty:ListDetectors');
-    mocked = mockAccount(account);
+    mocked = await mockAccount(account);
     const io = captureIo();
     const code = await main(['node', 'archscan', 'scan', '--format', 'json', '--framework', 'mas-trm'], io);
     expect(code, io.err).toBe(3);
@@ -136,7 +133,7 @@ describe('live scan (mocked AWS)', () => {
   });
 
   it('gives the same findings as scanning the snapshot collect wrote', async () => {
-    mocked = mockAccount(fakeAccount());
+    mocked = await mockAccount(await fakeAccount());
     const live = captureIo();
     await main(['node', 'archscan', 'scan', '--format', 'json', '--quiet'], live);
     const dir = (await import('node:fs')).mkdtempSync('/tmp/archscan-live-');

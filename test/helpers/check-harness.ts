@@ -2,7 +2,9 @@
  * Tiny inventories for check tests. Every inventory is deep-frozen, so a
  * check that mutates its input throws.
  */
-import { OPERATION_BY_KEY } from '../../src/snapshot/operations.js';
+import { emptyCollections, resourcesOf } from '../../src/inventory/build.js';
+import { OPERATION_BY_KEY } from '../../src/services/operations.js';
+import type { UnreadableRecord } from '../../src/services/source.js';
 import { runCheck as runChecked } from '../../src/checks/run.js';
 import type { Check, CheckResult } from '../../src/checks/types.js';
 import type {
@@ -55,8 +57,10 @@ export const NOW = '2026-11-20T00:00:00Z';
 /** A failed call: `op` alone fails in REGION (or `global` for IAM). */
 export type Failure = string | { op: string; region?: string; code?: string };
 
-export interface InventoryInput extends Partial<Omit<Inventory, 'byArn' | 'failures'>> {
+export interface InventoryInput extends Partial<Omit<Inventory, 'byArn' | 'failures' | 'unreadable' | 'dataErrors'>> {
   failed?: Failure[];
+  /** Records that could not be read (as the adapters report them). */
+  unreadable?: UnreadableRecord[];
 }
 
 export function callError(op: string, region: string, code = 'AccessDenied', resource?: string): CallError {
@@ -74,8 +78,12 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * A tiny inventory: every registered module's empty collections (so a new
+ * module's collections appear here with no edit), overridden by `input`.
+ */
 export function inventory(input: InventoryInput = {}): Inventory {
-  const { failed = [], ...rest } = input;
+  const { failed = [], unreadable = [], ...rest } = input;
   const failures = new Map<string, Map<string, CallError>>();
   for (const f of failed) {
     const op = typeof f === 'string' ? f : f.op;
@@ -86,48 +94,25 @@ export function inventory(input: InventoryInput = {}): Inventory {
     byRegion.set(region, callError(op, region, code));
     failures.set(op, byRegion);
   }
-  const inv: Omit<Inventory, 'byArn' | 'failures'> = {
+  const unreadableMap = new Map<string, Map<string, UnreadableRecord[]>>();
+  for (const u of unreadable) {
+    const byRegion = unreadableMap.get(u.key) ?? new Map<string, UnreadableRecord[]>();
+    byRegion.set(u.region, [...(byRegion.get(u.region) ?? []), u]);
+    unreadableMap.set(u.key, byRegion);
+  }
+  const inv = {
     accountId: ACCOUNT,
     partition: 'aws',
     regions: [REGION],
     collectedAt: NOW,
-    vpcs: [],
-    subnets: [],
-    routeTables: [],
-    internetGateways: [],
-    securityGroups: [],
-    networkAcls: [],
-    flowLogs: [],
-    instances: [],
-    volumes: [],
-    ebsEncryptionByDefault: [],
-    kmsKeys: [],
-    trails: [],
-    guardDuty: [],
-    config: [],
-    iamUsers: [],
+    ...emptyCollections({ accountId: ACCOUNT, partition: 'aws', regions: [REGION] }),
     passwordPolicy: passwordPolicy(null),
-    iamRoles: [],
-    iamGroups: [],
-    accessAnalyzer: [],
     s3AccountPublicAccessBlock: accountPublicAccessBlock(null),
-    s3Buckets: [],
-    cloudWatch: [],
-    snapshotPublicAccess: [],
-    images: [],
-    loadBalancers: [],
-    apiStages: [],
-    distributions: [],
-    dbInstances: [],
-    dbClusters: [],
-    secrets: [],
     ...rest,
   };
   const byArn = new Map<string, Resource>();
-  for (const v of Object.values(inv)) {
-    if (Array.isArray(v)) for (const r of v) if (r && typeof r === 'object' && 'arn' in r) byArn.set(r.arn, r);
-  }
-  return deepFreeze({ ...inv, byArn, failures });
+  for (const r of resourcesOf(inv)) byArn.set(r.arn, r);
+  return deepFreeze({ ...inv, byArn, failures, unreadable: unreadableMap, dataErrors: unreadable.map((u) => u.error) } as unknown as Inventory);
 }
 
 /** Run a check on a tiny inventory, with its defaults merged under `params`. */

@@ -1,5 +1,6 @@
-/** Small, valid snapshots for tests, built from the operations table. */
-import { OPERATIONS } from '../../src/snapshot/operations.js';
+/** Small, valid snapshots for tests, built from the service modules' operations. */
+import { SERVICES } from '../../src/services/registry.js';
+import type { AnyServiceModule } from '../../src/services/define.js';
 import type { Snapshot, SnapshotScope } from '../../src/snapshot/types.js';
 
 export const SNAP_ACCOUNT = '210987654321';
@@ -19,24 +20,22 @@ const EMPTY: Record<string, unknown> = {
       PasswordReusePrevention: 24,
     },
   },
-  'ec2:DescribeVpcs': { Vpcs: [] },
-  'ec2:DescribeSubnets': { Subnets: [] },
-  'ec2:DescribeRouteTables': { RouteTables: [] },
-  'ec2:DescribeInternetGateways': { InternetGateways: [] },
-  'ec2:DescribeSecurityGroups': { SecurityGroups: [] },
-  'ec2:DescribeNetworkAcls': { NetworkAcls: [] },
-  'ec2:DescribeFlowLogs': { FlowLogs: [] },
-  'ec2:DescribeInstances': { Reservations: [] },
-  'ec2:DescribeVolumes': { Volumes: [] },
   'ec2:GetEbsEncryptionByDefault': { EbsEncryptionByDefault: true, SseType: 'sse-ebs' },
-  'kms:ListKeys': { Keys: [] },
-  'kms:ListAliases': { Aliases: [] },
-  'cloudtrail:DescribeTrails': { trailList: [] },
-  'guardduty:ListDetectors': { DetectorIds: [] },
-  'config:DescribeConfigurationRecorders': { ConfigurationRecorders: [] },
-  'config:DescribeConfigurationRecorderStatus': { ConfigurationRecordersStatus: [] },
-  'config:DescribeDeliveryChannels': { DeliveryChannels: [] },
+  's3control:GetPublicAccessBlock': {
+    PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+  },
+  'cloudfront:ListDistributions': { DistributionList: { Marker: '', MaxItems: 100, IsTruncated: false, Quantity: 0, Items: [] } },
 };
+
+/** An answer listing nothing: each needed list member of the output empty (EMPTY for answers that are settings). */
+function emptyAnswer(module: AnyServiceModule, key: string): unknown {
+  if (key in EMPTY) return structuredClone(EMPTY[key]);
+  const output = module.shapes.outputs[key]!;
+  const members = module.shapes.structures[output]!;
+  const op = module.operations.find((o) => o.key === key)!;
+  const needed = op.needs?.[output] ?? [];
+  return Object.fromEntries(needed.map((m) => [m, Array.isArray(members[m]) ? [] : {}]));
+}
 
 export const REPORT_HEADER =
   'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,' +
@@ -51,9 +50,11 @@ export function credentialReport(rows: string[], account = SNAP_ACCOUNT): string
 
 function scope(kind: 'global' | 'regional'): SnapshotScope {
   const calls: Record<string, unknown> = {};
-  for (const op of OPERATIONS) {
-    if (op.scope !== kind || op.perResource) continue;
-    calls[op.key] = op.key === 'iam:GetCredentialReport' ? { Content: credentialReport([]), ReportFormat: 'text/csv' } : structuredClone(EMPTY[op.key]);
+  for (const module of SERVICES as readonly AnyServiceModule[]) {
+    for (const op of module.operations) {
+      if (op.scope !== kind || op.perResource || op.support !== undefined || op.plan !== undefined) continue;
+      calls[op.key] = op.key === 'iam:GetCredentialReport' ? { Content: credentialReport([]), ReportFormat: 'text/csv' } : emptyAnswer(module, op.key);
+    }
   }
   return { calls, perResource: {} };
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { buildInventory } from '../../src/inventory/build.js';
 import { credentialReport, emptySnapshot, SNAP_ACCOUNT } from '../helpers/snapshot.js';
 
@@ -129,11 +128,15 @@ describe('IAM adapter', () => {
     expect(inv.failures.get('iam:GetAccountPasswordPolicy')?.get('global')?.code).toBe('AccessDenied');
   });
 
-  it('rejects a credential report without the expected columns, naming the snapshot and the path', () => {
+  it('makes a credential report without the expected columns unreadable: an error naming the path, never a crash', () => {
     const snap = emptySnapshot();
     snap.global.calls['iam:GetCredentialReport'] = { Content: Buffer.from('name,arn\nx,y\n').toString('base64') };
-    expect(() => buildInventory(snap, 'acct.json')).toThrowError(InputError);
-    expect(() => buildInventory(snap, 'acct.json')).toThrowError(/acct\.json: \/global\/calls\/iam:GetCredentialReport\/Content: .*missing: user, password_enabled/);
+    const inv = buildInventory(snap);
+    const failure = inv.failures.get('iam:GetCredentialReport')?.get('global');
+    expect(failure).toMatchObject({ code: 'MalformedResponse', path: '/global/calls/iam:GetCredentialReport/Content' });
+    expect(failure?.expected).toMatch(/missing: user, password_enabled/);
+    expect(inv.root).toBeUndefined();
+    expect(inv.dataErrors).toEqual([failure]);
   });
 });
 

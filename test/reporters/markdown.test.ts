@@ -25,7 +25,7 @@ const names = readdirSync(DIR)
 async function scan(name: string): Promise<Assessment> {
   const file = `${DIR}${name}.json`;
   const snapshot = await readSnapshot(file);
-  return assess(snapshot, buildInventory(snapshot, file), loadBuiltinRuleSets(), '0.1.0');
+  return assess(snapshot, buildInventory(snapshot), loadBuiltinRuleSets(), '0.1.0');
 }
 
 const md = (a: Assessment) => renderMarkdown(a, { color: false }).text;

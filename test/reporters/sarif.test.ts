@@ -111,6 +111,7 @@ describe('SARIF limits', () => {
       GroupName: `open-${i}`,
       VpcId: 'vpc-1',
       IpPermissions: [{ IpProtocol: 'tcp', FromPort: 8443, ToPort: 8443, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+      IpPermissionsEgress: [],
     }));
     snap.regions['ap-south-1']!.calls['ec2:DescribeSecurityGroups'] = { SecurityGroups: groups };
     const rendered = renderSarif(assessSnapshot(snap), { color: false });
