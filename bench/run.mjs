@@ -89,6 +89,7 @@ const snapshot = {
 
 const mb = () => (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0);
 const text = JSON.stringify(snapshot);
+if (process.env.BENCH_DUMP) (await import("node:fs")).writeFileSync(process.env.BENCH_DUMP, text);
 globalThis.gc?.();
 console.log(`snapshot: ${total} resources in ${REGIONS.length} regions, ${(text.length / 2 ** 20).toFixed(1)} MiB JSON`);
 let t = performance.now();

@@ -44,3 +44,71 @@ export async function readJsonText(file: string, what: string): Promise<string> 
   }
   return bytes.toString('utf8');
 }
+
+/**
+ * The first key that appears twice in one object of valid JSON text, with
+ * where it is: JSON.parse keeps the last silently, and a snapshot or report
+ * edited by hand (or written by another tool) must not lose the first one
+ * without a word. One pass over the text; strings are skipped with indexOf.
+ */
+export function firstDuplicateKey(text: string): { offset: number; key: string; path: (string | number)[] } | undefined {
+  const containers: (string[] & { set?: Set<string> })[] | null[] = [];
+  const open = containers as ((string[] & { set?: Set<string> }) | null)[];
+  const position: (string | number)[] = [];
+  const n = text.length;
+  let expectKey = false;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // The closing quote: the next one not preceded by an odd run of backslashes.
+      let j = text.indexOf('"', i + 1);
+      for (;;) {
+        let k = j - 1;
+        while (text.charCodeAt(k) === 92) k--;
+        if ((j - 1 - k) % 2 === 0) break;
+        j = text.indexOf('"', j + 1);
+      }
+      if (expectKey) {
+        const raw = text.slice(i + 1, j);
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        const depth = open.length - 1;
+        const seen = open[depth]!;
+        if (seen.length < 24 ? seen.includes(key) : (seen.set ??= new Set(seen)).has(key)) {
+          position[depth] = key;
+          return { offset: i, key, path: position.slice() };
+        }
+        seen.push(key);
+        seen.set?.add(key);
+        position[depth] = key;
+        expectKey = false;
+      }
+      i = j + 1;
+      continue;
+    }
+    if (c === 123) {
+      open.push([]);
+      position.push('');
+      expectKey = true;
+    } else if (c === 91) {
+      open.push(null);
+      position.push(0);
+    } else if (c === 125 || c === 93) {
+      open.pop();
+      position.pop();
+    } else if (c === 44) {
+      const d = open.length - 1;
+      if (open[d] === null) (position[d] as number)++;
+      else expectKey = true;
+    }
+    i++;
+  }
+  return undefined;
+}
+
+/** "line L, column C" of a character offset. */
+export function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}

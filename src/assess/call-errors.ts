@@ -18,7 +18,7 @@ export function isPermissionError(code: string): boolean {
 /** One line for a failed call; names the missing permission when that is the cause, or the value that could not be read. */
 export function describeCallError(e: CallError): string {
   const call = `${e.service}:${e.operation}`;
-  if (e.path !== undefined) return `${call} in ${e.region}: the answer could not be read at ${e.path} (expected ${e.expected ?? 'a readable value'})`;
+  if (e.code === 'MalformedResponse') return `${call} in ${e.region}: the answer could not be read at ${e.path} (expected ${e.expected ?? 'a readable value'})`;
   const where = `${e.region}${e.resource ? ` ${e.resource}` : ''}`;
   const hint = isPermissionError(e.code) ? ` (missing permission ${iamActionFor(call)})` : '';
   return `${call} failed in ${where}: ${e.code}${hint}`;

@@ -1,5 +1,6 @@
 import { SEVERITIES, type Severity } from '../checks/types.js';
 import { newFindingsReason } from '../diff/gate.js';
+import { EXIT, type GateVerdict } from '../exit.js';
 import type { Assessment } from './types.js';
 
 export type FailOn = Severity | 'none';
@@ -13,13 +14,6 @@ export interface GateOptions {
   failOnNew?: Severity;
 }
 
-export interface GateVerdict {
-  /** 0 passed, 1 gate failed, 3 scan incomplete (takes precedence: an incomplete scan proves nothing). */
-  exitCode: 0 | 1 | 3;
-  reasons: string[];
-}
-
-export const EXIT = { ok: 0, gateFailed: 1, badInput: 2, incomplete: 3 } as const;
 
 /** Pure: the exit code a pipeline gates on, with the reasons for it. */
 export function gateExitCode(a: Assessment, opts: GateOptions): GateVerdict {

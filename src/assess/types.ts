@@ -3,15 +3,11 @@ import type { CallError } from '../snapshot/types.js';
 import type { ControlIdentity, RuleSetSource } from '../rules/types.js';
 import type { Waiver } from '../rules/waivers.js';
 import type { ReportDiff } from '../diff/types.js';
+import type { ControlCounts, ControlStatus } from './status.js';
 
 export type Counts = Record<Status, number>;
 
-/**
- * A control's status: its results' status, or `manual` when no check can
- * evidence it. A manual control never passes and never counts in a score.
- */
-export type ControlStatus = Status | 'manual';
-export type ControlCounts = Record<ControlStatus, number>;
+export type { ControlCounts, ControlStatus } from './status.js';
 
 /**
  * How a waiver touched a failing result. A check waiver covers the result in

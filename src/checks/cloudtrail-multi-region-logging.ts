@@ -1,5 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
 import type { CallError, Inventory, Trail } from '../inventory/types.js';
+import { listingFailures } from '../inventory/failures.js';
 import { describeFailure, defineCheck, error, fail, pass } from './define.js';
 import type { Outcome, ResourceRef } from './types.js';
 
@@ -67,13 +68,8 @@ function accountRef(inv: Inventory): ResourceRef {
 }
 
 /** DescribeTrails failures in scanned regions: a trail could be hiding there. */
-function listingFailures(inv: Inventory): CallError[] {
-  const byRegion = inv.failures.get('cloudtrail:DescribeTrails');
-  if (!byRegion) return [];
-  return [...byRegion]
-    .filter(([region]) => inv.regions.includes(region))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, e]) => e);
+function trailListingFailures(inv: Inventory): CallError[] {
+  return listingFailures(inv, 'cloudtrail:DescribeTrails');
 }
 
 export default defineCheck<Params>({
@@ -107,7 +103,7 @@ export default defineCheck<Params>({
       ];
     }
     const trails = assessed.map((a) => a.evidence);
-    const causes = [...listingFailures(inv), ...assessed.flatMap((a) => (a.qualifies === undefined ? a.causes : []))];
+    const causes = [...trailListingFailures(inv), ...assessed.flatMap((a) => (a.qualifies === undefined ? a.causes : []))];
     const [first] = causes;
     if (first !== undefined) {
       // No trail proves the control, and some data that might is missing: absence is not proven.

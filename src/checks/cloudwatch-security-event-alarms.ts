@@ -1,5 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
 import type { CallError, CloudWatchRegion, Inventory, MetricAlarm, MetricFilter } from '../inventory/types.js';
+import { listingFailuresByRegion } from '../inventory/failures.js';
 import { defineCheck, describeFailure, error, fail, pass } from './define.js';
 import type { Outcome, ResourceRef } from './types.js';
 
@@ -204,8 +205,7 @@ function notScanned(region: string): CallError {
 
 /** DescribeTrails failures when the call failed in every scanned region (multi-region trails, listed in every region, would then be invisible); else none. */
 function trailListingFailures(inv: Inventory): CallError[] {
-  const byRegion = inv.failures.get('cloudtrail:DescribeTrails');
-  if (!byRegion) return [];
+  const byRegion = listingFailuresByRegion(inv, 'cloudtrail:DescribeTrails');
   const failed = inv.regions.filter((r) => byRegion.has(r));
   return failed.length === inv.regions.length ? failed.map((r) => byRegion.get(r)!) : [];
 }

@@ -1,6 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
 import { deniesInsecureTransport } from '../inventory/policy.js';
 import type { CallError, Inventory } from '../inventory/types.js';
+import { listingFailures } from '../inventory/failures.js';
 import { defineCheck, describeFailure, error, fail, notApplicable, pass } from './define.js';
 
 type Params = Record<string, never>;
@@ -12,12 +13,7 @@ const schema: JSONSchemaType<Params> = { type: 'object', additionalProperties: f
  * there could deliver to any bucket, so "receives no trail's logs" is unproven.
  */
 function trailListingFailures(inv: Inventory): CallError[] {
-  const byRegion = inv.failures.get('cloudtrail:DescribeTrails');
-  if (!byRegion) return [];
-  return [...byRegion]
-    .filter(([region]) => inv.regions.includes(region))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, e]) => e);
+  return listingFailures(inv, 'cloudtrail:DescribeTrails');
 }
 
 export default defineCheck<Params>({

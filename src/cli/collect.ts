@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { EXIT } from '../assess/gate.js';
+import { EXIT } from '../exit.js';
 import type { Io } from './io.js';
 import { collectLive, failedCalls, type AwsFlags } from './live.js';
 import { writeFileAtomic } from './output.js';

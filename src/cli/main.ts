@@ -2,8 +2,8 @@
  * The only place that reads flags, prints and picks exit codes:
  * 0 gate passed, 1 gate failed, 2 bad usage or input, 3 scan incomplete.
  */
-import { Command, CommanderError, Option } from 'commander';
-import { EXIT } from '../assess/gate.js';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { EXIT } from '../exit.js';
 import { SEVERITIES } from '../checks/types.js';
 import { CollectError, InputError } from '../errors.js';
 import { FORMATS } from '../reporters/index.js';
@@ -16,7 +16,12 @@ import type { AwsFlags } from './live.js';
 import { minimalPolicy } from '../collect/permissions.js';
 import { VERSION } from './version.js';
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+/** A file argument: never empty (an empty --snapshot would silently mean "scan live"). */
+const path = (value: string): string => {
+  if (value.trim() === '') throw new InvalidArgumentError('expected a file path, not an empty string.');
+  return value;
+};
+const collect = (value: string, previous: string[] = []) => [...previous, path(value)];
 
 function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly string[]): Command {
   const program = new Command()
@@ -28,7 +33,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     // Usage errors carry the same "archscan:" prefix as every other message.
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`archscan: ${text}`) })
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', '\nExit codes: 0 gate passed, 1 gate failed, 2 bad usage or input, 3 scan incomplete (some results are error).');
+    .addHelpText('after', '\nExit codes: 0 gate passed, 1 gate failed, 2 bad usage or input, 3 scan incomplete (some results are error), 4 internal error (a bug).');
 
   const awsOptions = (cmd: Command) =>
     cmd
@@ -44,7 +49,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     program
       .command('collect')
       .description('collect a snapshot of a live AWS account (read-only calls only)')
-      .requiredOption('--output <file>', 'write the snapshot here (atomically; gzip when it ends in .gz)')
+      .requiredOption('--output <file>', 'write the snapshot here (atomically; gzip when it ends in .gz)', path)
       .option('--quiet', 'no progress and no summary on stderr'),
   ).action(async (opts: AwsFlags & { output: string }) => {
     // Loaded on demand: the AWS SDK clients take most of a start-up, and offline commands never need them.
@@ -61,20 +66,20 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
   program
     .command('scan')
     .description('scan a snapshot, or a live account, and report findings per framework and control')
-    .option('--snapshot <file>', 'snapshot to scan (.json or .json.gz, from `archscan collect` or a fixture); without it, scan live')
+    .option('--snapshot <file>', 'snapshot to scan (.json or .json.gz, from `archscan collect` or a fixture); without it, scan live', path)
     .option('--framework <ids>', 'comma-separated framework ids (default: all loaded)')
     .option('--rules <file>', 'an extra rule set (YAML); repeatable; same id as a built-in replaces it', collect)
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('--output <file>', 'write the report here (atomically) instead of stdout')
+    .option('--output <file>', 'write the report here (atomically) instead of stdout', path)
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 if a result fails at this severity or above')
         .choices([...SEVERITIES, 'none'])
         .default('low'),
     )
     .option('--min-score <n>', 'exit 1 if any framework scores under n (0-100)')
-    .option('--waivers <file>', 'accepted risks (YAML): waived failures are shown, kept out of the score and the gate')
+    .option('--waivers <file>', 'accepted risks (YAML): waived failures are shown, kept out of the score and the gate', path)
     .option('--as-of <date>', 'judge waiver expiry on this day (YYYY-MM-DD; default today, UTC)')
-    .option('--baseline <report>', 'an earlier JSON report of this account: the change since it goes into the report')
+    .option('--baseline <report>', 'an earlier JSON report of this account: the change since it goes into the report', path)
     .addOption(new Option('--fail-on-new <severity>', 'exit 1 if a finding new since --baseline is at this severity or above (then, unless --fail-on is also given, existing findings no longer fail the gate)').choices(SEVERITIES))
     .option('--quiet', 'no progress, collection summary or gate summary on stderr'),
   ).action(async (opts: ScanOptions & AwsFlags, cmd: Command) =>
@@ -85,10 +90,10 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
   program
     .command('diff')
     .description('compare two JSON reports of one account: findings new, fixed, persisting, newly waived, undetermined; score changes')
-    .argument('<old>', 'the earlier report (`archscan scan --format json`)')
-    .argument('<new>', 'the later report')
+    .addArgument(new Argument('<old>', 'the earlier report (`archscan scan --format json`)').argParser(path))
+    .addArgument(new Argument('<new>', 'the later report').argParser(path))
     .addOption(new Option('--format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
-    .option('--output <file>', 'write the diff here (atomically) instead of stdout')
+    .option('--output <file>', 'write the diff here (atomically) instead of stdout', path)
     .addOption(new Option('--fail-on-new <severity>', 'exit 1 if a new finding is at this severity or above').choices(SEVERITIES))
     .option('--quiet', 'no gate summary on stderr')
     .action(async (oldFile: string, newFile: string, opts: DiffOptions) => setExit(await runDiff(oldFile, newFile, opts, io)));
@@ -113,14 +118,14 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
   program
     .command('validate')
     .description('validate a rule set or waiver file (.yaml) or a snapshot (.json, .json.gz)')
-    .argument('<file>')
+    .addArgument(new Argument('<file>').argParser(path))
     .action(async (file: string) => io.stdout(await validateFile(file)));
 
   return program;
 }
 
 /** Run the CLI; returns the exit code (never calls process.exit). */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => (code = c), argv);
   try {
@@ -140,8 +145,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return EXIT.incomplete;
     }
     const debug = argv.includes('--debug');
-    io.stderr(`archscan: internal error: ${e instanceof Error ? e.message : String(e)}${debug ? '' : ' (run with --debug for the stack)'}\n`);
+    io.stderr(`archscan: internal error: ${e instanceof Error ? e.message : String(e)}${debug ? '' : ' (run with --debug for the stack)'}; this is a bug in archscan, please report it\n`);
     if (debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
-    return EXIT.incomplete;
+    return EXIT.internal;
   }
 }

@@ -1,29 +1,50 @@
 import { randomBytes } from 'node:crypto';
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+
+/** Follow a chain of symbolic links to the path they name (which may not exist yet). */
+async function linkTarget(file: string): Promise<string> {
+  let path = file;
+  for (let hops = 0; hops < 40; hops++) {
+    let info;
+    try {
+      info = await lstat(path);
+    } catch {
+      return path;
+    }
+    if (!info.isSymbolicLink()) return path;
+    path = resolve(dirname(path), await readlink(path));
+  }
+  throw new InputError('--output', file, 'a path that is not a loop of symbolic links');
+}
 
 /**
  * Write a whole file or nothing: write a temporary file beside the target,
- * then rename it over. A reader never sees a half-written report.
+ * then rename it over, so a reader never sees a half-written report. A
+ * symbolic link is kept: its target is replaced. A device, FIFO or socket
+ * (/dev/null, /dev/stdout, a named pipe) is written in place, never replaced.
  */
 export async function writeFileAtomic(file: string, content: string | Uint8Array, flag = '--output'): Promise<void> {
-  const dir = dirname(file);
-  try {
-    const s = await stat(dir);
-    if (!s.isDirectory()) throw new Error('not a directory');
-  } catch {
-    throw new InputError(flag, file, `a file in an existing directory ("${dir}" does not exist)`);
+  if (file === '') throw new InputError(flag, '', 'a file path, not an empty string');
+  const target = await linkTarget(file);
+  const existing = await stat(target).catch(() => undefined);
+  if (existing?.isDirectory()) throw new InputError(flag, file, 'a file path, not a directory');
+  if (existing && !existing.isFile()) {
+    try {
+      await writeFile(target, content);
+    } catch (e) {
+      throw new InputError(flag, file, `a writable path (${(e as Error).message})`);
+    }
+    return;
   }
-  try {
-    if ((await stat(file)).isDirectory()) throw new InputError(flag, file, 'a file path, not a directory');
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-  }
-  const tmp = join(dir, `.${basename(file)}.archscan-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const dir = dirname(target);
+  const dirInfo = await stat(dir).catch(() => undefined);
+  if (!dirInfo?.isDirectory()) throw new InputError(flag, file, `a file in an existing directory ("${dir}" does not exist)`);
+  const tmp = join(dir, `.${basename(target)}.archscan-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     await writeFile(tmp, content);
-    await rename(tmp, file);
+    await rename(tmp, target);
   } catch (e) {
     await rm(tmp, { force: true });
     throw new InputError(flag, file, `a writable path (${(e as Error).message})`);

@@ -119,7 +119,7 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
 
 /** Answers the snapshot holds that could not be read, for stderr: where, and what was expected (the first few). */
 export function unreadableSummary(errors: readonly CallError[], source: string, shown = 10): string[] {
-  const bad = errors.filter((e) => e.path !== undefined);
+  const bad = errors.filter((e) => e.code === 'MalformedResponse');
   if (bad.length === 0) return [];
   const lines = [`${bad.length} answer(s) in ${source} could not be read; the checks that need them report error:`];
   for (const e of bad.slice(0, shown)) lines.push(`  ${e.path}: expected ${e.expected}`);

@@ -26,7 +26,14 @@ export async function validateFile(file: string): Promise<string> {
   if (/\.json(\.gz)?$/i.test(file)) {
     const snapshot = await readSnapshot(file);
     const inv = buildInventory(snapshot);
-    return `ok: ${file} is a valid snapshot of account ${inv.accountId} (${inv.regions.length} regions, ${inv.byArn.size} resources, ${snapshot.errors.length} recorded call errors)\n`;
+    const unreadable = inv.dataErrors.length;
+    const lines = [
+      `ok: ${file} is a valid snapshot of account ${inv.accountId} (${inv.regions.length} regions, ${inv.byArn.size} resources, ${snapshot.errors.length} recorded call errors, ${unreadable} answer(s) that could not be read)`,
+      ...inv.dataErrors.slice(0, 10).map((e) => `  could not read ${e.path}: expected ${e.expected}`),
+      ...(unreadable > 10 ? [`  ... and ${unreadable - 10} more`] : []),
+      ...(unreadable > 0 ? ['  (a scan reports error for the checks that need them)'] : []),
+    ];
+    return `${lines.join('\n')}\n`;
   }
   throw new InputError(file, '', 'a rule set or waiver file (.yaml, .yml) or a snapshot (.json, .json.gz)');
 }

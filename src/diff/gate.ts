@@ -1,5 +1,4 @@
-// Type-only: assess/gate.ts imports this module for scan's --fail-on-new.
-import type { GateVerdict } from '../assess/gate.js';
+import type { GateVerdict } from '../exit.js';
 import type { Severity } from '../checks/types.js';
 import { findingsAtOrAbove } from './diff.js';
 import type { ReportDiff } from './types.js';

@@ -7,7 +7,7 @@
 import { InputError } from '../errors.js';
 import { readJsonText } from '../files.js';
 import { describeAjvError, validatorFor } from '../schemas.js';
-import { jsonErrorLocation } from '../snapshot/read.js';
+import { jsonErrorLocation, rejectDuplicateKeys } from '../snapshot/read.js';
 import type { DiffableReport } from './diff.js';
 
 const WHAT = 'a JSON report written by `archscan scan --format json`';
@@ -25,6 +25,7 @@ export function parseReport(text: string, file: string): DiffableReport {
   } catch (e) {
     throw new InputError(file, jsonErrorLocation(text, e as Error), `${WHAT}, in valid JSON (${(e as Error).message})`);
   }
+  rejectDuplicateKeys(text, file);
   // A report's own baseline is the diff against some third report: never used, so not held to the schema.
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) delete (data as { baseline?: unknown }).baseline;
   fillPreWaiverFields(data);

@@ -1,4 +1,4 @@
-import type { ControlStatus } from '../assess/types.js';
+import type { ControlStatus } from '../assess/status.js';
 import type { Severity } from '../checks/types.js';
 
 /**

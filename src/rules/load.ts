@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { findCheck } from '../checks/index.js';
 import { InputError } from '../errors.js';
 import { readTextFile } from '../files.js';
@@ -49,7 +49,32 @@ export class YamlFile {
       const pos = lines.linePos(problem.pos[0]);
       throw new InputError(file, `line ${pos.line}, column ${pos.col}`, `valid YAML (${problem.message.split('\n')[0]})`);
     }
-    return new YamlFile(file, doc.toJS(), doc, lines);
+    let data: unknown;
+    try {
+      // The yaml library refuses aliases that expand past its limit (a "billion laughs" bomb) and aliases to no anchor.
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      const at = YamlFile.aliasAt(doc, lines, e instanceof Error && /Unresolved alias/.test(e.message));
+      const why = e instanceof Error && /Unresolved alias/.test(e.message) ? 'an alias (*name) to an anchor (&name) defined before it' : 'YAML whose aliases do not expand into a huge document (an alias bomb)';
+      throw new InputError(file, at, why);
+    }
+    return new YamlFile(file, data, doc, lines);
+  }
+
+  /** "line L, column C" of the first alias that does not resolve (or, for a bomb, of the first alias). */
+  private static aliasAt(doc: Document.Parsed, lines: LineCounter, unresolvedOnly: boolean): string {
+    let at = 'line 1';
+    visit(doc, {
+      Alias(_, node) {
+        if (unresolvedOnly && node.resolve(doc) !== undefined) return undefined;
+        if (node.range) {
+          const pos = lines.linePos(node.range[0]);
+          at = `line ${pos.line}, column ${pos.col}`;
+        }
+        return visit.BREAK;
+      },
+    });
+    return at;
   }
 
   /** "`/a/0/b` (line N)" for a JSON pointer, with the line when the node exists. */

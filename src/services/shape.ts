@@ -56,16 +56,11 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** Members an adapter needs, per structure name: their absence makes the value unreadable. */
 export type Required = Readonly<Record<string, readonly string[]>>;
 
-/** A JSON path, kept as a chain so that no string is built unless something is wrong. */
-export interface PathNode {
-  readonly parent: PathNode | undefined;
-  readonly key: string | number;
-}
+/** A JSON path as a list of keys (a mutable stack while walking: no allocation per value). */
+export type Path = (string | number)[];
 
-export function pointerOf(path: PathNode | undefined): string {
-  const parts: string[] = [];
-  for (let p = path; p; p = p.parent) parts.push(pointerSegment(p.key));
-  return parts.length === 0 ? '' : `/${parts.reverse().join('/')}`;
+export function pointerOf(path: readonly (string | number)[]): string {
+  return path.length === 0 ? '' : `/${path.map(pointerSegment).join('/')}`;
 }
 
 export interface CheckOptions {
@@ -73,104 +68,111 @@ export interface CheckOptions {
   limit: number;
   /**
    * Record patterns (`['SecurityGroups', '*']`): a value at such a path is not
-   * descended into but handed to `onRecord`, to be checked on its own.
+   * descended into but handed to `onRecord` (with the walk's path stack, valid
+   * only during the call), to be checked on its own.
    */
   records?: readonly (readonly string[])[];
-  onRecord?: (value: unknown, ref: ShapeRef, path: PathNode) => void;
+  onRecord?: (value: unknown, ref: ShapeRef, path: Path) => void;
 }
 
 /**
  * Check `value` against `ref`; push one error per problem (at most `limit`).
- * `null` is never valid: AWS omits what it does not send.
+ * `null` is never valid: AWS omits what it does not send. `path` is where
+ * `value` sits (it is extended and restored while walking).
  */
-export function checkShape(value: unknown, ref: ShapeRef, table: ShapeTable, required: Required, errors: ShapeError[], options: CheckOptions, at?: PathNode): void {
+export function checkShape(value: unknown, ref: ShapeRef, table: ShapeTable, required: Required, errors: ShapeError[], options: CheckOptions, path: Path = []): void {
   const patterns = options.records ?? [];
-  walk(value, ref, at, patterns.length ? patterns.map(() => 0) : NONE);
+  const fail = (expected: string) => errors.push({ path: pointerOf(path), expected });
+  walk(value, ref, patterns.length ? patterns.map(() => 0) : NONE);
 
-  function step(cursors: readonly number[], key: string | number, node: PathNode): readonly number[] | 'record' {
+  function step(cursors: readonly number[], key: string | number): readonly number[] | 'record' {
     if (cursors === NONE) return NONE;
     let next: number[] | undefined;
+    let live = false;
     for (let i = 0; i < cursors.length; i++) {
       const c = cursors[i]!;
       const pattern = patterns[i]!;
       const matched = c >= 0 && c < pattern.length && (pattern[c] === '*' ? typeof key === 'number' : pattern[c] === key);
       const moved = matched ? c + 1 : -1;
       if (moved === pattern.length) return 'record';
+      if (moved >= 0) live = true;
       (next ??= []).push(moved);
     }
-    void node;
-    return next && next.some((c) => c >= 0) ? next : NONE;
+    return live ? next! : NONE;
   }
 
-  function child(v: unknown, member: ShapeRef, key: string | number, parent: PathNode | undefined, cursors: readonly number[]): void {
-    const node: PathNode = { parent, key };
-    const next = step(cursors, key, node);
-    if (next === 'record') {
-      options.onRecord?.(v, member, node);
-      return;
-    }
-    walk(v, member, node, next);
+  function child(v: unknown, member: ShapeRef, key: string | number, cursors: readonly number[]): void {
+    path.push(key);
+    const next = step(cursors, key);
+    if (next === 'record') options.onRecord?.(v, member, path);
+    else walk(v, member, next);
+    path.pop();
   }
 
-  function walk(v: unknown, r: ShapeRef, path: PathNode | undefined, cursors: readonly number[]): void {
+  function walk(v: unknown, r: ShapeRef, cursors: readonly number[]): void {
     if (errors.length >= options.limit) return;
     if (typeof r === 'string') {
       switch (r) {
         case 's':
-          if (typeof v !== 'string') errors.push({ path: pointerOf(path), expected: PRIMITIVES.s! });
+          if (typeof v !== 'string') fail(PRIMITIVES.s!);
           return;
         case 'n':
-          if (typeof v !== 'number' || !Number.isFinite(v)) errors.push({ path: pointerOf(path), expected: PRIMITIVES.n! });
+          if (typeof v !== 'number' || !Number.isFinite(v)) fail(PRIMITIVES.n!);
           return;
         case 'b':
-          if (typeof v !== 'boolean') errors.push({ path: pointerOf(path), expected: PRIMITIVES.b! });
+          if (typeof v !== 'boolean') fail(PRIMITIVES.b!);
           return;
         case 't':
-          if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) errors.push({ path: pointerOf(path), expected: PRIMITIVES.t! });
+          if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) fail(PRIMITIVES.t!);
           return;
         case 'B':
-          if (typeof v !== 'string' || !BASE64.test(v)) errors.push({ path: pointerOf(path), expected: PRIMITIVES.B! });
+          if (typeof v !== 'string' || !BASE64.test(v)) fail(PRIMITIVES.B!);
           return;
         case 'd':
-          if (v === null) errors.push({ path: pointerOf(path), expected: 'a JSON value other than null' });
+          if (v === null) fail('a JSON value other than null');
           return;
       }
       const members = table.structures[r];
       if (!members) throw new Error(`shape table has no structure ${r}`);
       if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-        errors.push({ path: pointerOf(path), expected: `an object (${r})` });
+        fail(`an object (${r})`);
         return;
       }
       const obj = v as Record<string, unknown>;
-      for (const name of required[r] ?? []) {
-        const m = obj[name];
-        if (m === undefined || (m === '' && members[name] === 's')) {
-          errors.push({ path: pointerOf({ parent: path, key: name }), expected: `${m === '' ? 'a non-empty string' : describeShape(members[name])} (${r}.${name} is needed)` });
-          if (errors.length >= options.limit) return;
+      const needed = required[r];
+      if (needed) {
+        for (const name of needed) {
+          const m = obj[name];
+          if (m === undefined || (m === '' && members[name] === 's')) {
+            path.push(name);
+            fail(`${m === '' ? 'a non-empty string' : describeShape(members[name])} (${r}.${name} is needed)`);
+            path.pop();
+            if (errors.length >= options.limit) return;
+          }
         }
       }
       for (const key in obj) {
         const member = members[key];
-        if (member !== undefined) child(obj[key], member, key, path, cursors);
+        if (member !== undefined) child(obj[key], member, key, cursors);
       }
       return;
     }
     if (Array.isArray(r)) {
       if (!Array.isArray(v)) {
-        errors.push({ path: pointerOf(path), expected: 'a list' });
+        fail('a list');
         return;
       }
       const item = r[0] as ShapeRef;
-      for (let i = 0; i < v.length && errors.length < options.limit; i++) child(v[i], item, i, path, cursors);
+      for (let i = 0; i < v.length && errors.length < options.limit; i++) child(v[i], item, i, cursors);
       return;
     }
     if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-      errors.push({ path: pointerOf(path), expected: 'an object (a map)' });
+      fail('an object (a map)');
       return;
     }
     const item = (r as { '{}': ShapeRef })['{}'];
     const obj = v as Record<string, unknown>;
-    for (const key in obj) child(obj[key], item, key, path, cursors);
+    for (const key in obj) child(obj[key], item, key, cursors);
   }
 }
 

@@ -10,7 +10,7 @@
  */
 import type { CallError, ResourceRef } from '../inventory/base.js';
 import { GLOBAL_REGION, type Snapshot, type SnapshotScope } from '../snapshot/types.js';
-import type { AnyServiceModule, ArnContext, OperationSpec, RecordSpec } from './define.js';
+import type { ArnContext, ModuleSpec, OperationSpec, RecordSpec } from './spec.js';
 import { checkShape, pointerOf, pointerSegment, type ShapeError } from './shape.js';
 
 export type Observed<T> = { ok: true; value: T } | { ok: false; error: CallError };
@@ -66,10 +66,19 @@ export function dataError(key: string, region: string, path: string, expected: s
   return e;
 }
 
-/** A call absent from the snapshot without a recorded error: unknown, so never a pass. */
+/** A call absent from the snapshot without a recorded error: unknown, so never a pass. Names where its answer should be. */
 function notCollected(key: string, region: string, resource?: string): CallError {
   const [service, operation] = keyParts(key);
-  const e: CallError = { service, operation, region, code: 'NotCollected', message: 'the snapshot holds no response and no error for this call' };
+  const path = resource === undefined ? ServiceSource.callPointer(region, key) : ServiceSource.resourcePointer(region, key, resource);
+  const e: CallError = {
+    service,
+    operation,
+    region,
+    code: 'NotCollected',
+    message: 'the snapshot holds no response and no error for this call',
+    path,
+    expected: `the answer of ${key}, or an entry in errors saying why it failed`,
+  };
   if (resource !== undefined) e.resource = resource;
   return e;
 }
@@ -86,7 +95,7 @@ function segments(path: string): string[] {
 export class ServiceSource {
   private readonly errorIndex = new Map<string, CallError>();
   private readonly checked = new Map<string, Checked>();
-  private readonly specs = new Map<string, { op: OperationSpec; module: AnyServiceModule }>();
+  private readonly specs = new Map<string, { op: OperationSpec; module: ModuleSpec }>();
   /** Account-wide calls that failed or could not be read: key -> region -> error. */
   readonly failures = new Map<string, Map<string, CallError>>();
   readonly unreadable = new Map<string, Map<string, UnreadableRecord[]>>();
@@ -95,7 +104,7 @@ export class ServiceSource {
 
   constructor(
     readonly snapshot: Snapshot,
-    modules: readonly AnyServiceModule[],
+    modules: readonly ModuleSpec[],
   ) {
     for (const e of snapshot.errors) this.errorIndex.set(errorKey(`${e.service}:${e.operation}`, e.region, e.resource), e);
     for (const module of modules) for (const op of module.operations) this.specs.set(op.key, { op, module });
@@ -120,7 +129,7 @@ export class ServiceSource {
     return region === GLOBAL_REGION ? this.snapshot.global : this.snapshot.regions[region];
   }
 
-  private spec(key: string): { op: OperationSpec; module: AnyServiceModule } {
+  private spec(key: string): { op: OperationSpec; module: ModuleSpec } {
     const s = this.specs.get(key);
     if (!s) throw new Error(`no service module declares ${key}`);
     return s;
@@ -205,21 +214,23 @@ export class ServiceSource {
     const c = this.check(key, region, got.value);
     const base = ServiceSource.callPointer(region, key);
     const out: R[] = [];
-    for (const [relative, raw] of itemsAt(got.value, segments(path))) {
-      const pointer = `${base}${relative}`;
-      const problems = c.bad.get(relative);
+    for (const [at, raw] of itemsAt(got.value, segments(path))) {
+      const relative = () => pointerOf(at);
+      const problems = c.bad.size > 0 ? c.bad.get(relative()) : undefined;
       if (problems) {
-        this.markUnreadable(key, region, spec, raw, pointer, problems[0]!);
+        this.markUnreadable(key, region, spec, raw, `${base}${relative()}`, problems[0]!);
         continue;
       }
       const missingId = spec.id !== undefined && !isId((raw as Record<string, unknown>)[spec.id]);
       if (missingId) {
-        this.markUnreadable(key, region, spec, raw, pointer, { path: `${relative}/${pointerSegment(spec.id!)}`, expected: 'a non-empty id string' });
+        this.markUnreadable(key, region, spec, raw, `${base}${relative()}`, { path: `${relative()}/${pointerSegment(spec.id!)}`, expected: 'a non-empty id string' });
         continue;
       }
       try {
         const item = build(raw as T, {
-          pointer,
+          get pointer() {
+            return `${base}${relative()}`;
+          },
           expect(ok, member, expected) {
             if (!ok) throw new RecordError(member, expected);
           },
@@ -227,7 +238,7 @@ export class ServiceSource {
         if (item !== undefined) out.push(item);
       } catch (e) {
         if (!(e instanceof RecordError)) throw e;
-        this.markUnreadable(key, region, spec, raw, pointer, { path: `${relative}${e.path}`, expected: e.expected });
+        this.markUnreadable(key, region, spec, raw, `${base}${relative()}`, { path: `${relative()}${e.path}`, expected: e.expected });
       }
     }
     return out;
@@ -324,8 +335,8 @@ export class ServiceSource {
 
 const isId = (v: unknown): boolean => typeof v === 'string' && v !== '';
 
-/** Every item at a `A/*\/B/*` path, with its relative pointer. Non-lists along the way yield nothing (the shape check reported them). */
-function* itemsAt(value: unknown, pattern: string[], at = ''): Generator<[string, unknown]> {
+/** Every item at a `A/*\/B/*` path, with its path (a fresh list per item). Non-lists along the way yield nothing (the shape check reported them). */
+function* itemsAt(value: unknown, pattern: readonly string[], at: (string | number)[] = []): Generator<[(string | number)[], unknown]> {
   if (pattern.length === 0) {
     yield [at, value];
     return;
@@ -333,13 +344,13 @@ function* itemsAt(value: unknown, pattern: string[], at = ''): Generator<[string
   const [head, ...rest] = pattern;
   if (head === '*') {
     if (!Array.isArray(value)) return;
-    for (let i = 0; i < value.length; i++) yield* itemsAt(value[i], rest, `${at}/${i}`);
+    for (let i = 0; i < value.length; i++) yield* itemsAt(value[i], rest, [...at, i]);
     return;
   }
   if (value === null || typeof value !== 'object') return;
   const next = (value as Record<string, unknown>)[head!];
   if (next === undefined) return;
-  yield* itemsAt(next, rest, `${at}/${pointerSegment(head!)}`);
+  yield* itemsAt(next, rest, [...at, head!]);
 }
 
 /** A bad record's identity: its ARN member, or its id member and the ARN made of it. */

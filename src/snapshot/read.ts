@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { readJsonText } from '../files.js';
+import { firstDuplicateKey, lineColumn, readJsonText } from '../files.js';
 import { describeAjvError, validatorFor } from '../schemas.js';
 import { GLOBAL_REGION, type Snapshot } from './types.js';
 
@@ -16,6 +16,7 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   } catch (e) {
     throw new InputError(file, jsonErrorLocation(text, e as Error), `valid JSON (${(e as Error).message})`);
   }
+  rejectDuplicateKeys(text, file);
   const validate = validatorFor('snapshot.schema.json');
   if (!validate(data)) {
     const o = data as Record<string, unknown> | null;
@@ -59,4 +60,12 @@ export function jsonErrorLocation(text: string, e: Error): string {
   const line = before.split('\n').length;
   const column = pos - before.lastIndexOf('\n');
   return `line ${line}, column ${column}`;
+}
+
+/** Two values for one key in one object: JSON.parse would keep the last without a word. */
+export function rejectDuplicateKeys(text: string, file: string): void {
+  const dup = firstDuplicateKey(text);
+  if (!dup) return;
+  const pointer = `/${dup.path.map((k) => String(k).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+  throw new InputError(file, `${lineColumn(text, dup.offset)} (${pointer})`, `each key once per object; "${dup.key}" appears twice`);
 }

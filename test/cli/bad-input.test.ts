@@ -53,6 +53,12 @@ const cases: BadCase[] = [
   { name: 'unknown format version', files: { 's.json': snapWith((s) => { (s.metadata as { formatVersion: number }).formatVersion = 2; }) }, args: scanOf('s.json'), mentions: ['/metadata/formatVersion', 'expected 1'] },
   { name: 'account id not 12 digits', files: { 's.json': snapWith((s) => { s.metadata.accountId = '12345'; }) }, args: scanOf('s.json'), mentions: ['/metadata/accountId'] },
   { name: 'collectedAt not a date-time', files: { 's.json': snapWith((s) => { s.metadata.collectedAt = 'last tuesday'; }) }, args: scanOf('s.json'), mentions: ['/metadata/collectedAt'] },
+  {
+    name: 'a key twice in one object',
+    files: { 's.json': snapWith(() => undefined).replace('"accountId": "210987654321",', '"accountId": "210987654321",\n    "accountId": "123456789012",') },
+    args: scanOf('s.json'),
+    mentions: ['s.json', 'line 6, column 5 (/metadata/accountId)', '"accountId" appears twice'],
+  },
   { name: 'region listed without responses', files: { 's.json': snapWith((s) => { s.metadata.regions.push('ap-south-2'); }) }, args: scanOf('s.json'), mentions: ['s.json', '/regions', 'ap-south-2'] },
   {
     name: 'responses for an unlisted region',

@@ -27,7 +27,7 @@ async function scan(edit: (s: Snap) => void): Promise<{ code: number; stderr: st
 }
 
 const sg = (id: string, ingress: object[]) => ({ GroupId: id, GroupName: id, VpcId: 'vpc-1', IpPermissions: ingress, IpPermissionsEgress: [] });
-const ssh = (cidr: string) => ({ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: cidr }] });
+const ssh = (cidr: string) => ({ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: cidr }], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] });
 
 describe('malformed answers inside a snapshot', () => {
   it('a list that is not a list makes the operation unreadable in that region: error results naming the path, exit 3', async () => {
@@ -65,7 +65,7 @@ describe('malformed answers inside a snapshot', () => {
   it('a NACL rule action AWS cannot send is unreadable, not taken as deny', async () => {
     const { code, report } = await scan((s) => {
       s.regions['ap-south-1']!.calls['ec2:DescribeNetworkAcls'] = {
-        NetworkAcls: [{ NetworkAclId: 'acl-1', VpcId: 'vpc-1', Entries: [{ RuleNumber: 100, Protocol: '6', RuleAction: 'permit', Egress: false, CidrBlock: '0.0.0.0/0' }] }],
+        NetworkAcls: [{ NetworkAclId: 'acl-1', VpcId: 'vpc-1', Associations: [{ NetworkAclAssociationId: 'aclassoc-1', NetworkAclId: 'acl-1', SubnetId: 'subnet-1' }], Entries: [{ RuleNumber: 100, Protocol: '6', RuleAction: 'permit', Egress: false, CidrBlock: '0.0.0.0/0' }] }],
       };
     });
     expect(code).toBe(3);

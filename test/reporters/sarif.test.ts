@@ -110,7 +110,7 @@ describe('SARIF limits', () => {
       GroupId: `sg-${String(i).padStart(17, '0')}`,
       GroupName: `open-${i}`,
       VpcId: 'vpc-1',
-      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 8443, ToPort: 8443, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 8443, ToPort: 8443, IpRanges: [{ CidrIp: '0.0.0.0/0' }], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] }],
       IpPermissionsEgress: [],
     }));
     snap.regions['ap-south-1']!.calls['ec2:DescribeSecurityGroups'] = { SecurityGroups: groups };

@@ -1,5 +1,5 @@
 /** IAM Access Analyzer: analyzers of each region. */
-import type { OperationSpec } from '../define.js';
+import type { OperationSpec } from '../spec.js';
 
 export const SDK = { accessanalyzer: '@aws-sdk/client-accessanalyzer' } as const;
 

@@ -14,7 +14,10 @@ function buildApiStages(src: ServiceSource, region: string): ApiStage[] {
     region,
     'apigateway:GetRestApis',
     'items/*',
-    (api) => api,
+    (api, at) => {
+      api.endpointConfiguration!.types!.forEach((t, i) => at.expect(String(t) !== '', `/endpointConfiguration/types/${i}`, 'an endpoint type (EDGE, REGIONAL, PRIVATE)'));
+      return api;
+    },
   );
   const stages: ApiStage[] = [];
   for (const api of apis) {

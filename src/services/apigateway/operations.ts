@@ -1,5 +1,5 @@
 /** Amazon API Gateway (REST APIs): APIs and their stages (each stage names the web ACL protecting it). */
-import type { OperationSpec } from '../define.js';
+import type { OperationSpec } from '../spec.js';
 
 export const SDK = { apigateway: '@aws-sdk/client-api-gateway' } as const;
 
@@ -9,7 +9,7 @@ export const OPERATIONS = [
     scope: 'regional',
     iamAction: 'apigateway:GET',
     records: [{ path: 'items/*', type: 'AWS::ApiGateway::RestApi', id: 'id', arnOf: (id, at) => `arn:${at.partition}:apigateway:${at.region}::/restapis/${id}` }],
-    needs: { RestApis: ['items'], RestApi: ['id'] },
+    needs: { RestApis: ['items'], RestApi: ['id', 'endpointConfiguration'], EndpointConfiguration: ['types'] },
   },
   {
     key: 'apigateway:GetStages',

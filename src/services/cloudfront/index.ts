@@ -11,6 +11,12 @@ type Item<T> = NonNullable<T> extends readonly (infer U)[] ? U : never;
 type Summary = Item<NonNullable<Raw<ListDistributionsCommandOutput>['DistributionList']>['Items']>;
 
 function buildDistributions(src: ServiceSource): Distribution[] {
+  const listed = src.call<Raw<ListDistributionsCommandOutput>>(GLOBAL_REGION, 'cloudfront:ListDistributions');
+  const list = listed.ok ? listed.value?.DistributionList : undefined;
+  if (list && (list.Items?.length ?? 0) !== list.Quantity) {
+    src.unusable('cloudfront:ListDistributions', GLOBAL_REGION, '/DistributionList/Items', `${list.Quantity} distributions, as Quantity says`);
+    return [];
+  }
   return src.records<Summary, Distribution>(GLOBAL_REGION, 'cloudfront:ListDistributions', 'DistributionList/Items/*', (d, at) => {
     at.expect(/^arn:[^:]+:cloudfront::\d{12}:distribution\/.+$/.test(d.ARN!), '/ARN', 'a CloudFront distribution ARN');
     const dist: Distribution = {

@@ -31,7 +31,9 @@ export function buildTrails(src: ServiceSource): Trail[] {
     const lookupRegion = [home, ...regions].find((r) => src.hasPerResource(r, 'cloudtrail:GetTrailStatus', arn)) ?? home;
     const status = src.perResource<Raw<GetTrailStatusCommandOutput>>(lookupRegion, 'cloudtrail:GetTrailStatus', arn);
     const selectorRegion = [home, ...regions].find((r) => src.hasPerResource(r, 'cloudtrail:GetEventSelectors', arn)) ?? home;
-    const selectors = src.perResource<Raw<GetEventSelectorsCommandOutput>>(selectorRegion, 'cloudtrail:GetEventSelectors', arn);
+    const rawSelectors = src.perResource<Raw<GetEventSelectorsCommandOutput>>(selectorRegion, 'cloudtrail:GetEventSelectors', arn);
+    const problem = rawSelectors.ok ? selectorProblem(rawSelectors.value) : undefined;
+    const selectors: typeof rawSelectors = problem ? { ok: false, error: src.unusableResource('cloudtrail:GetEventSelectors', selectorRegion, arn, problem.path, problem.expected) } : rawSelectors;
     const trail: Trail = {
       type: 'AWS::CloudTrail::Trail',
       arn,
@@ -42,7 +44,7 @@ export function buildTrails(src: ServiceSource): Trail[] {
       tags: {},
       homeRegion: home,
       isMultiRegion: t.IsMultiRegionTrail!,
-      isOrganizationTrail: t.IsOrganizationTrail === true,
+      isOrganizationTrail: t.IsOrganizationTrail!,
       logFileValidation: t.LogFileValidationEnabled!,
       includeGlobalServiceEvents: t.IncludeGlobalServiceEvents!,
       status: status.ok ? { ok: true, value: { isLogging: status.value.IsLogging! } } : status,
@@ -53,6 +55,25 @@ export function buildTrails(src: ServiceSource): Trail[] {
     if (t.S3BucketName !== undefined) trail.s3BucketName = t.S3BucketName;
     return trail;
   });
+}
+
+const OPERATORS = ['Equals', 'StartsWith', 'EndsWith', 'NotEquals', 'NotStartsWith', 'NotEndsWith'] as const;
+
+/** An event-selector answer CloudTrail could not send: neither kind of selector, or a field selector comparing with nothing. */
+function selectorProblem(raw: Raw<GetEventSelectorsCommandOutput>): { path: string; expected: string } | undefined {
+  if (raw.EventSelectors === undefined && raw.AdvancedEventSelectors === undefined) return { path: '', expected: 'EventSelectors or AdvancedEventSelectors' };
+  for (const [i, s] of (raw.AdvancedEventSelectors ?? []).entries()) {
+    for (const [k, f] of (s.FieldSelectors ?? []).entries()) {
+      const path = `/AdvancedEventSelectors/${i}/FieldSelectors/${k}`;
+      const lists = OPERATORS.filter((o) => f[o] !== undefined);
+      if (lists.length === 0) return { path, expected: `a field selector with ${OPERATORS.join(', ')} or another operator` };
+      for (const o of lists) {
+        const blank = f[o]!.findIndex((v) => v === '');
+        if (blank >= 0) return { path: `${path}/${o}/${blank}`, expected: 'a value to compare the field with' };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Which management events a trail records, from basic or advanced event selectors. */

@@ -1,5 +1,5 @@
 /** CloudTrail: trails (shadow copies included) and, per trail, status and event selectors. */
-import type { OperationSpec } from '../define.js';
+import type { OperationSpec } from '../spec.js';
 
 export const SDK = { cloudtrail: '@aws-sdk/client-cloudtrail' } as const;
 
@@ -9,9 +9,10 @@ export const OPERATIONS = [
     scope: 'regional',
     request: 'includeShadowTrails=true',
     records: [{ path: 'trailList/*', type: 'AWS::CloudTrail::Trail', arn: 'TrailARN' }],
+    unset: { Trail: ['KmsKeyId', 'CloudWatchLogsLogGroupArn', 'CloudWatchLogsRoleArn'] },
     needs: {
       DescribeTrailsResponse: ['trailList'],
-      Trail: ['Name', 'TrailARN', 'HomeRegion', 'IsMultiRegionTrail', 'LogFileValidationEnabled', 'IncludeGlobalServiceEvents'],
+      Trail: ['Name', 'TrailARN', 'HomeRegion', 'S3BucketName', 'IsMultiRegionTrail', 'IsOrganizationTrail', 'LogFileValidationEnabled', 'IncludeGlobalServiceEvents'],
     },
   },
   {
@@ -24,6 +25,6 @@ export const OPERATIONS = [
     key: 'cloudtrail:GetEventSelectors',
     scope: 'regional',
     perResource: { from: 'cloudtrail:DescribeTrails', id: 'trail ARN, as for GetTrailStatus' },
-    needs: { AdvancedFieldSelector: ['Field'] },
+    needs: { EventSelector: ['ReadWriteType', 'IncludeManagementEvents'], AdvancedEventSelector: ['FieldSelectors'], AdvancedFieldSelector: ['Field'] },
   },
 ] as const satisfies readonly OperationSpec[];

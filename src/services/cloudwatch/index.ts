@@ -19,8 +19,8 @@ function buildCloudWatch(src: ServiceSource, logs: LogsRegion): CloudWatchRegion
             actionsEnabled: a.ActionsEnabled!,
             alarmActions: [...(a.AlarmActions ?? [])],
           };
-          if (a.MetricName !== undefined) alarm.metricName = a.MetricName;
-          if (a.Namespace !== undefined) alarm.namespace = a.Namespace;
+          if (a.MetricName) alarm.metricName = a.MetricName;
+          if (a.Namespace) alarm.namespace = a.Namespace;
           return alarm;
         }),
       }

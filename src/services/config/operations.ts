@@ -1,5 +1,5 @@
 /** AWS Config: recorders, their status, and delivery channels. */
-import type { OperationSpec } from '../define.js';
+import type { OperationSpec } from '../spec.js';
 
 export const SDK = { config: '@aws-sdk/client-config-service' } as const;
 

@@ -321,12 +321,12 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
       type: 'AWS::EC2::FlowLog',
       resourceId: f.ResourceId!,
     };
-    if (f.TrafficType !== undefined) log.trafficType = f.TrafficType;
-    if (f.FlowLogStatus !== undefined) log.status = f.FlowLogStatus;
-    if (f.DeliverLogsStatus !== undefined) log.deliverLogsStatus = f.DeliverLogsStatus;
-    if (f.LogDestinationType !== undefined) log.destinationType = f.LogDestinationType;
-    const destination = f.LogDestination ?? f.LogGroupName;
-    if (destination !== undefined) log.destination = destination;
+    log.trafficType = f.TrafficType!;
+    log.status = f.FlowLogStatus!;
+    if (f.DeliverLogsStatus) log.deliverLogsStatus = f.DeliverLogsStatus;
+    log.destinationType = f.LogDestinationType!;
+    const destination = f.LogDestination || f.LogGroupName;
+    if (destination) log.destination = destination;
     return log;
   });
 
@@ -337,17 +337,14 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
       type: 'AWS::EC2::Instance',
       securityGroupIds: (i.SecurityGroups ?? []).map((g) => g.GroupId!),
     };
-    if (i.SubnetId !== undefined) {
-      nonEmpty(at, i.SubnetId, '/SubnetId');
-      inst.subnetId = i.SubnetId;
-    }
-    if (i.VpcId !== undefined) inst.vpcId = i.VpcId;
-    if (i.PublicIpAddress !== undefined) {
+    if (i.SubnetId) inst.subnetId = i.SubnetId;
+    if (i.VpcId) inst.vpcId = i.VpcId;
+    if (i.PublicIpAddress) {
       at.expect(isCidr4(`${i.PublicIpAddress}/32`), '/PublicIpAddress', 'an IPv4 address');
       inst.publicIp = i.PublicIpAddress;
     }
-    if (i.State?.Name !== undefined) inst.state = i.State.Name;
-    if (i.MetadataOptions?.HttpTokens !== undefined) inst.httpTokens = i.MetadataOptions.HttpTokens;
+    inst.state = i.State!.Name!;
+    inst.httpTokens = i.MetadataOptions!.HttpTokens!;
     return inst;
   });
 
@@ -358,10 +355,10 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
       encrypted: v.Encrypted!,
       attachedInstanceIds: (v.Attachments ?? []).flatMap((a) => (a.InstanceId ? [a.InstanceId] : [])),
     };
-    if (v.KmsKeyId !== undefined) vol.kmsKeyId = v.KmsKeyId;
-    if (v.State !== undefined) vol.state = v.State;
-    if (v.Size !== undefined) vol.sizeGiB = v.Size;
-    if (v.AvailabilityZone !== undefined) vol.availabilityZone = v.AvailabilityZone;
+    if (v.KmsKeyId) vol.kmsKeyId = v.KmsKeyId;
+    vol.state = v.State!;
+    vol.sizeGiB = v.Size!;
+    vol.availabilityZone = v.AvailabilityZone!;
     return vol;
   });
 
@@ -401,7 +398,7 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
       public: i.Public!,
     };
     if (image.name === undefined && i.Name) image.name = i.Name;
-    if (i.State !== undefined) image.state = i.State;
+    image.state = i.State!;
     return image;
   });
 

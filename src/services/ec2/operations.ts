@@ -3,7 +3,7 @@
  * members the adapters need. (No SDK import here: scripts/gen-shapes.ts
  * reads this file to derive the response shapes from the SDK models.)
  */
-import type { ArnContext, OperationSpec } from '../define.js';
+import type { ArnContext, OperationSpec } from '../spec.js';
 
 export const SDK = { ec2: '@aws-sdk/client-ec2' } as const;
 
@@ -21,34 +21,41 @@ export const OPERATIONS = [
     key: 'ec2:DescribeVpcs',
     scope: 'regional',
     records: [{ path: 'Vpcs/*', type: 'AWS::EC2::VPC', id: 'VpcId', arnOf: arn('vpc') }],
-    needs: { DescribeVpcsResult: ['Vpcs'], Vpc: ['VpcId', 'CidrBlock'] },
+    unset: { Vpc: ['Tags'] },
+    needs: { DescribeVpcsResult: ['Vpcs'], Vpc: ['VpcId', 'CidrBlock'], Tag: ['Key', 'Value'] },
   },
   {
     key: 'ec2:DescribeSubnets',
     scope: 'regional',
     records: [{ path: 'Subnets/*', type: 'AWS::EC2::Subnet', id: 'SubnetId', arnOf: arn('subnet') }],
-    needs: { DescribeSubnetsResult: ['Subnets'], Subnet: ['SubnetId', 'VpcId', 'AvailabilityZone'] },
+    unset: { Subnet: ['Tags'] },
+    needs: { DescribeSubnetsResult: ['Subnets'], Subnet: ['SubnetId', 'VpcId', 'AvailabilityZone'], Tag: ['Key', 'Value'] },
   },
   {
     key: 'ec2:DescribeRouteTables',
     scope: 'regional',
     records: [{ path: 'RouteTables/*', type: 'AWS::EC2::RouteTable', id: 'RouteTableId', arnOf: arn('route-table') }],
-    needs: { DescribeRouteTablesResult: ['RouteTables'], RouteTable: ['RouteTableId', 'VpcId', 'Routes', 'Associations'] },
+    unset: { RouteTable: ['Tags'] },
+    needs: { DescribeRouteTablesResult: ['RouteTables'], RouteTable: ['RouteTableId', 'VpcId', 'Routes', 'Associations'], Tag: ['Key', 'Value'] },
   },
   {
     key: 'ec2:DescribeInternetGateways',
     scope: 'regional',
     records: [{ path: 'InternetGateways/*', type: 'AWS::EC2::InternetGateway', id: 'InternetGatewayId', arnOf: arn('internet-gateway') }],
-    needs: { DescribeInternetGatewaysResult: ['InternetGateways'], InternetGateway: ['InternetGatewayId'], InternetGatewayAttachment: ['VpcId'] },
+    unset: { InternetGateway: ['Tags'] },
+    needs: { DescribeInternetGatewaysResult: ['InternetGateways'], InternetGateway: ['InternetGatewayId', 'Attachments'], InternetGatewayAttachment: ['VpcId'], Tag: ['Key', 'Value'] },
   },
   {
     key: 'ec2:DescribeSecurityGroups',
     scope: 'regional',
     records: [{ path: 'SecurityGroups/*', type: 'AWS::EC2::SecurityGroup', id: 'GroupId', arnOf: arn('security-group') }],
+    unset: { SecurityGroup: ['Tags', 'VpcId'], IpPermission: ['FromPort', 'ToPort'] },
     needs: {
       DescribeSecurityGroupsResult: ['SecurityGroups'],
       SecurityGroup: ['GroupId', 'GroupName', 'IpPermissions', 'IpPermissionsEgress'],
-      IpPermission: ['IpProtocol'],
+      // EC2 lists every kind of peer of a permission, empty lists included.
+      IpPermission: ['IpProtocol', 'IpRanges', 'Ipv6Ranges', 'PrefixListIds', 'UserIdGroupPairs'],
+      Tag: ['Key', 'Value'],
       IpRange: ['CidrIp'],
       Ipv6Range: ['CidrIpv6'],
       PrefixListId: ['PrefixListId'],
@@ -64,9 +71,12 @@ export const OPERATIONS = [
     key: 'ec2:DescribeNetworkAcls',
     scope: 'regional',
     records: [{ path: 'NetworkAcls/*', type: 'AWS::EC2::NetworkAcl', id: 'NetworkAclId', arnOf: arn('network-acl') }],
+    unset: { NetworkAcl: ['Tags'], NetworkAclEntry: ['PortRange'] },
     needs: {
       DescribeNetworkAclsResult: ['NetworkAcls'],
-      NetworkAcl: ['NetworkAclId', 'VpcId', 'Entries'],
+      NetworkAcl: ['NetworkAclId', 'VpcId', 'Entries', 'Associations'],
+      NetworkAclAssociation: ['SubnetId'],
+      Tag: ['Key', 'Value'],
       NetworkAclEntry: ['RuleNumber', 'Protocol', 'RuleAction', 'Egress'],
       PortRange: ['From', 'To'],
     },
@@ -75,19 +85,23 @@ export const OPERATIONS = [
     key: 'ec2:DescribeFlowLogs',
     scope: 'regional',
     records: [{ path: 'FlowLogs/*', type: 'AWS::EC2::FlowLog', id: 'FlowLogId', arnOf: arn('vpc-flow-log') }],
-    needs: { DescribeFlowLogsResult: ['FlowLogs'], FlowLog: ['FlowLogId', 'ResourceId'] },
+    unset: { FlowLog: ['Tags', 'DeliverLogsStatus', 'LogDestination', 'LogGroupName'] },
+    needs: { DescribeFlowLogsResult: ['FlowLogs'], FlowLog: ['FlowLogId', 'ResourceId', 'TrafficType', 'FlowLogStatus', 'LogDestinationType'], Tag: ['Key', 'Value'] },
   },
   {
     key: 'ec2:DescribeInstances',
     scope: 'regional',
     records: [{ path: 'Reservations/*/Instances/*', type: 'AWS::EC2::Instance', id: 'InstanceId', arnOf: arn('instance') }],
-    needs: { DescribeInstancesResult: ['Reservations'], Instance: ['InstanceId'], GroupIdentifier: ['GroupId'] },
+    // A terminated instance has no subnet, VPC or public address; metadata options are absent only on very old ones.
+    unset: { Instance: ['Tags', 'SubnetId', 'VpcId', 'PublicIpAddress'] },
+    needs: { DescribeInstancesResult: ['Reservations'], Reservation: ['Instances'], Instance: ['InstanceId', 'State', 'SecurityGroups', 'MetadataOptions'], InstanceState: ['Name'], InstanceMetadataOptionsResponse: ['HttpTokens'], GroupIdentifier: ['GroupId'], Tag: ['Key', 'Value'] },
   },
   {
     key: 'ec2:DescribeVolumes',
     scope: 'regional',
     records: [{ path: 'Volumes/*', type: 'AWS::EC2::Volume', id: 'VolumeId', arnOf: arn('volume') }],
-    needs: { DescribeVolumesResult: ['Volumes'], Volume: ['VolumeId', 'Encrypted'] },
+    unset: { Volume: ['Tags', 'KmsKeyId'] },
+    needs: { DescribeVolumesResult: ['Volumes'], Volume: ['VolumeId', 'Encrypted', 'State', 'Size', 'AvailabilityZone', 'Attachments'], Tag: ['Key', 'Value'] },
   },
   {
     key: 'ec2:GetEbsEncryptionByDefault',
@@ -107,6 +121,7 @@ export const OPERATIONS = [
     scope: 'regional',
     request: 'Owners=[self]',
     records: [{ path: 'Images/*', type: 'AWS::EC2::Image', id: 'ImageId', arnOf: (id, at) => `arn:${at.partition}:ec2:${at.region}::image/${id}` }],
-    needs: { DescribeImagesResult: ['Images'], Image: ['ImageId', 'Public'] },
+    unset: { Image: ['Tags', 'Name'] },
+    needs: { DescribeImagesResult: ['Images'], Image: ['ImageId', 'Public', 'State'], Tag: ['Key', 'Value'] },
   },
 ] as const satisfies readonly OperationSpec[];

@@ -27,7 +27,15 @@ function buildLoadBalancers(src: ServiceSource, region: string, webAcls: readonl
     (lb, at) => {
       const arn = lb.LoadBalancerArn!;
       at.expect(/^arn:[^:]+:elasticloadbalancing:[^:]+:\d{12}:loadbalancer\/.+$/.test(arn), '/LoadBalancerArn', 'a load balancer ARN');
-      const raw = src.perResource<Raw<DescribeListenersCommandOutput>>(region, 'elasticloadbalancing:DescribeListeners', arn);
+      const answered = src.perResource<Raw<DescribeListenersCommandOutput>>(region, 'elasticloadbalancing:DescribeListeners', arn);
+      // A redirect action says where it redirects; one that does not is not an answer ELB sends.
+      let redirectless: string | undefined;
+      if (answered.ok) {
+        answered.value.Listeners!.forEach((l, i) => l.DefaultActions!.forEach((a, k) => {
+          if (a.Type === 'redirect' && !a.RedirectConfig) redirectless ??= `/Listeners/${i}/DefaultActions/${k}/RedirectConfig`;
+        }));
+      }
+      const raw: typeof answered = redirectless ? { ok: false, error: src.unusableResource('elasticloadbalancing:DescribeListeners', region, arn, redirectless, 'the redirect of a redirect action') } : answered;
       const listeners: Observed<Listener[]> = raw.ok
         ? {
             ok: true,

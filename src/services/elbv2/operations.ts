@@ -1,5 +1,5 @@
 /** Elastic Load Balancing v2 (ALB, NLB, GWLB): load balancers and their listeners. */
-import type { OperationSpec } from '../define.js';
+import type { OperationSpec } from '../spec.js';
 
 export const SDK = { elasticloadbalancing: '@aws-sdk/client-elastic-load-balancing-v2' } as const;
 
@@ -14,8 +14,8 @@ export const OPERATIONS = [
     key: 'elasticloadbalancing:DescribeListeners',
     scope: 'regional',
     perResource: { from: 'elasticloadbalancing:DescribeLoadBalancers', id: 'load balancer ARN' },
-    // Gateway Load Balancer listeners have no port or protocol.
-    unset: { Listener: ['Port', 'Protocol', 'SslPolicy'] },
-    needs: { DescribeListenersOutput: ['Listeners'], Listener: ['ListenerArn', 'DefaultActions'], Action: ['Type'] },
+    // Gateway Load Balancer listeners have no port or protocol; only redirect actions have a RedirectConfig.
+    unset: { Listener: ['Port', 'Protocol', 'SslPolicy'], Action: ['RedirectConfig'] },
+    needs: { DescribeListenersOutput: ['Listeners'], Listener: ['ListenerArn', 'DefaultActions'], Action: ['Type'], RedirectActionConfig: ['Protocol', 'StatusCode'] },
   },
 ] as const satisfies readonly OperationSpec[];

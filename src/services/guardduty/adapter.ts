@@ -5,7 +5,12 @@ import type { GuardDutyRegion } from './types.js';
 
 export function buildGuardDuty(src: ServiceSource, region: string): GuardDutyRegion {
   const listed = src.call<Raw<ListDetectorsCommandOutput>>(region, 'guardduty:ListDetectors');
-  const ids = listed.ok ? [...(listed.value?.DetectorIds ?? [])].sort() : [];
+  let ids = listed.ok ? [...(listed.value?.DetectorIds ?? [])].sort() : [];
+  const empty = listed.ok ? (listed.value?.DetectorIds ?? []).findIndex((id) => id === '') : -1;
+  if (empty >= 0) {
+    src.unusable('guardduty:ListDetectors', region, `/DetectorIds/${empty}`, 'a detector id');
+    ids = [];
+  }
   return {
     type: 'AWS::GuardDuty::RegionSettings',
     arn: `arn:${src.partition}:guardduty:${region}:${src.accountId}:detector`,

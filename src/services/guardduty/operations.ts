@@ -1,5 +1,5 @@
 /** Amazon GuardDuty: detectors of each region and each one's status. No detector is data (GuardDuty off), not an error. */
-import type { OperationSpec } from '../define.js';
+import type { OperationSpec } from '../spec.js';
 
 export const SDK = { guardduty: '@aws-sdk/client-guardduty' } as const;
 

@@ -110,10 +110,10 @@ export function buildIam(src: ServiceSource): IamInventory {
   // Customer-managed policies first: principals' grants refer to them by ARN.
   const managed = new Map<string, PolicyDocument | undefined>();
   src.records<Item<Details['Policies']>, void>(GLOBAL_REGION, DETAILS, 'Policies/*', (p, at) => {
-    const versions = p.PolicyVersionList ?? [];
-    const index = Math.max(0, versions.findIndex((v) => v.IsDefaultVersion));
-    const version = versions[index];
-    managed.set(p.Arn!, version?.Document !== undefined ? documentAt(at, version.Document, `/PolicyVersionList/${index}/Document`) : undefined);
+    const versions = p.PolicyVersionList!;
+    const index = versions.findIndex((v) => v.IsDefaultVersion);
+    at.expect(index >= 0, '/PolicyVersionList', 'the policy versions, one of them the default (IsDefaultVersion true)');
+    managed.set(p.Arn!, documentAt(at, versions[index]!.Document, `/PolicyVersionList/${index}/Document`));
   });
   const unreadablePolicies = (src.unreadable.get(DETAILS)?.get(GLOBAL_REGION) ?? []).filter((r) => r.recordType === 'AWS::IAM::ManagedPolicy');
 

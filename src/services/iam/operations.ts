@@ -1,5 +1,5 @@
 /** IAM: account-wide, read once (global). */
-import type { OperationSpec } from '../define.js';
+import type { OperationSpec } from '../spec.js';
 
 export const SDK = { iam: '@aws-sdk/client-iam' } as const;
 
@@ -18,6 +18,8 @@ export const OPERATIONS = [
     key: 'iam:GetAccountPasswordPolicy',
     scope: 'global',
     absentCodes: ['NoSuchEntity'],
+    // Expiry and reuse prevention are absent when not set.
+    unset: { PasswordPolicy: ['MaxPasswordAge', 'PasswordReusePrevention', 'HardExpiry'] },
     needs: {
       GetAccountPasswordPolicyResponse: ['PasswordPolicy'],
       PasswordPolicy: ['MinimumPasswordLength', 'RequireSymbols', 'RequireNumbers', 'RequireUppercaseCharacters', 'RequireLowercaseCharacters', 'ExpirePasswords'],
@@ -35,10 +37,12 @@ export const OPERATIONS = [
     ],
     needs: {
       GetAccountAuthorizationDetailsResponse: ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'],
-      UserDetail: ['Arn', 'UserName'],
-      GroupDetail: ['Arn', 'GroupName'],
-      RoleDetail: ['Arn', 'RoleName'],
-      ManagedPolicyDetail: ['Arn'],
+      // AWS lists every principal's policies, empty lists included; one left out would hide a grant.
+      UserDetail: ['Arn', 'UserName', 'AttachedManagedPolicies', 'UserPolicyList', 'GroupList'],
+      GroupDetail: ['Arn', 'GroupName', 'AttachedManagedPolicies', 'GroupPolicyList'],
+      RoleDetail: ['Arn', 'RoleName', 'AttachedManagedPolicies', 'RolePolicyList'],
+      ManagedPolicyDetail: ['Arn', 'PolicyVersionList'],
+      PolicyVersion: ['Document', 'IsDefaultVersion'],
       AttachedPolicy: ['PolicyArn'],
       PolicyDetail: ['PolicyName', 'PolicyDocument'],
     },

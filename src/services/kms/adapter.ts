@@ -21,8 +21,9 @@ export function buildKms(src: ServiceSource, region: string): KmsKey[] {
     names.push(a.AliasName!);
     aliasesByKey.set(a.TargetKeyId, names);
   });
-  return src.records<Item<Raw<ListKeysCommandOutput>['Keys']>, KmsKey>(region, 'kms:ListKeys', 'Keys/*', (k) => {
+  return src.records<Item<Raw<ListKeysCommandOutput>['Keys']>, KmsKey>(region, 'kms:ListKeys', 'Keys/*', (k, at) => {
     const keyId = k.KeyId!;
+    at.expect(/^arn:[^:]+:kms:[^:]+:\d{12}:key\/.+$/.test(k.KeyArn!), '/KeyArn', 'a KMS key ARN');
     const described = src.perResource<Raw<DescribeKeyCommandOutput>>(region, 'kms:DescribeKey', keyId);
     const metadata: Observed<KmsKeyMetadata> = described.ok ? { ok: true, value: keyMetadata(described.value) } : described;
     const rotationRaw = src.perResource<Raw<GetKeyRotationStatusCommandOutput>>(region, 'kms:GetKeyRotationStatus', keyId);
@@ -48,7 +49,7 @@ export function buildKms(src: ServiceSource, region: string): KmsKey[] {
     const keyAliases = (aliasesByKey.get(keyId) ?? []).sort();
     const key: KmsKey = {
       type: 'AWS::KMS::Key',
-      arn: k.KeyArn ?? `arn:${src.partition}:kms:${region}:${account}:key/${keyId}`,
+      arn: k.KeyArn!,
       id: keyId,
       account,
       region,

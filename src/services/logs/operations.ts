@@ -1,5 +1,5 @@
 /** Amazon CloudWatch Logs: metric filters (the security-event alarms watch them). */
-import type { OperationSpec } from '../define.js';
+import type { OperationSpec } from '../spec.js';
 
 export const SDK = { logs: '@aws-sdk/client-cloudwatch-logs' } as const;
 
@@ -7,6 +7,6 @@ export const OPERATIONS = [
   {
     key: 'logs:DescribeMetricFilters',
     scope: 'regional',
-    needs: { DescribeMetricFiltersResponse: ['metricFilters'], MetricFilter: ['filterName', 'logGroupName', 'filterPattern'], MetricTransformation: ['metricName', 'metricNamespace'] },
+    needs: { DescribeMetricFiltersResponse: ['metricFilters'], MetricFilter: ['filterName', 'logGroupName', 'filterPattern', 'metricTransformations'], MetricTransformation: ['metricName', 'metricNamespace'] },
   },
 ] as const satisfies readonly OperationSpec[];

@@ -30,7 +30,7 @@ function buildRds(src: ServiceSource, region: string): { dbInstances: DbInstance
         backupRetentionDays: d.BackupRetentionPeriod!,
       };
       if (d.Engine !== undefined) db.engine = d.Engine;
-      if (d.DBClusterIdentifier !== undefined) db.clusterId = d.DBClusterIdentifier;
+      if (d.DBClusterIdentifier) db.clusterId = d.DBClusterIdentifier;
       if (d.DBInstanceStatus !== undefined) db.status = d.DBInstanceStatus;
       if (d.AvailabilityZone !== undefined) db.availabilityZone = d.AvailabilityZone;
       return db;

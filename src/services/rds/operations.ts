@@ -1,5 +1,5 @@
 /** Amazon RDS: DB instances and clusters of each region. */
-import type { OperationSpec } from '../define.js';
+import type { OperationSpec } from '../spec.js';
 
 export const SDK = { rds: '@aws-sdk/client-rds' } as const;
 
@@ -8,6 +8,7 @@ export const OPERATIONS = [
     key: 'rds:DescribeDBInstances',
     scope: 'regional',
     records: [{ path: 'DBInstances/*', type: 'AWS::RDS::DBInstance', arn: 'DBInstanceArn' }],
+    unset: { DBInstance: ['DBClusterIdentifier', 'TagList'] },
     needs: {
       DBInstanceMessage: ['DBInstances'],
       DBInstance: ['DBInstanceArn', 'DBInstanceIdentifier', 'StorageEncrypted', 'PubliclyAccessible', 'MultiAZ', 'BackupRetentionPeriod'],

@@ -76,7 +76,10 @@ export function buildS3(src: ServiceSource, trails: readonly Trail[]): S3Collect
     } catch {
       policy = { ok: false, error: src.unusableResource('s3:GetBucketPolicy', GLOBAL_REGION, name, '/Policy', 'a JSON bucket policy') };
     }
-    const acl = src.perResource<Raw<GetBucketAclCommandOutput>>(GLOBAL_REGION, 's3:GetBucketAcl', name);
+    const rawAcl = src.perResource<Raw<GetBucketAclCommandOutput>>(GLOBAL_REGION, 's3:GetBucketAcl', name);
+    // A grant to a group names the group by URI; one without is not an ACL S3 sends.
+    const groupless = rawAcl.ok ? rawAcl.value.Grants!.findIndex((g) => g.Grantee!.Type === 'Group' && !g.Grantee!.URI) : -1;
+    const acl: typeof rawAcl = groupless >= 0 ? { ok: false, error: src.unusableResource('s3:GetBucketAcl', GLOBAL_REGION, name, `/Grants/${groupless}/Grantee/URI`, 'the URI of the group granted access') } : rawAcl;
     const bucket: S3Bucket = {
       type: 'AWS::S3::Bucket',
       arn: `arn:${partition}:s3:::${name}`,

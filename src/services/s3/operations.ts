@@ -1,5 +1,5 @@
 /** Amazon S3: the account's Block Public Access, the buckets, and per bucket its settings (asked in the bucket's own region). */
-import type { OperationSpec } from '../define.js';
+import type { OperationSpec } from '../spec.js';
 
 export const SDK = { s3: '@aws-sdk/client-s3', s3control: '@aws-sdk/client-s3-control' } as const;
 
@@ -11,16 +11,26 @@ export const OPERATIONS = [
     scope: 'global',
     iamAction: 's3:ListAllMyBuckets',
     records: [{ path: 'Buckets/*', type: 'AWS::S3::Bucket', id: 'Name', arnOf: (id, at) => `arn:${at.partition}:s3:::${id}` }],
-    needs: { ListBucketsOutput: ['Buckets'], Bucket: ['Name'] },
+    unset: { Bucket: ['BucketRegion'] },
+    needs: { ListBucketsOutput: ['Buckets'], Bucket: ['Name', 'CreationDate'] },
   },
-  { key: 's3:GetBucketLocation', scope: 'global', perResource: { from: 's3:ListBuckets', id: bucket } },
+  {
+    key: 's3:GetBucketLocation',
+    scope: 'global',
+    perResource: { from: 's3:ListBuckets', id: bucket },
+    // S3 answers no LocationConstraint (or an empty one) for us-east-1.
+    unset: { GetBucketLocationOutput: ['LocationConstraint'] },
+  },
   {
     key: 's3:GetPublicAccessBlock',
     scope: 'global',
     iamAction: 's3:GetBucketPublicAccessBlock',
     absentCodes: ['NoSuchPublicAccessBlockConfiguration'],
     perResource: { from: 's3:GetBucketLocation', id: bucket },
-    needs: { GetPublicAccessBlockOutput: ['PublicAccessBlockConfiguration'] },
+    needs: {
+      GetPublicAccessBlockOutput: ['PublicAccessBlockConfiguration'],
+      PublicAccessBlockConfiguration: ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'],
+    },
   },
   {
     key: 's3:GetBucketEncryption',
@@ -28,7 +38,13 @@ export const OPERATIONS = [
     iamAction: 's3:GetEncryptionConfiguration',
     absentCodes: ['ServerSideEncryptionConfigurationNotFoundError'],
     perResource: { from: 's3:GetBucketLocation', id: bucket },
-    needs: { GetBucketEncryptionOutput: ['ServerSideEncryptionConfiguration'], ServerSideEncryptionByDefault: ['SSEAlgorithm'] },
+    unset: { ServerSideEncryptionByDefault: ['KMSMasterKeyID'] },
+    needs: {
+      GetBucketEncryptionOutput: ['ServerSideEncryptionConfiguration'],
+      ServerSideEncryptionConfiguration: ['Rules'],
+      ServerSideEncryptionRule: ['ApplyServerSideEncryptionByDefault'],
+      ServerSideEncryptionByDefault: ['SSEAlgorithm'],
+    },
   },
   {
     key: 's3:GetBucketPolicy',
@@ -48,6 +64,7 @@ export const OPERATIONS = [
     key: 's3:GetBucketAcl',
     scope: 'global',
     perResource: { from: 's3:GetBucketLocation', id: bucket },
+    unset: { Grantee: ['URI', 'ID', 'DisplayName', 'EmailAddress'] },
     needs: { GetBucketAclOutput: ['Grants'], Grant: ['Grantee', 'Permission'], Grantee: ['Type'] },
   },
   {
@@ -55,6 +72,9 @@ export const OPERATIONS = [
     scope: 'global',
     iamAction: 's3:GetAccountPublicAccessBlock',
     absentCodes: ['NoSuchPublicAccessBlockConfiguration'],
-    needs: { 's3control.GetPublicAccessBlockOutput': ['PublicAccessBlockConfiguration'] },
+    needs: {
+      's3control.GetPublicAccessBlockOutput': ['PublicAccessBlockConfiguration'],
+      's3control.PublicAccessBlockConfiguration': ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'],
+    },
   },
 ] as const satisfies readonly OperationSpec[];

@@ -1,5 +1,5 @@
 /** Secrets Manager: secret metadata only (ListSecrets never returns secret values). */
-import type { OperationSpec } from '../define.js';
+import type { OperationSpec } from '../spec.js';
 
 export const SDK = { secretsmanager: '@aws-sdk/client-secrets-manager' } as const;
 
@@ -8,6 +8,8 @@ export const OPERATIONS = [
     key: 'secretsmanager:ListSecrets',
     scope: 'regional',
     records: [{ path: 'SecretList/*', type: 'AWS::SecretsManager::Secret', arn: 'ARN' }],
-    needs: { ListSecretsResponse: ['SecretList'], SecretListEntry: ['ARN'] },
+    // A secret never set to rotate has no rotation fields.
+    unset: { SecretListEntry: ['RotationEnabled', 'RotationRules', 'LastRotatedDate', 'LastChangedDate', 'Tags'] },
+    needs: { ListSecretsResponse: ['SecretList'], SecretListEntry: ['ARN', 'Name'], Tag: ['Key'] },
   },
 ] as const satisfies readonly OperationSpec[];

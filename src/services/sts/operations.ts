@@ -1,5 +1,5 @@
 /** AWS STS: who the credentials are (the account id and partition of a collection). */
-import type { OperationSpec } from '../define.js';
+import type { OperationSpec } from '../spec.js';
 
 export const SDK = { sts: '@aws-sdk/client-sts' } as const;
 

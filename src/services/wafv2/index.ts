@@ -11,7 +11,9 @@ type Item<T> = NonNullable<T> extends readonly (infer U)[] ? U : never;
 function buildWebAcls(src: ServiceSource, region: string): WebAcl[] {
   return src.records<Item<Raw<ListWebACLsCommandOutput>['WebACLs']>, WebAcl>(region, 'wafv2:ListWebACLs', 'WebACLs/*', (a, at) => {
     at.expect(/^arn:[^:]+:wafv2:[^:]+:\d{12}:regional\/webacl\/.+$/.test(a.ARN!), '/ARN', 'a regional WAFv2 web ACL ARN');
-    const resources = src.perResource<Raw<ListResourcesForWebACLCommandOutput>>(region, 'wafv2:ListResourcesForWebACL', a.ARN!);
+    const listed = src.perResource<Raw<ListResourcesForWebACLCommandOutput>>(region, 'wafv2:ListResourcesForWebACL', a.ARN!);
+    const empty = listed.ok ? listed.value.ResourceArns!.findIndex((arn) => !arn.startsWith('arn:')) : -1;
+    const resources: typeof listed = empty >= 0 ? { ok: false, error: src.unusableResource('wafv2:ListResourcesForWebACL', region, a.ARN!, `/ResourceArns/${empty}`, 'a resource ARN') } : listed;
     return {
       type: 'AWS::WAFv2::WebACL',
       arn: a.ARN!,

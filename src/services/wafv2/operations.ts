@@ -1,5 +1,5 @@
 /** AWS WAFv2: regional web ACLs and the load balancers each protects (API Gateway stages and CloudFront carry their own web ACL). */
-import type { OperationSpec } from '../define.js';
+import type { OperationSpec } from '../spec.js';
 
 export const SDK = { wafv2: '@aws-sdk/client-wafv2' } as const;
 
