@@ -3,7 +3,7 @@ import { runCheck } from '../checks/run.js';
 import type { Inventory } from '../inventory/types.js';
 import { evidenceOf, isAttested, type RuleSet } from '../rules/types.js';
 import type { Snapshot } from '../snapshot/types.js';
-import { addCounts, countControlStatuses, countStatuses, score, SCORE_FORMULA, scopeStatement, SEVERITY_WEIGHTS, STATUS_PRECEDENCE, statusOf } from './score.js';
+import { addCounts, countControlStatuses, countStatuses, score, SCORE_FORMULA, SCOPE_STATEMENT, SEVERITY_WEIGHTS, STATUS_PRECEDENCE, statusOf } from './score.js';
 import type { Assessment, CheckInfo, ControlAssessment, Counts, Evaluation, FrameworkAssessment, FrameworkScope } from './types.js';
 import { applyWaivers, resultKey, type WaiverInput } from './waive.js';
 
@@ -207,6 +207,6 @@ function frameworkScope(snapshot: Snapshot, checkIds: string[]): FrameworkScope 
     regionsScanned: [...metadata.regions].sort(),
     regionsNotScanned: [...(metadata.skippedRegions ?? [])].sort(byKey((s) => s.region)),
     servicesRead: [...services].sort(),
-    statement: scopeStatement(metadata.collectedAt),
+    statement: SCOPE_STATEMENT,
   };
 }

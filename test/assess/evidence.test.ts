@@ -86,7 +86,7 @@ describe('evidence kinds and the attested score', () => {
       regionsNotScanned: [{ region: 'me-central-1', reason: 'not opted in for this account' }],
       servicesRead: ['iam'],
     });
-    expect(b.frameworks[0]?.scope.statement).toMatch(/^PASS means the configuration archscan read at 2026-11-20T06:00:00Z met the check/);
+    expect(b.frameworks[0]?.scope.statement).toMatch(/^PASS means the configuration archscan read when the snapshot was collected \(snapshot\.collectedAt\) met the check/);
     expect(b.frameworks[0]?.scope.statement).toContain('not an attestation');
   });
 

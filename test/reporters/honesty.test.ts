@@ -79,7 +79,7 @@ describe('every format says which controls are not attested, and why', () => {
     expect(text).toContain('score 100.0/100  attested controls only: 100.0');
     expect(text).toContain('  evidence: 1 attested · 1 partial · 1 clause unverified · 0 manual\n');
     expect(text).toContain('  scope: regions ap-south-1; not scanned: me-central-1 (not opted in for this account); services read:\n    ec2, iam.\n');
-    expect(text).toContain('    PASS means the configuration archscan read at 2026-11-20T06:00:00Z met the check');
+    expect(text).toContain('    PASS means the configuration archscan read when the snapshot was collected (snapshot.collectedAt) met');
   });
 
   it('Markdown: PASS (partial), the caveat list with notes, the attested score and the scope', () => {
