@@ -91,7 +91,7 @@ describe('coverage of the built-in rule sets', () => {
     }
     const pci = coverage.frameworks.find((f) => f.id === 'pci-dss-v4')!;
     const pwd = pci.controls.find((c) => c.id === '8.3.6')!.checks.find((k) => k.id === 'iam-password-policy-strong')!;
-    expect(pwd.params).toMatchObject({ minimumLength: 12, requireLetters: true, reusePrevention: 4 });
+    expect(pwd.params).toMatchObject({ minimumLength: 12, requireLetters: true, reusePrevention: 0, maxAgeDays: 0 });
   });
 });
 
@@ -174,7 +174,7 @@ describe('archscan frameworks --coverage', () => {
   it('--format json lists every framework with its counts', async () => {
     const run = await runCli(['frameworks', '--coverage', '--format', 'json']);
     const json = JSON.parse(run.stdout) as ReturnType<typeof buildCoverage>;
-    expect(json.frameworks.map((f) => f.id)).toEqual(['aws-well-architected', 'mas-trm', 'pci-dss-v4', 'rbi-pso-ppi']);
+    expect(json.frameworks.map((f) => f.id)).toEqual(['aws-well-architected', 'cis-aws-foundations', 'mas-trm', 'pci-dss-v4', 'rbi-pso-ppi']);
     expect(json).toEqual(buildCoverage(loadBuiltinRuleSets()));
   });
 

@@ -236,7 +236,7 @@ describe('HTML VAPT pack in Chromium', () => {
       const breaks = (await page.evaluate(
         `[...document.querySelectorAll('section.framework')].map((s) => getComputedStyle(s).breakBefore)`,
       )) as string[];
-      expect(breaks).toEqual(['page', 'page', 'page', 'page']);
+      expect(breaks).toEqual(['page', 'page', 'page', 'page', 'page']);
       const pdf = await page.pdf({ format: 'A4' });
       writeFileSync('/tmp/vapt-payments-group-waivers-baseline.pdf', pdf);
       expect(pdf.length).toBeGreaterThan(10_000);
