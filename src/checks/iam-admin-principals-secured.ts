@@ -128,6 +128,20 @@ export default defineCheck<Params>({
         continue;
       }
       const adminVia = [...g.via].sort();
+      if (role.trustPolicy === undefined) {
+        // Who may assume an administrator role is unknown: never a pass.
+        out.push(
+          error(role, {
+            service: 'iam',
+            operation: 'GetAccountAuthorizationDetails',
+            region: role.region,
+            resource: role.id,
+            code: 'TrustPolicyMissing',
+            message: `the snapshot holds no trust policy for the administrator role ${role.id}`,
+          }),
+        );
+        continue;
+      }
       const { publicPrincipals, withoutMfa } = unprotectedTrust(role, requireMfaToAssume);
       const evidence = { adminVia, publicPrincipals, assumableWithoutMfa: withoutMfa };
       if (publicPrincipals.length > 0) {

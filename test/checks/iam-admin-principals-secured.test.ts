@@ -128,6 +128,11 @@ const cases: Case[] = [
     results: [['frank', 'error']],
   },
   {
+    name: 'an admin role whose trust policy the snapshot lacks is error, never pass',
+    input: { iamRoles: [iamRole('NoTrust', grants({ attached: [ADMIN_POLICY] }))] },
+    results: [['NoTrust', 'error']],
+  },
+  {
     name: 'a group the snapshot does not describe is error, never pass',
     input: { iamUsers: [member('gina', ['Ghost'])] },
     results: [['gina', 'error']],
