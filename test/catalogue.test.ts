@@ -40,8 +40,8 @@ describe('check catalogue', () => {
 describe('built-in rule sets', () => {
   const sets = loadBuiltinRuleSets();
 
-  it('are the four frameworks', () => {
-    expect(sets.map((s) => s.id)).toEqual(['aws-well-architected', 'mas-trm', 'pci-dss-v4', 'rbi-pso-ppi']);
+  it('are the five frameworks', () => {
+    expect(sets.map((s) => s.id)).toEqual(['aws-well-architected', 'cis-aws-foundations', 'mas-trm', 'pci-dss-v4', 'rbi-pso-ppi']);
   });
 
   it('use every check at least once', () => {
@@ -58,7 +58,7 @@ describe('built-in rule sets', () => {
     }
   });
 
-  it('give every automated control at least one check, and every manual control none but the evidence to collect', () => {
+  it('give every automated control at least one check, every partial one checks, a note and the rest to collect, and every manual control none but the evidence to collect', () => {
     for (const s of sets) {
       for (const c of s.controls) {
         if (c.manual) {
@@ -67,7 +67,37 @@ describe('built-in rule sets', () => {
         } else {
           expect(c.checks.length, `${s.id} ${c.id}`).toBeGreaterThan(0);
         }
+        if (c.partial) {
+          expect(c.partial.collect.length, `${s.id} ${c.id}`).toBeGreaterThan(20);
+          expect(c.note?.length, `${s.id} ${c.id}`).toBeGreaterThan(20);
+        }
       }
+    }
+  });
+
+  it('say "weak fit", "supporting evidence" or "partial" in a note only on a partially evidenced control', () => {
+    for (const s of sets) {
+      for (const c of s.controls) {
+        if (/weak fit|supporting evidence|^partial/i.test(c.note ?? '') && !c.manual) expect(c.partial, `${s.id} ${c.id}: the note admits a weak proxy`).toBeDefined();
+      }
+    }
+  });
+
+  it('quote the section heading in the source of every PSO MD control, and keep each unverified with a note', () => {
+    const rbi = sets.find((s) => s.id === 'rbi-pso-ppi')!;
+    for (const c of rbi.controls.filter((x) => x.id.startsWith('PSO-'))) {
+      expect(c.source, c.id).toMatch(/Section (II "Governance Controls"|III "Baseline Information Security Measures\/Controls"|IV "Digital Payment Security Measures\/Controls")/);
+      expect(c.verified, c.id).toBe(false);
+      expect(c.note, c.id).toMatch(/not confirmed/);
+    }
+  });
+
+  it('tag every CIS recommendation with its profile level', () => {
+    const cis = sets.find((s) => s.id === 'cis-aws-foundations')!;
+    expect(cis.controls).toHaveLength(70);
+    for (const c of cis.controls) {
+      expect([['level-1', 'level-2'], ['level-2']], c.id).toContainEqual(c.appliesTo);
+      expect(c.source, c.id).toBe(`CIS Amazon Web Services Foundations Benchmark v7.0.0, recommendation ${c.id} (Level ${c.appliesTo!.length === 2 ? 1 : 2})`);
     }
   });
 
@@ -79,10 +109,20 @@ describe('built-in rule sets', () => {
     }
   });
 
-  it('encode PCI DSS 8.3.6 as 12-character passwords with letters and digits', () => {
+  it('encode PCI DSS 8.3.6 as 12-character passwords with letters and digits, and nothing else (issue 11)', () => {
     const pci = sets.find((s) => s.id === 'pci-dss-v4')!;
     const ref = pci.controls.find((c) => c.id === '8.3.6')!.checks.find((k) => k.checkId === 'iam-password-policy-strong')!;
-    expect(ref.params).toMatchObject({ minimumLength: 12, requireLetters: true, requireNumbers: true, reusePrevention: 4 });
+    // Before issue 11 the same params also held reuse 4 and a 90-day expiry, so either failed 8.3.6.
+    expect(ref.params).toEqual({
+      minimumLength: 12,
+      requireUppercase: false,
+      requireLowercase: false,
+      requireLetters: true,
+      requireNumbers: true,
+      requireSymbols: false,
+      reusePrevention: 0,
+      maxAgeDays: 0,
+    });
   });
 
   it('follow each framework\'s own numbering', () => {
@@ -91,16 +131,21 @@ describe('built-in rule sets', () => {
       'pci-dss-v4': /^\d{1,2}(\.\d+){1,3}$/,
       // TRM paragraphs (11.1.1(b)), a sub-section plus a slug where the paragraph is unverified (9.1-authentication), Notice 655 para 4.
       'mas-trm': /^(\d{1,2}(\.\d+){1,2}(\([a-z]\))?(-[a-z-]+)?|N655-4\.[1-6])$/,
-      // PSO MD section (roman) plus topic; 2018 data-storage para (SPSD-2(i), SPSD-2(ii)-(iii)) or FAQ topic; MD-PPIs para 15.
-      'rbi-pso-ppi': /^(PSO-(II|III|IV)-[a-z0-9-]+|SPSD-(\d+\([ivx]+\)(-\([ivx]+\))?|FAQ-[a-z0-9-]+)|PPI-15\.\d+(\([a-z]\))?)$/,
+      // Labels that cannot be mistaken for clause numbers (no paragraph number could be confirmed): a document
+      // prefix and lower-case words, no digits, no roman numerals, no item letters in brackets (issue 11).
+      'rbi-pso-ppi': /^(PSO-(governance|baseline|digital)|SPSD(-FAQ)?|PPI|CERTIN)(-[a-z]+)+$/,
       'aws-well-architected': /^(SEC|REL)\d{2}-BP\d{2}$/,
+      // CIS recommendation numbers: 2.4, 2.1.1, 6.1.2 (v7.0.0 starts at section 2).
+      'cis-aws-foundations': /^[2-6](\.\d{1,2}){1,2}$/,
     };
     for (const s of sets) for (const c of s.controls) expect(c.id, s.id).toMatch(patterns[s.id]!);
     // The patterns accept the ids the rule sets use and refuse near misses.
     const accepts = (framework: string, ids: string[]) => ids.filter((id) => patterns[framework]!.test(id));
-    const rbiOk = ['SPSD-2(i)', 'SPSD-2(ii)-(iii)', 'SPSD-FAQ-offshore-processing', 'PSO-II-ccmp', 'PPI-15.3(b)'];
+    const rbiOk = ['SPSD-data-stored-in-india', 'SPSD-FAQ-offshore-processing', 'PSO-governance-ccmp', 'PSO-baseline-iam-default-credentials', 'PPI-is-policy', 'CERTIN-logs-kept-in-india'];
     expect(accepts('rbi-pso-ppi', rbiOk)).toEqual(rbiOk);
-    expect(accepts('rbi-pso-ppi', ['SPSD-2', 'SPSD-faq-x', 'PSO-V-x', 'PPI-16.1'])).toEqual([]);
+    // The old ids looked like clause numbers: refused now.
+    expect(accepts('rbi-pso-ppi', ['SPSD-2(i)', 'PSO-III-iam-c', 'PSO-II-ccmp', 'PPI-15.1', 'PPI-15.3(b)', 'PSO-baseline-log-180'])).toEqual([]);
+    expect(accepts('cis-aws-foundations', ['2.1.1', '5.16', '6.1.2', '1.1', '7.1', '2.1.1.1'])).toEqual(['2.1.1', '5.16', '6.1.2']);
     expect(accepts('pci-dss-v4', ['12.10.1', '10.4.1.1', '8.2'])).toEqual(['12.10.1', '10.4.1.1', '8.2']);
     expect(accepts('aws-well-architected', ['SEC10-BP08', 'REL09-BP04', 'SEC1-BP1'])).toEqual(['SEC10-BP08', 'REL09-BP04']);
   });

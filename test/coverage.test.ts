@@ -24,6 +24,12 @@ controls:
       - check: iam-password-policy-strong
         params: { minimumLength: 16 }
       - check: iam-root-mfa-enabled
+  - id: Q-1
+    title: Stored data unreadable
+    source: Demo 3
+    note: Disk encryption is supporting evidence only.
+    checks: [{ check: ebs-volume-encrypted }]
+    partial: { collect: "How stored data is made unreadable." }
   - id: M-1
     title: Training <yearly>
     source: Demo 2
@@ -44,23 +50,28 @@ describe('docs/coverage.md', () => {
 describe('coverage of the built-in rule sets', () => {
   const coverage = buildCoverage(loadBuiltinRuleSets());
 
-  it('counts automated and manual controls per framework and in total', () => {
+  it('counts automated, partial and manual controls per framework and in total', () => {
     for (const f of coverage.frameworks) {
       expect(f.counts.controls).toBe(f.controls.length);
-      expect(f.counts.automated + f.counts.manual).toBe(f.counts.controls);
+      expect(f.counts.automated + f.counts.partial + f.counts.manual).toBe(f.counts.controls);
       expect(f.counts.manual).toBe(f.controls.filter((c) => c.kind === 'manual').length);
+      expect(f.counts.partial).toBe(f.controls.filter((c) => c.kind === 'partial').length);
       expect(f.counts.unverified).toBe(f.controls.filter((c) => !c.verified).length);
     }
     expect(coverage.totals.controls).toBe(coverage.frameworks.reduce((n, f) => n + f.counts.controls, 0));
     expect(coverage.totals.manual).toBe(coverage.frameworks.reduce((n, f) => n + f.counts.manual, 0));
   });
 
-  it('lists checks for automated controls and evidence to collect for manual ones', () => {
+  it('lists checks for automated controls, checks and the rest to collect for partial ones, and evidence to collect for manual ones', () => {
     for (const f of coverage.frameworks) {
       for (const c of f.controls) {
         if (c.kind === 'automated') {
           expect(c.checks.length, `${f.id} ${c.id}`).toBeGreaterThan(0);
           expect(c.collect).toBeUndefined();
+        } else if (c.kind === 'partial') {
+          expect(c.checks.length, `${f.id} ${c.id}`).toBeGreaterThan(0);
+          expect(c.collect!.length, `${f.id} ${c.id}`).toBeGreaterThan(20);
+          expect(c.note!.length, `${f.id} ${c.id}`).toBeGreaterThan(20);
         } else {
           expect(c.checks).toEqual([]);
           expect(c.collect!.length, `${f.id} ${c.id}`).toBeGreaterThan(20);
@@ -80,7 +91,7 @@ describe('coverage of the built-in rule sets', () => {
     }
     const pci = coverage.frameworks.find((f) => f.id === 'pci-dss-v4')!;
     const pwd = pci.controls.find((c) => c.id === '8.3.6')!.checks.find((k) => k.id === 'iam-password-policy-strong')!;
-    expect(pwd.params).toMatchObject({ minimumLength: 12, requireLetters: true, reusePrevention: 4 });
+    expect(pwd.params).toMatchObject({ minimumLength: 12, requireLetters: true, reusePrevention: 0, maxAgeDays: 0 });
   });
 });
 
@@ -89,7 +100,7 @@ describe('coverage rendering', () => {
 
   it('json: controls with kind, checks (changed params only) and collect', () => {
     const json = JSON.parse(renderCoverage(sets, 'json')) as ReturnType<typeof buildCoverage>;
-    expect(json.totals).toEqual({ controls: 2, automated: 1, manual: 1, unverified: 1 });
+    expect(json.totals).toEqual({ controls: 3, automated: 1, partial: 1, manual: 1, unverified: 1 });
     expect(json.frameworks[0]!.controls).toEqual([
       {
         id: 'P-1',
@@ -101,6 +112,16 @@ describe('coverage rendering', () => {
           { id: 'iam-password-policy-strong', params: { minimumLength: 16 } },
           { id: 'iam-root-mfa-enabled', params: {} },
         ],
+      },
+      {
+        id: 'Q-1',
+        title: 'Stored data unreadable',
+        source: 'Demo 3',
+        verified: true,
+        note: 'Disk encryption is supporting evidence only.',
+        kind: 'partial',
+        checks: [{ id: 'ebs-volume-encrypted', params: {} }],
+        collect: 'How stored data is made unreadable.',
       },
       {
         id: 'M-1',
@@ -116,22 +137,25 @@ describe('coverage rendering', () => {
     ]);
   });
 
-  it('text: one block per control, automated or manual', () => {
+  it('text: one block per control, automated, partial or manual', () => {
     const text = renderCoverage(sets, 'text');
-    expect(text).toContain('cov-demo  Coverage | demo (1)\n  2 controls: 1 automated, 1 manual; 1 with the clause unverified\n');
+    expect(text).toContain('cov-demo  Coverage | demo (1)\n  3 controls: 1 automated, 1 partial, 1 manual; 1 with the clause unverified\n');
+    expect(text).toContain('  Q-1  partial    Stored data unreadable\n');
+    expect(text).toContain(`\n${' '.repeat(18)}also collect: How stored data is made unreadable.\n${' '.repeat(18)}note: Disk encryption is supporting evidence only.\n`);
     expect(text).toContain('  P-1  automated  Passwords of 16\n');
     expect(text).toContain('checks: iam-password-policy-strong (minimumLength: 16), iam-root-mfa-enabled\n');
     expect(text).toContain('  M-1  manual     Training <yearly> (clause unverified)\n');
-    expect(text).toContain(`\n${' '.repeat(18)}collect: Training records | attendance & scores.\n`);
-    expect(text.endsWith('total  2 controls: 1 automated, 1 manual; 1 with the clause unverified\n')).toBe(true);
+    expect(text).toContain(`\n${' '.repeat(18)}collect: Training records | attendance & scores.\n${' '.repeat(18)}note: Find the clause.\n`);
+    expect(text.endsWith('total  3 controls: 1 automated, 1 partial, 1 manual; 1 with the clause unverified\n')).toBe(true);
   });
 
-  it('markdown: a summary and a table per framework, cells escaped', () => {
+  it('markdown: a summary and a table per framework with verified / unverified / partial per control, cells escaped', () => {
     const md = renderCoverage(sets, 'markdown');
-    expect(md).toContain('| [Coverage \\| demo](#cov-demo) | `cov-demo` | 2 | 1 | 1 | 1 |');
-    expect(md).toContain('| control | title | source | group | coverage | checks, or evidence to collect | verified |');
-    expect(md).toContain('| P-1 | Passwords of 16 | Demo 1 |  | automated | `iam-password-policy-strong` (minimumLength: 16)<br>`iam-root-mfa-enabled` | yes |');
-    expect(md).toContain('| M-1 | Training &lt;yearly&gt; | Demo 2 | People | manual | collect: Training records \\| attendance &amp; scores. | **no** |');
+    expect(md).toContain('| [Coverage \\| demo](#cov-demo) | `cov-demo` | 3 | 1 | 1 | 1 | 1 |');
+    expect(md).toContain('| control | title | source | group | coverage | checks, or evidence to collect | verified | note |');
+    expect(md).toContain('| P-1 | Passwords of 16 | Demo 1 |  | automated | `iam-password-policy-strong` (minimumLength: 16)<br>`iam-root-mfa-enabled` | yes |  |');
+    expect(md).toContain('| Q-1 | Stored data unreadable | Demo 3 |  | **partial** | `ebs-volume-encrypted`<br>also collect: How stored data is made unreadable. | yes | Disk encryption is supporting evidence only. |');
+    expect(md).toContain('| M-1 | Training &lt;yearly&gt; | Demo 2 | People | manual | collect: Training records \\| attendance &amp; scores. | **no** | Find the clause. |');
     expect(md).toContain('(<https://example.com/std>)');
     for (const line of md.split('\n').filter((l) => l.startsWith('| '))) {
       // Every row of a table has as many cells as its header.
@@ -150,7 +174,7 @@ describe('archscan frameworks --coverage', () => {
   it('--format json lists every framework with its counts', async () => {
     const run = await runCli(['frameworks', '--coverage', '--format', 'json']);
     const json = JSON.parse(run.stdout) as ReturnType<typeof buildCoverage>;
-    expect(json.frameworks.map((f) => f.id)).toEqual(['aws-well-architected', 'mas-trm', 'pci-dss-v4', 'rbi-pso-ppi']);
+    expect(json.frameworks.map((f) => f.id)).toEqual(['aws-well-architected', 'cis-aws-foundations', 'mas-trm', 'pci-dss-v4', 'rbi-pso-ppi']);
     expect(json).toEqual(buildCoverage(loadBuiltinRuleSets()));
   });
 
@@ -162,10 +186,10 @@ describe('archscan frameworks --coverage', () => {
     expect(run.stdout).toMatch(/^pci-dss-v4 {2}PCI DSS v4\.0\.1/m);
   });
 
-  it('without --coverage, frameworks shows automated and manual counts (text, json, markdown)', async () => {
-    const json = JSON.parse((await runCli(['frameworks', '--format', 'json'])).stdout) as { id: string; controls: number; automated: number; manual: number }[];
-    for (const r of json) expect(r.automated + r.manual).toBe(r.controls);
-    expect((await runCli(['frameworks'])).stdout).toMatch(/^pci-dss-v4 +\d+ controls \(\d+ automated, \d+ manual\)/m);
-    expect((await runCli(['frameworks', '--format', 'markdown'])).stdout).toMatch(/^\| `pci-dss-v4` \| PCI DSS v4\.0\.1 \| 4\.0\.1 \| \d+ \| \d+ \| \d+ \| \d+ \|$/m);
+  it('without --coverage, frameworks shows automated, partial, manual and unverified counts (text, json, markdown)', async () => {
+    const json = JSON.parse((await runCli(['frameworks', '--format', 'json'])).stdout) as { id: string; controls: number; automated: number; partial: number; manual: number; unverified: number }[];
+    for (const r of json) expect(r.automated + r.partial + r.manual).toBe(r.controls);
+    expect((await runCli(['frameworks'])).stdout).toMatch(/^pci-dss-v4 +\d+ controls \(\d+ automated, \d+ partial, \d+ manual; \d+ clause unverified\)/m);
+    expect((await runCli(['frameworks', '--format', 'markdown'])).stdout).toMatch(/^\| `pci-dss-v4` \| PCI DSS v4\.0\.1 \| 4\.0\.1 \| \d+ \| \d+ \| \d+ \| \d+ \| \d+ \| \d+ \|$/m);
   });
 });

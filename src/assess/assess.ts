@@ -1,10 +1,10 @@
 import { findCheck } from '../checks/index.js';
 import { runCheck } from '../checks/run.js';
 import type { Inventory } from '../inventory/types.js';
-import type { RuleSet } from '../rules/types.js';
+import { evidenceOf, isAttested, type RuleSet } from '../rules/types.js';
 import type { Snapshot } from '../snapshot/types.js';
-import { addCounts, countControlStatuses, countStatuses, score, SCORE_FORMULA, SEVERITY_WEIGHTS, STATUS_PRECEDENCE, statusOf } from './score.js';
-import type { Assessment, CheckInfo, ControlAssessment, Counts, Evaluation, FrameworkAssessment } from './types.js';
+import { addCounts, countControlStatuses, countStatuses, score, SCORE_FORMULA, SCOPE_STATEMENT, SEVERITY_WEIGHTS, STATUS_PRECEDENCE, statusOf } from './score.js';
+import type { Assessment, CheckInfo, ControlAssessment, Counts, Evaluation, FrameworkAssessment, FrameworkScope } from './types.js';
 import { applyWaivers, resultKey, type WaiverInput } from './waive.js';
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
@@ -61,23 +61,14 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
   // Each evaluation holds one result per resource, so a framework's distinct
   // results are the union of its controls' evaluations: counts add up per key.
   const frameworks: FrameworkAssessment[] = ruleSets.map((set) => {
-    const used = new Set<string>();
-    // Per evaluation: how many of this framework's controls use it, and per result how many waive it.
-    const usesHere = new Map<string, number>();
-    const waivedHere = new Map<string, number>();
+    // Per control: its evaluation keys and the results waived in it.
+    const scored: ControlScore[] = [];
     const controls: ControlAssessment[] = set.controls.map((control) => {
       const keys = [...new Set(control.checks.map((c) => c.evaluationKey))].sort();
       const waivedResults = waiving?.byControl.get(`${set.id}:${control.id}`) ?? [];
       const waivedPerEvaluation = new Map<string, number>();
-      for (const w of waivedResults) {
-        waivedPerEvaluation.set(w.evaluation, (waivedPerEvaluation.get(w.evaluation) ?? 0) + 1);
-        const k = resultKey(w.evaluation, w.arn);
-        waivedHere.set(k, (waivedHere.get(k) ?? 0) + 1);
-      }
-      for (const k of keys) {
-        used.add(k);
-        usesHere.set(k, (usesHere.get(k) ?? 0) + 1);
-      }
+      for (const w of waivedResults) waivedPerEvaluation.set(w.evaluation, (waivedPerEvaluation.get(w.evaluation) ?? 0) + 1);
+      scored.push({ keys, waived: waivedResults.map((w) => resultKey(w.evaluation, w.arn)), attested: isAttested(control) });
       const raw = keys.map((k) => evaluations.get(k)!);
       const parts = raw.map((e) => ({ severity: e.severity, counts: withoutWaived(e.counts, waivedPerEvaluation.get(e.key) ?? 0) }));
       const counts = addCounts(parts);
@@ -95,33 +86,40 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
         waived: waivedResults.length,
         waivedResults,
         evaluations: keys,
+        evidence: evidenceOf(control),
+        attested: isAttested(control),
       };
       if (control.group !== undefined) out.group = control.group;
       if (control.appliesTo !== undefined) out.appliesTo = control.appliesTo;
       if (control.note !== undefined) out.note = control.note;
       if (control.manual) out.manual = { collect: control.manual.collect };
+      if (control.partial) out.partial = { collect: control.partial.collect };
       return out;
     });
-    // A distinct result is waived in the framework when every control of it that the result evidences waives it.
-    const waivedPerEvaluation = new Map<string, number>();
-    for (const [k, n] of waivedHere) {
-      const evaluation = k.slice(0, k.indexOf('\n'));
-      if (n === usesHere.get(evaluation)) waivedPerEvaluation.set(evaluation, (waivedPerEvaluation.get(evaluation) ?? 0) + 1);
-    }
-    const raw = [...used].sort().map((k) => evaluations.get(k)!);
-    const parts = raw.map((e) => ({ severity: e.severity, counts: withoutWaived(e.counts, waivedPerEvaluation.get(e.key) ?? 0) }));
-    const counts = addCounts(parts);
+    const all = subsetScore(scored, evaluations);
+    const attested = subsetScore(
+      scored.filter((c) => c.attested),
+      evaluations,
+    );
     return {
       id: set.id,
       title: set.title,
       version: set.version,
       source: set.source,
-      status: statusOf(counts),
-      score: score(parts),
-      scoreCountingWaived: score(raw),
-      counts,
-      waived: [...waivedPerEvaluation.values()].reduce((a, b) => a + b, 0),
+      status: statusOf(all.counts),
+      score: all.score,
+      scoreAttested: attested.score,
+      scoreCountingWaived: all.scoreCountingWaived,
+      counts: all.counts,
+      waived: all.waived,
       controlCounts: countControlStatuses(controls.map((c) => c.status)),
+      controlEvidence: {
+        attested: controls.filter((c) => c.attested).length,
+        partial: controls.filter((c) => c.evidence === 'partial').length,
+        unverified: controls.filter((c) => !c.verified).length,
+        manual: controls.filter((c) => c.evidence === 'manual').length,
+      },
+      scope: frameworkScope(snapshot, [...new Set(scored.flatMap((c) => c.keys))].map((k) => evaluations.get(k)!.checkId)),
       controls,
     };
   });
@@ -163,5 +161,53 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
       byKey((e) => `${e.service}:${e.operation}\u0000${e.region}\u0000${e.resource ?? ''}\u0000${e.path ?? ''}`),
     ),
     ...(waiving ? { waivers: waiving.report } : {}),
+  };
+}
+
+/** A control as the framework scores see it: its evaluations, the results waived in it, and whether it is attested. */
+interface ControlScore {
+  keys: string[];
+  /** `resultKey(evaluation, arn)` of each result waived in this control. */
+  waived: string[];
+  attested: boolean;
+}
+
+/**
+ * The score of a set of controls over their distinct results (each
+ * evaluation × resource once). A result is waived in the set when every
+ * control of the set that it evidences waives it.
+ */
+function subsetScore(controls: ControlScore[], evaluations: Map<string, Evaluation>) {
+  const uses = new Map<string, number>();
+  const waivedIn = new Map<string, number>();
+  for (const c of controls) {
+    for (const k of c.keys) uses.set(k, (uses.get(k) ?? 0) + 1);
+    for (const r of c.waived) waivedIn.set(r, (waivedIn.get(r) ?? 0) + 1);
+  }
+  const waivedPerEvaluation = new Map<string, number>();
+  for (const [r, n] of waivedIn) {
+    const evaluation = r.slice(0, r.indexOf('\n'));
+    if (n === uses.get(evaluation)) waivedPerEvaluation.set(evaluation, (waivedPerEvaluation.get(evaluation) ?? 0) + 1);
+  }
+  const raw = [...uses.keys()].sort().map((k) => evaluations.get(k)!);
+  const parts = raw.map((e) => ({ severity: e.severity, counts: withoutWaived(e.counts, waivedPerEvaluation.get(e.key) ?? 0) }));
+  return {
+    score: score(parts),
+    scoreCountingWaived: score(raw),
+    counts: addCounts(parts),
+    waived: [...waivedPerEvaluation.values()].reduce((a, b) => a + b, 0),
+  };
+}
+
+/** The regions scanned and skipped, the services the framework's checks read, and what a pass means. */
+function frameworkScope(snapshot: Snapshot, checkIds: string[]): FrameworkScope {
+  const services = new Set<string>();
+  for (const id of checkIds) for (const op of findCheck(id)!.requires) services.add(op.slice(0, op.indexOf(':')));
+  const { metadata } = snapshot;
+  return {
+    regionsScanned: [...metadata.regions].sort(),
+    regionsNotScanned: [...(metadata.skippedRegions ?? [])].sort(byKey((s) => s.region)),
+    servicesRead: [...services].sort(),
+    statement: SCOPE_STATEMENT,
   };
 }

@@ -13,6 +13,19 @@ export const SCORE_FORMULA =
   'errors count against the score, never as passes; null when nothing was decided. ' +
   'A framework score counts each (check, params, resource) result once, however many controls it evidences.';
 
+/**
+ * What a framework's results mean, printed with every framework section: a
+ * pass is configuration observed at one moment in the scanned regions, not an
+ * attestation. Regions enabled for the account but not collected are not
+ * recorded in a snapshot, so "every region" checks hold for the scanned ones.
+ */
+export const SCOPE_STATEMENT =
+  'PASS means the configuration archscan read when the snapshot was collected (snapshot.collectedAt) met the check, in the regions scanned and for the services read; ' +
+  'it is not an attestation that the control operates, and says nothing about other regions, services or accounts. ' +
+  'Regions enabled for the account but not collected are not recorded in the snapshot: all-region checks (CloudTrail, ' +
+  'Config, GuardDuty, Access Analyzer, data residency) hold for the scanned regions only. Partially evidenced controls ' +
+  'and controls whose clause is unverified are left out of the attested score.';
+
 export function emptyCounts(): Counts {
   return { pass: 0, fail: 0, error: 0, not_applicable: 0 };
 }

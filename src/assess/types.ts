@@ -1,6 +1,6 @@
 import type { CheckResult, Severity, Status } from '../checks/types.js';
 import type { CallError } from '../snapshot/types.js';
-import type { ControlIdentity, RuleSetSource } from '../rules/types.js';
+import type { ControlIdentity, EvidenceKind, RuleSetSource } from '../rules/types.js';
 import type { Waiver } from '../rules/waivers.js';
 import type { ReportDiff } from '../diff/types.js';
 import type { ControlCounts, ControlStatus } from './status.js';
@@ -64,6 +64,35 @@ export interface ControlAssessment extends ControlIdentity {
   evaluations: string[];
   /** On a manual control: what an auditor should collect. */
   manual?: { collect: string };
+  /** automated (its checks show it), partial (they show part of it; `note` says what not) or manual. */
+  evidence: EvidenceKind;
+  /** On a partially evidenced control: what an auditor collects for the rest. */
+  partial?: { collect: string };
+  /** The clause is verified and the checks fully evidence it: only these count in `scoreAttested`. */
+  attested: boolean;
+}
+
+/** Controls of a framework by how far their evidence goes (`unverified` may overlap `partial` and `manual`). */
+export interface ControlEvidenceCounts {
+  /** Automated, with the clause verified: what `scoreAttested` is computed over. */
+  attested: number;
+  /** Partially evidenced: scored in `score`, not in `scoreAttested`. */
+  partial: number;
+  /** With the clause number unverified (any kind). */
+  unverified: number;
+  manual: number;
+}
+
+/** What a framework's results cover, and what a pass means. */
+export interface FrameworkScope {
+  /** Regions whose configuration was collected and scanned. */
+  regionsScanned: string[];
+  /** Regions the collection skipped, with the reason. */
+  regionsNotScanned: { region: string; reason: string }[];
+  /** AWS services the framework's checks read (service prefixes of their calls), sorted. */
+  servicesRead: string[];
+  /** What a pass means, and what the scan cannot show. */
+  statement: string;
 }
 
 export interface FrameworkAssessment {
@@ -72,7 +101,10 @@ export interface FrameworkAssessment {
   version: string;
   source: RuleSetSource;
   status: Status;
+  /** Over every scored control (automated and partial, verified or not). */
   score: number | null;
+  /** Over attested controls only (automated, clause verified); null when none decided anything. */
+  scoreAttested: number | null;
   scoreCountingWaived: number | null;
   /** Distinct results (evaluation × resource) across the framework's controls; `fail` excludes waived ones. */
   counts: Counts;
@@ -80,6 +112,10 @@ export interface FrameworkAssessment {
   waived: number;
   /** Controls per status; manual controls are counted apart and never as passes. */
   controlCounts: ControlCounts;
+  /** Controls by how far their evidence goes. */
+  controlEvidence: ControlEvidenceCounts;
+  /** Regions and services looked at, and what a pass means. */
+  scope: FrameworkScope;
   controls: ControlAssessment[];
 }
 

@@ -2,16 +2,25 @@ import type { JSONSchemaType } from 'ajv';
 import { anywhereSources, coveredPorts, portText } from '../inventory/net.js';
 import { defineCheck, error, fail, pass } from './define.js';
 
+type IpFamily = 'ipv4' | 'ipv6';
+
 interface Params {
   ports: number[];
+  ipFamilies: IpFamily[];
 }
 
 const schema: JSONSchemaType<Params> = {
   type: 'object',
   additionalProperties: false,
-  required: ['ports'],
-  properties: { ports: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 0, maximum: 65535 } } },
+  required: ['ports', 'ipFamilies'],
+  properties: {
+    ports: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 0, maximum: 65535 } },
+    ipFamilies: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: ['ipv4', 'ipv6'] } },
+  },
 };
+
+/** The address family of an "anywhere" source (`0.0.0.0/0`, `::/0`, or either via a prefix list). */
+const familyOf = (source: string): IpFamily => (source.split(' ')[0]!.includes(':') ? 'ipv6' : 'ipv4');
 
 export default defineCheck<Params>({
   id: 'ec2-sg-no-public-admin-ports',
@@ -24,9 +33,14 @@ export default defineCheck<Params>({
   remediation:
     'Revoke the rule; reach hosts through SSM Session Manager, a VPN or a bastion whose security group admits only known addresses.',
   schema,
-  defaults: { ports: [22, 3389] },
-  paramDocs: { ports: 'TCP/UDP ports that must not be reachable from 0.0.0.0/0 or ::/0' },
-  evaluate(inv, { ports }) {
+  defaults: { ports: [22, 3389], ipFamilies: ['ipv4', 'ipv6'] },
+  paramDocs: {
+    ports: 'TCP/UDP ports that must not be reachable from 0.0.0.0/0 or ::/0',
+    ipFamilies: 'Which "anywhere" to judge: ipv4 (0.0.0.0/0), ipv6 (::/0) or both (CIS AWS 6.3 and 6.4 judge them apart)',
+  },
+  evaluate(inv, { ports, ipFamilies }) {
+    const families = new Set(ipFamilies);
+    const over = families.size === 2 ? '' : ` from ${families.has('ipv4') ? '0.0.0.0/0' : '::/0'}`;
     return inv.securityGroups.map((sg) => {
       const open: { protocol: string; ports: string; source: string; exposed: number[] }[] = [];
       for (const rule of sg.ingress) {
@@ -35,10 +49,10 @@ export default defineCheck<Params>({
         const sources = anywhereSources(rule);
         if (!sources.ok) return error(sg, sources.error);
         for (const source of sources.value) {
-          open.push({ protocol: rule.protocol, ports: portText(rule), source, exposed });
+          if (families.has(familyOf(source))) open.push({ protocol: rule.protocol, ports: portText(rule), source, exposed });
         }
       }
-      if (open.length === 0) return pass(sg, `${sg.id} admits no internet traffic to ports ${ports.join(', ')}`);
+      if (open.length === 0) return pass(sg, `${sg.id} admits no internet traffic${over} to ports ${ports.join(', ')}`);
       const exposed = [...new Set(open.flatMap((o) => o.exposed))].sort((a, b) => a - b);
       return fail(sg, `${sg.id} admits ${[...new Set(open.map((o) => o.source))].join(', ')} to port ${exposed.join(', ')}`, {
         openRules: open.map(({ protocol, ports: p, source }) => ({ protocol, ports: p, source })),

@@ -68,6 +68,19 @@ function unmetRequirements(p: PasswordPolicySettings, want: Params): Unmet[] {
   return unmet.sort((a, b) => (a.requirement < b.requirement ? -1 : a.requirement > b.requirement ? 1 : 0));
 }
 
+/**
+ * The requirements a params set judges, in words: a rule set judges one
+ * aspect by leaving the others at false / 0 (PCI DSS 8.3.7 judges reuse only).
+ */
+function judged(p: Params): string {
+  const parts: string[] = [];
+  if (p.minimumLength > 0) parts.push(`minimumLength >= ${p.minimumLength}`);
+  for (const flag of ['requireUppercase', 'requireLowercase', 'requireLetters', 'requireNumbers', 'requireSymbols'] as const) if (p[flag]) parts.push(flag);
+  if (p.reusePrevention > 0) parts.push(`reusePrevention >= ${p.reusePrevention}`);
+  if (p.maxAgeDays > 0) parts.push(`maxAgeDays <= ${p.maxAgeDays}`);
+  return parts.length > 0 ? parts.join(', ') : 'none (every requirement is off)';
+}
+
 export default defineCheck<Params>({
   id: 'iam-password-policy-strong',
   title: 'The account password policy is strong',
@@ -110,7 +123,7 @@ export default defineCheck<Params>({
     if (policy.value === null) return [fail(resource, 'The account has no IAM password policy', { policy: null })];
     const unmet = unmetRequirements(policy.value, params);
     if (unmet.length === 0) {
-      return [pass(resource, 'The account password policy meets every requirement', { policy: { ...policy.value } })];
+      return [pass(resource, `The account password policy meets every requirement judged: ${judged(params)}`, { policy: { ...policy.value } })];
     }
     return [
       fail(resource, `The account password policy does not meet ${unmet.map((u) => u.requirement).join(', ')}`, {

@@ -14,6 +14,7 @@ import configRecorderAllResources from './config-recorder-all-resources.js';
 import ebsEncryptionByDefault from './ebs-encryption-by-default.js';
 import ebsVolumeEncrypted from './ebs-volume-encrypted.js';
 import ec2AmiNotPublic from './ec2-ami-not-public.js';
+import ec2CdeEgressRestricted from './ec2-cde-egress-restricted.js';
 import ec2EbsSnapshotsNotPublic from './ec2-ebs-snapshots-not-public.js';
 import ec2Imdsv2Required from './ec2-imdsv2-required.js';
 import ec2NaclNoPublicAdminPorts from './ec2-nacl-no-public-admin-ports.js';
@@ -26,6 +27,7 @@ import ec2SgPublicPortsAuthorised from './ec2-sg-public-ports-authorised.js';
 import elbInternetFacingTlsOnly from './elb-internet-facing-tls-only.js';
 import elbModernTlsPolicy from './elb-modern-tls-policy.js';
 import guarddutyEnabled from './guardduty-enabled.js';
+import iamAdminPrincipalsSecured from './iam-admin-principals-secured.js';
 import iamAccessKeysRotated from './iam-access-keys-rotated.js';
 import iamNoInlineWildcardSensitiveServices from './iam-no-inline-wildcard-sensitive-services.js';
 import iamNoUserAdminPolicy from './iam-no-user-admin-policy.js';
@@ -37,6 +39,7 @@ import iamSupportRoleExists from './iam-support-role-exists.js';
 import iamUnusedCredentialsDisabled from './iam-unused-credentials-disabled.js';
 import iamUserConsoleMfa from './iam-user-console-mfa.js';
 import iamUserPermissionsViaGroups from './iam-user-permissions-via-groups.js';
+import iamUserSingleFactorPasswordExpires from './iam-user-single-factor-password-expires.js';
 import kmsKeyNotPendingDeletion from './kms-key-not-pending-deletion.js';
 import kmsKeyPolicyNoPublicPrincipal from './kms-key-policy-no-public-principal.js';
 import kmsKeyRotationEnabled from './kms-key-rotation-enabled.js';
@@ -68,6 +71,7 @@ export const CHECKS = {
   'ebs-encryption-by-default': ebsEncryptionByDefault,
   'ebs-volume-encrypted': ebsVolumeEncrypted,
   'ec2-ami-not-public': ec2AmiNotPublic,
+  'ec2-cde-egress-restricted': ec2CdeEgressRestricted,
   'ec2-ebs-snapshots-not-public': ec2EbsSnapshotsNotPublic,
   'ec2-imdsv2-required': ec2Imdsv2Required,
   'ec2-nacl-no-public-admin-ports': ec2NaclNoPublicAdminPorts,
@@ -80,6 +84,7 @@ export const CHECKS = {
   'elb-internet-facing-tls-only': elbInternetFacingTlsOnly,
   'elb-modern-tls-policy': elbModernTlsPolicy,
   'guardduty-enabled': guarddutyEnabled,
+  'iam-admin-principals-secured': iamAdminPrincipalsSecured,
   'iam-access-keys-rotated': iamAccessKeysRotated,
   'iam-no-inline-wildcard-sensitive-services': iamNoInlineWildcardSensitiveServices,
   'iam-no-user-admin-policy': iamNoUserAdminPolicy,
@@ -91,6 +96,7 @@ export const CHECKS = {
   'iam-unused-credentials-disabled': iamUnusedCredentialsDisabled,
   'iam-user-console-mfa': iamUserConsoleMfa,
   'iam-user-permissions-via-groups': iamUserPermissionsViaGroups,
+  'iam-user-single-factor-password-expires': iamUserSingleFactorPasswordExpires,
   'kms-key-not-pending-deletion': kmsKeyNotPendingDeletion,
   'kms-key-policy-no-public-principal': kmsKeyPolicyNoPublicPrincipal,
   'kms-key-rotation-enabled': kmsKeyRotationEnabled,

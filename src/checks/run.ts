@@ -50,7 +50,12 @@ export function runCheck<P>(check: Check<P> | AnyCheck, inv: Inventory, params: 
       ...(o.resource.region === GLOBAL_REGION ? [] : (failedByRegion.get(o.resource.region) ?? [])),
       ...(byResource.get(o.resource.arn)?.errors ?? []),
     ];
-    if (failures.length === 0 || o.status === 'error') return { checkId: check.id, ...o };
+    if (failures.length === 0) return { checkId: check.id, ...o };
+    if (o.status === 'error') {
+      // The check saw something missing itself; the calls that failed (or could not be read) are named too.
+      const own = Array.isArray(o.evidence['failedCalls']) ? (o.evidence['failedCalls'] as unknown[]) : [];
+      return { checkId: check.id, ...o, evidence: { ...o.evidence, failedCalls: [...own, ...failures.slice(0, QUOTED).map(describeFailure)] } };
+    }
     return {
       checkId: check.id,
       status: 'error',

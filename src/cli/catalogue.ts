@@ -2,6 +2,7 @@ import { CHECKS } from '../checks/index.js';
 import type { AnyCheck } from '../checks/types.js';
 import { COVERAGE_FORMATS, renderCoverage, type CoverageFormat } from '../reporters/coverage.js';
 import { selectRuleSets } from '../rules/load.js';
+import { evidenceOf, type EvidenceKind } from '../rules/types.js';
 
 export const FRAMEWORK_FORMATS = COVERAGE_FORMATS;
 export type FrameworkFormat = CoverageFormat;
@@ -14,14 +15,16 @@ export function listFrameworks(rules: string[], format: FrameworkFormat, coverag
   const { ruleSets } = selectRuleSets(rules, undefined);
   if (coverage) return renderCoverage(ruleSets, format);
   const rows = ruleSets.map((r) => {
-    const manual = r.controls.filter((c) => c.manual).length;
+    const of = (kind: EvidenceKind) => r.controls.filter((c) => evidenceOf(c) === kind).length;
     return {
       id: r.id,
       title: r.title,
       version: r.version,
       controls: r.controls.length,
-      automated: r.controls.length - manual,
-      manual,
+      automated: of('automated'),
+      partial: of('partial'),
+      manual: of('manual'),
+      unverified: r.controls.filter((c) => !c.verified).length,
       checks: new Set(r.controls.flatMap((c) => c.checks.map((k) => k.checkId))).size,
       source: r.builtin ? 'built-in' : r.file,
     };
@@ -29,15 +32,15 @@ export function listFrameworks(rules: string[], format: FrameworkFormat, coverag
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   if (format === 'markdown') {
     const lines = [
-      '| id | framework | version | controls | automated | manual | checks |',
-      '|---|---|---|--:|--:|--:|--:|',
-      ...rows.map((r) => `| \`${r.id}\` | ${r.title} | ${r.version} | ${r.controls} | ${r.automated} | ${r.manual} | ${r.checks} |`),
+      '| id | framework | version | controls | automated | partial | manual | clause unverified | checks |',
+      '|---|---|---|--:|--:|--:|--:|--:|--:|',
+      ...rows.map((r) => `| \`${r.id}\` | ${r.title} | ${r.version} | ${r.controls} | ${r.automated} | ${r.partial} | ${r.manual} | ${r.unverified} | ${r.checks} |`),
     ];
     return `${lines.join('\n')}\n`;
   }
   const lines = rows.map(
     (r) =>
-      `${r.id.padEnd(24)} ${String(r.controls).padStart(4)} controls (${r.automated} automated, ${r.manual} manual)  ${String(r.checks).padStart(3)} checks  ${r.title} (${r.version})`,
+      `${r.id.padEnd(24)} ${String(r.controls).padStart(4)} controls (${r.automated} automated, ${r.partial} partial, ${r.manual} manual; ${r.unverified} clause unverified)  ${String(r.checks).padStart(3)} checks  ${r.title} (${r.version})`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -1,11 +1,12 @@
 /**
  * The coverage matrix (`archscan frameworks --coverage`, docs/coverage.md):
- * per framework, each control, whether a check evidences it (automated) or an
- * auditor collects the evidence by hand (manual), its checks with the params
- * that differ from the defaults, and whether its clause is verified. Pure: rule
- * sets in, text out; the order is the rule sets' own, so output is stable.
+ * per framework, each control, whether checks evidence it (automated), evidence
+ * part of it (partial: the rest is collected by hand) or an auditor collects
+ * the evidence by hand (manual), its checks with the params that differ from
+ * the defaults, and whether its clause is verified. Pure: rule sets in, text
+ * out; the order is the rule sets' own, so output is stable.
  */
-import type { ControlIdentity, RuleSet, RuleSetSource } from '../rules/types.js';
+import { evidenceOf, type ControlIdentity, type EvidenceKind, type RuleSet, type RuleSetSource } from '../rules/types.js';
 
 export const COVERAGE_FORMATS = ['text', 'json', 'markdown'] as const;
 export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
@@ -17,16 +18,18 @@ export interface CoverageCheck {
 }
 
 export interface CoverageControl extends ControlIdentity {
-  kind: 'automated' | 'manual';
+  kind: EvidenceKind;
   /** Empty for a manual control. */
   checks: CoverageCheck[];
-  /** On a manual control: what an auditor should collect. */
+  /** On a manual control: what an auditor should collect; on a partial one: what completes its checks. */
   collect?: string;
 }
 
 export interface CoverageCounts {
   controls: number;
   automated: number;
+  /** Partially evidenced: checks show part of the control, the rest is collected by hand. */
+  partial: number;
   manual: number;
   /** Controls whose clause number could not be checked against the regulator's text. */
   unverified: number;
@@ -49,7 +52,7 @@ export interface Coverage {
 export function buildCoverage(ruleSets: RuleSet[]): Coverage {
   const frameworks = ruleSets.map((set): CoverageFramework => {
     const controls = set.controls.map((c): CoverageControl => {
-      const out: CoverageControl = { id: c.id, title: c.title, source: c.source, verified: c.verified, kind: c.manual ? 'manual' : 'automated', checks: [] };
+      const out: CoverageControl = { id: c.id, title: c.title, source: c.source, verified: c.verified, kind: evidenceOf(c), checks: [] };
       if (c.group !== undefined) out.group = c.group;
       if (c.appliesTo !== undefined) out.appliesTo = [...c.appliesTo];
       if (c.note !== undefined) out.note = c.note;
@@ -61,6 +64,7 @@ export function buildCoverage(ruleSets: RuleSet[]): Coverage {
         out.checks.push({ id: k.checkId, params: { ...k.changedParams } });
       }
       if (c.manual) out.collect = c.manual.collect;
+      if (c.partial) out.collect = c.partial.collect;
       return out;
     });
     return { id: set.id, title: set.title, version: set.version, source: { ...set.source }, counts: countsOf(controls), controls };
@@ -69,8 +73,8 @@ export function buildCoverage(ruleSets: RuleSet[]): Coverage {
 }
 
 function countsOf(controls: CoverageControl[]): CoverageCounts {
-  const manual = controls.filter((c) => c.kind === 'manual').length;
-  return { controls: controls.length, automated: controls.length - manual, manual, unverified: controls.filter((c) => !c.verified).length };
+  const of = (kind: EvidenceKind) => controls.filter((c) => c.kind === kind).length;
+  return { controls: controls.length, automated: of('automated'), partial: of('partial'), manual: of('manual'), unverified: controls.filter((c) => !c.verified).length };
 }
 
 export function renderCoverage(ruleSets: RuleSet[], format: CoverageFormat): string {
@@ -97,7 +101,7 @@ function checkLabel(k: CoverageCheck): string {
 }
 
 const countLine = (n: CoverageCounts) =>
-  `${n.controls} controls: ${n.automated} automated, ${n.manual} manual${n.unverified > 0 ? `; ${n.unverified} with the clause unverified` : ''}`;
+  `${n.controls} controls: ${n.automated} automated, ${n.partial} partial, ${n.manual} manual${n.unverified > 0 ? `; ${n.unverified} with the clause unverified` : ''}`;
 
 function coverageText(coverage: Coverage): string {
   const out: string[] = [];
@@ -114,6 +118,8 @@ function coverageText(coverage: Coverage): string {
       if (c.appliesTo !== undefined) out.push(`${pad}applies to: ${c.appliesTo.join(', ')}`);
       if (c.kind === 'manual') out.push(`${pad}collect: ${c.collect}`);
       else out.push(`${pad}checks: ${c.checks.map(checkLabel).join(', ')}`);
+      if (c.kind === 'partial') out.push(`${pad}also collect: ${c.collect}`);
+      if ((c.kind === 'partial' || !c.verified) && c.note !== undefined) out.push(`${pad}note: ${c.note}`);
     }
   }
   out.push('');
@@ -136,21 +142,25 @@ function coverageMarkdown(coverage: Coverage): string {
     '',
     'For each framework, every control archscan knows: **automated** when checks',
     'evidence it (parameters are shown where they differ from the check\'s defaults,',
-    'see [checks.md](checks.md)), **manual** when no AWS check can, with what an',
+    'see [checks.md](checks.md)); **partial** when checks show only part of it',
+    '(supporting evidence or a weak proxy: the note says what they do not show, and',
+    'the auditor collects the rest); **manual** when no AWS check can, with what an',
     'auditor should collect instead. Manual controls appear in every report with',
-    'status `manual`; they are never scored and never count as a pass.',
-    '"Verified: no" means the clause number could not be checked against the',
-    'regulator\'s own text (the control\'s note says what to look up).',
+    'status `manual`; they are never scored and never count as a pass. Partial',
+    'controls are scored, shown as partial in every report, and left out of the',
+    'attested score. "Verified: no" means the clause number could not be checked',
+    'against the regulator\'s own text (the note says what to look up); such',
+    'controls are left out of the attested score too.',
     '',
-    '| framework | id | controls | automated | manual | clause unverified |',
-    '|---|---|--:|--:|--:|--:|',
+    '| framework | id | controls | automated | partial | manual | clause unverified |',
+    '|---|---|--:|--:|--:|--:|--:|',
   ];
   for (const f of coverage.frameworks) {
     const n = f.counts;
-    out.push(`| [${cell(f.title)}](#${f.id}) | \`${f.id}\` | ${n.controls} | ${n.automated} | ${n.manual} | ${n.unverified} |`);
+    out.push(`| [${cell(f.title)}](#${f.id}) | \`${f.id}\` | ${n.controls} | ${n.automated} | ${n.partial} | ${n.manual} | ${n.unverified} |`);
   }
   const t = coverage.totals;
-  out.push(`| **total** | | ${t.controls} | ${t.automated} | ${t.manual} | ${t.unverified} |`);
+  out.push(`| **total** | | ${t.controls} | ${t.automated} | ${t.partial} | ${t.manual} | ${t.unverified} |`);
 
   for (const f of coverage.frameworks) {
     const groups = f.controls.some((c) => c.group !== undefined);
@@ -159,23 +169,23 @@ function coverageMarkdown(coverage: Coverage): string {
     out.push('', `<a id="${f.id}"></a>`, '', `## ${cell(f.title)}`, '');
     out.push(`Id \`${f.id}\` · version: ${cell(f.version)} · ${countLine(f.counts)}.`, '');
     out.push(`Source: ${cell(src.document)}; ${cell(src.publisher)}, ${src.date}${src.url ? ` (<${src.url}>)` : ''}.`, '');
-    const head = ['control', 'title', 'source', ...(groups ? ['group'] : []), ...(appliesTo ? ['applies to'] : []), 'coverage', 'checks, or evidence to collect', 'verified'];
+    const head = ['control', 'title', 'source', ...(groups ? ['group'] : []), ...(appliesTo ? ['applies to'] : []), 'coverage', 'checks, or evidence to collect', 'verified', 'note'];
     out.push(`| ${head.join(' | ')} |`);
     out.push(`|${head.map(() => '---').join('|')}|`);
     for (const c of f.controls) {
+      const checks = c.checks.map((k) => `\`${k.id}\`${Object.keys(k.params).length > 0 ? ` (${cell(paramList(k.params))})` : ''}`).join('<br>');
       const evidence =
-        c.kind === 'manual'
-          ? `collect: ${cell(c.collect ?? '')}`
-          : c.checks.map((k) => `\`${k.id}\`${Object.keys(k.params).length > 0 ? ` (${cell(paramList(k.params))})` : ''}`).join('<br>');
+        c.kind === 'manual' ? `collect: ${cell(c.collect ?? '')}` : c.kind === 'partial' ? `${checks}<br>also collect: ${cell(c.collect ?? '')}` : checks;
       const row = [
         cell(c.id),
         cell(c.title),
         cell(c.source),
         ...(groups ? [cell(c.group ?? '')] : []),
         ...(appliesTo ? [cell((c.appliesTo ?? []).join(', '))] : []),
-        c.kind,
+        c.kind === 'partial' ? '**partial**' : c.kind,
         evidence,
         c.verified ? 'yes' : '**no**',
+        cell(c.note ?? ''),
       ];
       out.push(`| ${row.join(' | ')} |`);
     }

@@ -6,17 +6,22 @@
  */
 import { WAIVER_STATE_LABEL } from '../assess/waive.js';
 import { describeCallError } from '../assess/call-errors.js';
-import type { Assessment, Counts, FrameworkAssessment } from '../assess/types.js';
+import type { Assessment, ControlAssessment, Counts, FrameworkAssessment } from '../assess/types.js';
 import { CHANGE_KINDS } from '../diff/types.js';
 import {
   buildPack,
+  caveatMarks,
   CHANGE_LABEL,
+  EVIDENCE_LABEL,
   evidenceJson,
+  evidenceText,
   fmtChange,
   fmtScore,
   resourceLabel,
+  scopeText,
   STATE_LABEL,
   STATUS_LABEL,
+  statusLabel,
   waiverScope,
   type Change,
   type ControlSection,
@@ -85,6 +90,8 @@ tbody th{font-weight:600}
 .s-pass{color:#1b5e20;background:#e8f5e9}
 .s-not_applicable{color:#424242;background:#f0f0f0}
 .s-manual{color:#0b3d91;background:#e6effc}
+.s-partial{color:#5b3a00;background:#fdf1dc}
+.caveat{font-size:12px;color:#5b3a00;white-space:nowrap}
 .s-waived,.s-newly_waived{color:#5b1a86;background:#f4eafa}
 .s-active{color:#1b5e20;background:#e8f5e9}
 .s-expired{color:#8c1d18;background:#fdecea}
@@ -189,7 +196,7 @@ function countsChart(frameworks: FrameworkAssessment[]): string {
 }
 
 function table(caption: string, head: string[], body: string[], cls = ''): string {
-  const th = head.map((h) => `<th scope="col"${/^(Pass|Fail|Error|N\/A|Waived|Score|Matched|Old score|New score|Change|New|Fixed|Persisting|Newly waived|Undetermined)$/.test(h) ? ' class="num"' : ''}>${h}</th>`);
+  const th = head.map((h) => `<th scope="col"${/^(Pass|Fail|Error|N\/A|Waived|Score|Attested score|Matched|Old score|New score|Change|New|Fixed|Persisting|Newly waived|Undetermined)$/.test(h) ? ' class="num"' : ''}>${h}</th>`);
   return `<table${cls ? ` class="${cls}"` : ''}><caption>${caption}</caption><thead><tr>${th.join('')}</tr></thead><tbody>\n${body.join('\n')}\n</tbody></table>`;
 }
 
@@ -220,11 +227,11 @@ function summary(p: Pack): string {
     const c = f.counts;
     const cc = f.controlCounts;
     const attrs =
-      `data-framework="${esc(f.id)}" data-score="${scoreAttr(f.score)}" data-score-counting-waived="${scoreAttr(f.scoreCountingWaived)}" data-status="${f.status}" ` +
+      `data-framework="${esc(f.id)}" data-score="${scoreAttr(f.score)}" data-score-attested="${scoreAttr(f.scoreAttested)}" data-score-counting-waived="${scoreAttr(f.scoreCountingWaived)}" data-status="${f.status}" ` +
       `data-pass="${c.pass}" data-fail="${c.fail}" data-error="${c.error}" data-not-applicable="${c.not_applicable}" data-waived="${f.waived}" ` +
       `data-controls-fail="${cc.fail}" data-controls-error="${cc.error}" data-controls-pass="${cc.pass}" data-controls-not-applicable="${cc.not_applicable}" data-controls-manual="${cc.manual}"`;
     return (
-      `<tr ${attrs}><th scope="row">${esc(f.title)} ${code(f.id)}</th><td class="num"><strong>${fmtScore(f.score)}</strong></td>` +
+      `<tr ${attrs}><th scope="row">${esc(f.title)} ${code(f.id)}</th><td class="num"><strong>${fmtScore(f.score)}</strong></td><td class="num">${fmtScore(f.scoreAttested)}</td>` +
       `<td>${badge(f.status, STATUS_LABEL[f.status])}</td>${num(c.pass)}${num(c.fail)}${num(c.error)}${num(c.not_applicable)}${num(f.waived)}` +
       `<td class="nowrap">${cc.fail} / ${cc.error} / ${cc.pass} / ${cc.not_applicable} / ${cc.manual}</td></tr>`
     );
@@ -237,7 +244,7 @@ function summary(p: Pack): string {
     '</dl>',
     table(
       'Scores and results per framework',
-      ['Framework', 'Score', 'Status', 'Pass', 'Fail', 'Error', 'N/A', 'Waived', 'Controls fail / error / pass / n-a / manual'],
+      ['Framework', 'Score', 'Attested score', 'Status', 'Pass', 'Fail', 'Error', 'N/A', 'Waived', 'Controls fail / error / pass / n-a / manual'],
       rows,
       'scores',
     ),
@@ -246,6 +253,8 @@ function summary(p: Pack): string {
     `<figure>${countsChart(a.frameworks)}<figcaption>Results per framework, by status</figcaption></figure>`,
     '</div>',
     `<p class="note"><strong>Score formula.</strong> ${esc(a.scoring.formula)} Manual controls are never scored.</p>`,
+    '<p class="note"><strong>Attested score.</strong> The same formula over attested controls only: controls whose checks fully evidence them and whose clause is verified. ' +
+      'Partially evidenced controls and controls with an unverified clause count in the score, never in the attested score.</p>',
   ];
   if (a.waivers) {
     out.push('<p class="note"><strong>Waived results.</strong> Waived failures are left out of the score and the gate. Counted as failures instead:</p><ul class="note">');
@@ -273,16 +282,23 @@ function contents(p: Pack): string {
   return `<nav aria-label="Contents"><ul>${items.join('')}</ul></nav>`;
 }
 
+/** A control's title with its caveats, e.g. `(partial evidence; clause unverified)`. */
+function titled(c: ControlAssessment): string {
+  const marks = caveatMarks(c);
+  return `${esc(c.title)}${marks.length > 0 ? ` <span class="caveat">(${esc(marks.join('; '))})</span>` : ''}`;
+}
+
 function controlRows(fs: FrameworkSection): string[] {
   return fs.controls.map(({ control: c, checkIds }) => {
-    const title = `${esc(c.title)}${c.verified ? '' : ' <span class="note">(clause unverified)</span>'}`;
-    const attrs = `data-control="${esc(c.id)}" data-status="${c.status}" data-score="${scoreAttr(c.score)}"`;
+    const title = titled(c);
+    const attrs = `data-control="${esc(c.id)}" data-status="${c.status}" data-evidence="${c.evidence}" data-attested="${c.attested}" data-score="${scoreAttr(c.score)}"`;
     if (c.manual) {
-      return `<tr ${attrs}><th scope="row" class="id">${esc(c.id)}</th><td class="title">${title}</td><td>${badge('manual', 'MANUAL')}</td><td colspan="6">not scored: the auditor collects evidence (<a href="#manual">Manual evidence to collect</a>)</td><td class="num">n/a</td></tr>`;
+      return `<tr ${attrs}><th scope="row" class="id">${esc(c.id)}</th><td class="title">${title}</td><td>${badge('manual', 'MANUAL')}</td><td>${EVIDENCE_LABEL.manual}</td><td colspan="6">not scored: the auditor collects evidence (<a href="#manual">Manual evidence to collect</a>)</td><td class="num">n/a</td></tr>`;
     }
     const n = c.counts;
+    const evidence = c.evidence === 'partial' ? badge('partial', EVIDENCE_LABEL.partial) : EVIDENCE_LABEL[c.evidence];
     return (
-      `<tr ${attrs}><th scope="row" class="id">${esc(c.id)}</th><td class="title">${title}</td><td>${badge(c.status, STATUS_LABEL[c.status])}</td>` +
+      `<tr ${attrs}><th scope="row" class="id">${esc(c.id)}</th><td class="title">${title}</td><td>${badge(c.status, statusLabel(c))}</td><td>${evidence}</td>` +
       `<td class="chk">${checkIds.map(code).join('<br>')}</td>${num(n.pass)}${num(n.fail)}${num(n.error)}${num(n.not_applicable)}${num(c.waived)}<td class="num">${fmtScore(c.score)}</td></tr>`
     );
   });
@@ -290,7 +306,7 @@ function controlRows(fs: FrameworkSection): string[] {
 
 function findings(cs: ControlSection): string {
   const c = cs.control;
-  const out = [`<h4>${esc(c.id)} · ${esc(c.title)} ${badge(c.status, STATUS_LABEL[c.status])}</h4>`];
+  const out = [`<h4>${esc(c.id)} · ${titled(c)} ${badge(c.status, statusLabel(c))}</h4>`];
   for (const { key, check, severity, findings: list } of cs.checks) {
     out.push('<div class="check">');
     out.push(`<h5>${code(key)} <span class="sev">${severity.toUpperCase()}</span> ${esc(check.title)}</h5>`);
@@ -316,15 +332,32 @@ function frameworkSection(fs: FrameworkSection, i: number): string {
   const out = [
     `<section class="framework" id="${id}" aria-labelledby="h-${id}" data-framework="${esc(f.id)}">`,
     `<h2 id="h-${id}">${esc(f.title)} ${code(f.id)}</h2>`,
-    `<p>Version ${esc(f.version)}. Source: ${esc(source)}. Score <strong>${fmtScore(f.score)}</strong>, status ${badge(f.status, STATUS_LABEL[f.status])}.</p>`,
+    `<p>Version ${esc(f.version)}. Source: ${esc(source)}. Score <strong>${fmtScore(f.score)}</strong> (attested controls only: <strong>${fmtScore(f.scoreAttested)}</strong>), status ${badge(f.status, STATUS_LABEL[f.status])}.</p>`,
+    `<p class="note scope" data-regions-scanned="${esc(f.scope.regionsScanned.join(','))}" data-regions-not-scanned="${esc(f.scope.regionsNotScanned.map((r) => r.region).join(','))}"><strong>Scope.</strong> ${esc(scopeText(f))}</p>`,
+    `<p class="note"><strong>Evidence.</strong> ${esc(evidenceText(f))}</p>`,
     '<h3>Controls</h3>',
-    table(`Controls of ${esc(f.title)}`, ['Control', 'Title', 'Status', 'Checks', 'Pass', 'Fail', 'Error', 'N/A', 'Waived', 'Score'], controlRows(fs), 'controls'),
+    table(`Controls of ${esc(f.title)}`, ['Control', 'Title', 'Status', 'Evidence', 'Checks', 'Pass', 'Fail', 'Error', 'N/A', 'Waived', 'Score'], controlRows(fs), 'controls'),
+    ...caveats(fs),
     '<h3>Failing resources</h3>',
   ];
   if (fs.failing.length === 0) out.push('<p>None.</p>');
   for (const cs of fs.failing) out.push(findings(cs));
   out.push('</section>');
   return out.join('\n');
+}
+
+/** Each control that is not attested, with the rule file's note and what else to collect. */
+function caveats(fs: FrameworkSection): string[] {
+  const out = ['<h3>Partial evidence and unverified clauses</h3>'];
+  if (fs.caveats.length === 0) return [...out, '<p>None: every scored control is attested.</p>'];
+  out.push('<p>These controls are not attested: their checks show only part of the requirement, or the clause number could not be checked against the regulator&#39;s text. The rule file&#39;s note says why.</p>');
+  const rows = fs.caveats.map(
+    (c) =>
+      `<tr data-caveat="${esc(c.id)}" data-evidence="${c.evidence}" data-verified="${c.verified}"><th scope="row" class="id">${esc(c.id)}</th><td class="title">${titled(c)}</td>` +
+      `<td>${c.manual ? badge('manual', 'MANUAL') : badge(c.status, statusLabel(c))}</td><td class="reason">${esc(c.note ?? 'no note')}</td><td class="reason">${esc(c.partial?.collect ?? '')}</td></tr>`,
+  );
+  out.push(table(`Controls of ${esc(fs.framework.title)} that are not attested`, ['Control', 'Title', 'Status', 'Note', 'Also collect'], rows, 'caveats'));
+  return out;
 }
 
 function waivers(a: Assessment): string {
@@ -375,14 +408,17 @@ function manual(p: Pack): string {
   const out = ['<section id="manual" aria-labelledby="h-manual">', '<h2 id="h-manual">Manual evidence to collect</h2>'];
   if (p.manual.length === 0) out.push('<p>None: every selected control is evidenced by checks.</p>');
   else {
-    out.push(`<p>No AWS API call can evidence these controls (${badge('manual', 'MANUAL')}): the auditor collects the evidence below. They are never scored.</p>`);
+    out.push(
+      `<p>No AWS API call can evidence the manual controls (${badge('manual', 'MANUAL')}): the auditor collects the evidence below, and they are never scored. ` +
+        `For a partially evidenced control (${badge('partial', 'partial')}) the checks are scored, and the evidence below completes it.</p>`,
+    );
     for (const fs of p.manual) {
       out.push(`<h3>${esc(fs.framework.title)} ${code(fs.framework.id)}</h3>`);
-      const rows = fs.manual.map(
+      const rows = [...fs.manual, ...fs.partial].map(
         (c) =>
-          `<tr data-control="${esc(c.id)}"><th scope="row" class="id">${esc(c.id)}</th><td class="title">${esc(c.title)}${c.verified ? '' : ' <span class="note">(clause unverified)</span>'}</td><td>${esc(c.manual?.collect ?? '')}</td></tr>`,
+          `<tr data-control="${esc(c.id)}" data-evidence="${c.evidence}"><th scope="row" class="id">${esc(c.id)}</th><td class="title">${titled(c)}</td><td>${EVIDENCE_LABEL[c.evidence]}</td><td>${esc(c.manual?.collect ?? c.partial?.collect ?? '')}</td></tr>`,
       );
-      out.push(table(`Manual controls of ${esc(fs.framework.title)}`, ['Control', 'Title', 'Evidence to collect'], rows, 'manual'));
+      out.push(table(`Manual and partially evidenced controls of ${esc(fs.framework.title)}`, ['Control', 'Title', 'Evidence', 'Evidence to collect'], rows, 'manual'));
     }
   }
   out.push('</section>');

@@ -81,6 +81,7 @@ export const renderJunit: Reporter = (a) => {
         property: [
           { '@name': 'title', '@value': f.title },
           { '@name': 'score', '@value': f.score === null ? 'n/a' : f.score.toFixed(1) },
+          { '@name': 'scoreAttested', '@value': f.scoreAttested === null ? 'n/a' : f.scoreAttested.toFixed(1) },
           { '@name': 'account', '@value': a.snapshot.accountId },
           { '@name': 'snapshotCollectedAt', '@value': a.snapshot.collectedAt },
         ],

@@ -6,17 +6,22 @@
  */
 import { WAIVER_STATE_LABEL } from '../assess/waive.js';
 import { describeCallError } from '../assess/call-errors.js';
-import type { Assessment } from '../assess/types.js';
+import type { Assessment, ControlAssessment } from '../assess/types.js';
 import { CHANGE_KINDS } from '../diff/types.js';
 import {
   buildPack,
+  caveatMarks,
   CHANGE_LABEL,
+  EVIDENCE_LABEL,
   evidenceJson,
+  evidenceText,
   fmtChange,
   fmtScore,
   resourceLabel,
+  scopeText,
   STATE_LABEL,
   STATUS_LABEL,
+  statusLabel,
   waiverScope,
   type Change,
   type ControlSection,
@@ -76,13 +81,14 @@ function cover(p: Pack): string[] {
   const out = [`# VAPT audit pack: account ${mdText(s.accountId)}`, '', ...table(['Item', 'Value'], ['l', 'l'], rows), '', '## Scores', ''];
   out.push(
     ...table(
-      ['Framework', 'Score', 'Status', 'Pass', 'Fail', 'Error', 'N/A', 'Waived', 'Controls fail / error / pass / n-a / manual'],
-      ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l'],
+      ['Framework', 'Score', 'Attested score', 'Status', 'Pass', 'Fail', 'Error', 'N/A', 'Waived', 'Controls fail / error / pass / n-a / manual'],
+      ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l'],
       a.frameworks.map((f) => {
         const cc = f.controlCounts;
         return [
           `${mdText(f.title)} (${cellCode(f.id)})`,
           fmtScore(f.score),
+          fmtScore(f.scoreAttested),
           STATUS_LABEL[f.status],
           String(f.counts.pass),
           String(f.counts.fail),
@@ -95,6 +101,11 @@ function cover(p: Pack): string[] {
     ),
   );
   out.push('', `**Score formula.** ${mdText(a.scoring.formula)} Manual controls are never scored.`);
+  out.push(
+    '',
+    '**Attested score.** The same formula over attested controls only: controls whose checks fully evidence them and whose clause is verified. ' +
+      'Partially evidenced controls and controls with an unverified clause count in the score, never in the attested score.',
+  );
   if (a.waivers) {
     out.push('', '**Waived results.** Waived failures are left out of the score and the gate. Counted as failures instead:', '');
     for (const f of a.frameworks) {
@@ -104,17 +115,21 @@ function cover(p: Pack): string[] {
   return out;
 }
 
+/** A control's title with its caveats: `(partial evidence; clause unverified)`. */
+const titled = (c: ControlAssessment) => `${mdText(c.title)}${caveatMarks(c).length > 0 ? ` (${caveatMarks(c).join('; ')})` : ''}`;
+
 function controlTable(fs: FrameworkSection): string[] {
   return table(
-    ['Control', 'Title', 'Status', 'Checks', 'Pass', 'Fail', 'Error', 'N/A', 'Waived', 'Score'],
-    ['l', 'l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ['Control', 'Title', 'Status', 'Evidence', 'Checks', 'Pass', 'Fail', 'Error', 'N/A', 'Waived', 'Score'],
+    ['l', 'l', 'l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
     fs.controls.map(({ control: c, checkIds }) => {
-      const title = `${mdText(c.title)}${c.verified ? '' : ' (clause unverified)'}`;
-      if (c.manual) return [mdText(c.id), title, STATUS_LABEL.manual, 'none: collect evidence', '', '', '', '', '', 'not scored'];
+      const title = titled(c);
+      if (c.manual) return [mdText(c.id), title, STATUS_LABEL.manual, EVIDENCE_LABEL.manual, 'none: collect evidence', '', '', '', '', '', 'not scored'];
       return [
         mdText(c.id),
         title,
-        STATUS_LABEL[c.status],
+        statusLabel(c),
+        EVIDENCE_LABEL[c.evidence],
         checkIds.map(cellCode).join(', '),
         String(c.counts.pass),
         String(c.counts.fail),
@@ -129,7 +144,7 @@ function controlTable(fs: FrameworkSection): string[] {
 
 function findings(cs: ControlSection): string[] {
   const c = cs.control;
-  const out = [`#### ${mdText(c.id)} ${mdText(c.title)} (${STATUS_LABEL[c.status]})`];
+  const out = [`#### ${mdText(c.id)} ${titled(c)} (${statusLabel(c)})`];
   for (const { key, check, severity, findings: list } of cs.checks) {
     out.push('', `**${mdCode(key)}** · ${severity.toUpperCase()} · ${mdText(check.title)}`);
     if (check.rationale) out.push('', `*Risk:* ${mdText(check.rationale)}`);
@@ -145,17 +160,35 @@ function findings(cs: ControlSection): string[] {
   return out;
 }
 
+/** Each control that is not attested, with the rule file's note and what else to collect. */
+function caveats(fs: FrameworkSection): string[] {
+  const out = ['### Partial evidence and unverified clauses', ''];
+  if (fs.caveats.length === 0) return [...out, 'None: every scored control is attested.'];
+  out.push('These controls are not attested: their checks show only part of the requirement, or the clause number could not be checked against the regulator\'s text. The rule file\'s note says why.', '');
+  for (const c of fs.caveats) {
+    const also = c.partial ? ` Also collect: ${mdText(c.partial.collect)}` : '';
+    out.push(`- **${mdText(c.id)}** ${mdText(c.title)} (${caveatMarks(c).join('; ')}; ${statusLabel(c)}): ${mdText(c.note ?? 'no note')}${also}`);
+  }
+  return out;
+}
+
 function frameworkSection(fs: FrameworkSection): string[] {
   const f = fs.framework;
   const source = [f.source.publisher, f.source.document, f.source.date].filter(Boolean).map(mdText).join(', ');
   const out = [
     `## ${mdText(f.title)} (${mdCode(f.id)})`,
     '',
-    `Version ${mdText(f.version)}. Source: ${source}. Score **${fmtScore(f.score)}**, status **${STATUS_LABEL[f.status]}**.`,
+    `Version ${mdText(f.version)}. Source: ${source}. Score **${fmtScore(f.score)}** (attested controls only: **${fmtScore(f.scoreAttested)}**), status **${STATUS_LABEL[f.status]}**.`,
+    '',
+    `**Scope.** ${mdText(scopeText(f))}`,
+    '',
+    `**Evidence.** ${mdText(evidenceText(f))}`,
     '',
     '### Controls',
     '',
     ...controlTable(fs),
+    '',
+    ...caveats(fs),
     '',
     '### Failing resources',
   ];
@@ -220,14 +253,17 @@ function errors(p: Pack): string[] {
 function manual(p: Pack): string[] {
   const out = ['## Manual evidence to collect', ''];
   if (p.manual.length === 0) return [...out, 'None: every selected control is evidenced by checks.'];
-  out.push('No AWS API call can evidence these controls: the auditor collects the evidence below. They are never scored.');
+  out.push(
+    'No AWS API call can evidence the manual controls: the auditor collects the evidence below, and they are never scored. ' +
+      'For a partially evidenced control the checks are scored, and the evidence below completes it.',
+  );
   for (const fs of p.manual) {
     out.push('', `### ${mdText(fs.framework.title)} (${mdCode(fs.framework.id)})`, '');
     out.push(
       ...table(
-        ['Control', 'Title', 'Evidence to collect'],
-        ['l', 'l', 'l'],
-        fs.manual.map((c) => [mdText(c.id), `${mdText(c.title)}${c.verified ? '' : ' (clause unverified)'}`, mdText(c.manual?.collect ?? '')]),
+        ['Control', 'Title', 'Evidence', 'Evidence to collect'],
+        ['l', 'l', 'l', 'l'],
+        [...fs.manual, ...fs.partial].map((c) => [mdText(c.id), titled(c), EVIDENCE_LABEL[c.evidence], mdText(c.manual?.collect ?? c.partial?.collect ?? '')]),
       ),
     );
   }

@@ -36,6 +36,19 @@ export function evidenceJson(evidence: Record<string, unknown>): string {
   return text.length > EVIDENCE_MAX ? `${text.slice(0, EVIDENCE_MAX)} … (cut; the JSON report has it whole)` : text;
 }
 
+/** How the pack names a control's evidence kind. */
+export const EVIDENCE_LABEL = { automated: 'automated', partial: 'partial', manual: 'manual' } as const satisfies Record<ControlAssessment['evidence'], string>;
+
+/** A control's status as the pack prints it: a partially evidenced pass is never a bare PASS. */
+export function statusLabel(c: Pick<ControlAssessment, 'status' | 'evidence'>): string {
+  return c.evidence === 'partial' && c.status === 'pass' ? 'PASS (partial)' : STATUS_LABEL[c.status];
+}
+
+/** The words after a control's title: partial evidence, unverified clause. */
+export function caveatMarks(c: Pick<ControlAssessment, 'evidence' | 'verified'>): string[] {
+  return [...(c.evidence === 'partial' ? ['partial evidence'] : []), ...(c.verified ? [] : ['clause unverified'])];
+}
+
 /** One failing result shown under a control; `waiver` is the ref of the waiver that applied in this control. */
 export interface Finding {
   result: AssessedResult;
@@ -64,6 +77,10 @@ export interface FrameworkSection {
   /** Controls with failing or waived results. */
   failing: ControlSection[];
   manual: ControlAssessment[];
+  /** Partially evidenced controls: their checks are scored, the rest is collected by hand. */
+  partial: ControlAssessment[];
+  /** Controls that are not attested (partial evidence, or the clause unverified), shown with the rule file's note. */
+  caveats: ControlAssessment[];
 }
 
 /** A distinct `error` result: the scan could not decide it. */
@@ -93,7 +110,7 @@ export interface Pack {
   assessment: Assessment;
   frameworks: FrameworkSection[];
   errors: ErrorFinding[];
-  /** Frameworks with manual controls only. */
+  /** Frameworks with manual or partially evidenced controls only (evidence an auditor collects by hand). */
   manual: FrameworkSection[];
   baseline?: ChangeSection;
 }
@@ -138,6 +155,8 @@ export function buildPack(a: Assessment): Pack {
       controls,
       failing: controls.filter((c) => c.checks.length > 0),
       manual: framework.controls.filter((c) => c.manual !== undefined),
+      partial: framework.controls.filter((c) => c.partial !== undefined),
+      caveats: framework.controls.filter((c) => c.evidence === 'partial' || !c.verified),
     };
   });
 
@@ -154,7 +173,7 @@ export function buildPack(a: Assessment): Pack {
       .map((result) => ({ key: ev.key, check: checkInfo(checks, ev), result, controls: citedBy.get(ev.key) ?? [] })),
   );
 
-  const pack: Pack = { assessment: a, frameworks, errors, manual: frameworks.filter((f) => f.manual.length > 0) };
+  const pack: Pack = { assessment: a, frameworks, errors, manual: frameworks.filter((f) => f.manual.length > 0 || f.partial.length > 0) };
   if (a.baseline) pack.baseline = changeSection(a.baseline);
   return pack;
 }
@@ -203,4 +222,20 @@ export function waiverScope(w: { check?: string; control?: string }): string {
   if (w.check !== undefined) return `check ${w.check}`;
   if (w.control !== undefined) return `control ${w.control}`;
   return '';
+}
+
+/** Regions and services looked at, and what a pass means. */
+export function scopeText(f: FrameworkAssessment): string {
+  const s = f.scope;
+  const skipped = s.regionsNotScanned.length > 0 ? s.regionsNotScanned.map((r) => `${r.region} (${r.reason})`).join('; ') : 'none recorded';
+  return `Regions scanned: ${s.regionsScanned.join(', ') || 'none'}. Regions not scanned: ${skipped}. Services read: ${s.servicesRead.join(', ') || 'none'}. ${s.statement}`;
+}
+
+/** The counts of controls by evidence, and both scores. */
+export function evidenceText(f: FrameworkAssessment): string {
+  const e = f.controlEvidence;
+  return (
+    `${e.attested} attested, ${e.partial} partially evidenced, ${e.unverified} with the clause unverified, ${e.manual} manual. ` +
+    `Score over attested controls ${fmtScore(f.scoreAttested)}; over all scored controls ${fmtScore(f.score)}.`
+  );
 }

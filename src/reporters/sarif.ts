@@ -17,7 +17,7 @@ import type {
 } from 'sarif';
 import { describeCallError } from '../assess/call-errors.js';
 import { findingFingerprint } from '../assess/identity.js';
-import type { Assessment, Evaluation, WaiverOutcome } from '../assess/types.js';
+import type { Assessment, ControlAssessment, Evaluation, WaiverOutcome } from '../assess/types.js';
 import type { CheckResult, Severity } from '../checks/types.js';
 import type { Reporter } from './types.js';
 
@@ -59,6 +59,14 @@ interface ControlRef {
   frameworkIndex: number;
   control: string;
   controlIndex: number;
+  /** ` (partial evidence; clause unverified)` for a control that is not attested, else empty. */
+  caveat: string;
+}
+
+/** ` (partial evidence; clause unverified)`, or '' for an attested control. */
+function caveatOf(c: ControlAssessment): string {
+  const marks = [...(c.evidence === 'partial' ? ['partial evidence'] : []), ...(c.verified ? [] : ['clause unverified'])];
+  return marks.length > 0 ? ` (${marks.join('; ')})` : '';
 }
 
 /** Which controls each evaluation evidences. */
@@ -68,7 +76,7 @@ function controlsByEvaluation(a: Assessment): Map<string, ControlRef[]> {
     f.controls.forEach((c, controlIndex) => {
       for (const key of c.evaluations) {
         const list = map.get(key) ?? [];
-        list.push({ framework: f.id, frameworkIndex, control: c.id, controlIndex });
+        list.push({ framework: f.id, frameworkIndex, control: c.id, controlIndex, caveat: caveatOf(c) });
         map.set(key, list);
       }
     }),
@@ -130,7 +138,7 @@ function rules(a: Assessment, controls: Map<string, ControlRef[]>, evaluations: 
   return a.checks.map((check) => {
     const refs = uniqueRefs(evaluations.filter((e) => e.checkId === check.id).flatMap((e) => controls.get(e.key) ?? []));
     const tags = ['security', 'aws', ...check.frameworks].slice(0, GITHUB_LIMITS.tagsPerRule);
-    const citations = refs.map((r) => `${r.framework} ${r.control}`).join(', ');
+    const citations = refs.map((r) => `${r.framework} ${r.control}${r.caveat}`).join(', ');
     return {
       id: check.id,
       name: pascal(check.id),
@@ -160,10 +168,15 @@ function taxonomies(a: Assessment): ToolComponent[] {
         id: c.id,
         name: c.title,
         shortDescription: { text: c.title },
-        fullDescription: { text: c.source },
+        // A control that is not attested says why, in the rule file's words.
+        fullDescription: { text: c.note !== undefined && !c.attested ? `${c.source}. Note: ${c.note}` : c.source },
         properties: {
           verified: c.verified,
+          evidence: c.evidence,
+          attested: c.attested,
           status: c.status,
+          ...(c.note !== undefined ? { note: c.note } : {}),
+          ...(c.partial ? { partialCollect: c.partial.collect } : {}),
           ...(c.group ? { group: c.group } : {}),
           ...(c.appliesTo ? { appliesTo: c.appliesTo } : {}),
           // A manual control: no rule, no result; the evidence to collect travels with the taxon.
@@ -194,7 +207,7 @@ function toResult(f: Finding, ruleIndex: number, waivers: Map<string, WaiverOutc
   const r = f.result;
   const suppressed = suppressions(f, waivers);
   const refs = uniqueRefs(f.controls);
-  const citations = refs.map((c) => `${c.framework} ${c.control}`).join(', ');
+  const citations = refs.map((c) => `${c.framework} ${c.control}${c.caveat}`).join(', ');
   return {
     ruleId: f.checkId,
     ruleIndex,
@@ -276,6 +289,8 @@ export const renderSarif: Reporter = (a) => {
         regions: a.snapshot.regions,
         snapshotCollectedAt: a.snapshot.collectedAt,
         scores: Object.fromEntries(a.frameworks.map((f) => [f.id, f.score])),
+        scoresAttested: Object.fromEntries(a.frameworks.map((f) => [f.id, f.scoreAttested])),
+        scope: Object.fromEntries(a.frameworks.map((f) => [f.id, f.scope])),
         ...(n < failures.length ? { truncated: { kept: n, total: failures.length } } : {}),
       },
     };

@@ -1,7 +1,7 @@
 import { WAIVER_STATE_LABEL } from '../assess/waive.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { describeCallError } from '../assess/call-errors.js';
-import type { Assessment, ControlAssessment, ControlStatus, Evaluation } from '../assess/types.js';
+import type { Assessment, ControlAssessment, ControlStatus, Evaluation, FrameworkAssessment } from '../assess/types.js';
 import type { CheckResult } from '../checks/types.js';
 import type { Reporter } from './types.js';
 
@@ -56,17 +56,39 @@ export function wrap(text: string, width: number): string[] {
   return lines;
 }
 
+/** `label: text` wrapped under a control, continuation lines indented under the text. */
+function indented(label: string, text: string): string[] {
+  return wrap(`${label}: ${text}`, WRAP).map((l, i) => `         ${i === 0 ? '' : '         '}${l}`);
+}
+
+/**
+ * The rule file's note and, for a partially evidenced control, what else to
+ * collect: shown whenever the control is not attested (partial, or its clause
+ * unverified), so no reader takes its status for an attested one.
+ */
+function caveatLines(c: ChalkInstance, control: ControlAssessment): string[] {
+  const lines: string[] = [];
+  if (control.evidence === 'partial' || !control.verified) {
+    if (control.note !== undefined) lines.push(...indented('note', control.note).map((l) => c.gray(l)));
+  }
+  if (control.partial) lines.push(...indented('also collect', control.partial.collect).map((l) => c.gray(l)));
+  return lines;
+}
+
 function controlBlock(c: ChalkInstance, control: ControlAssessment, evaluations: Map<string, Evaluation>): string[] {
   const label = paint(c, control.status, LABEL[control.status].padEnd(6));
   const unverified = control.verified ? '' : c.gray(' (clause unverified)');
+  const partial = control.evidence === 'partial' ? c.magenta(' [partial evidence]') : '';
   if (control.manual) {
     // Not scored: say what an auditor has to collect instead.
     const lines = [`  ${label} ${c.bold(control.id)}  ${control.title}${unverified}  ${c.gray('not scored')}`];
-    wrap(`collect: ${control.manual.collect}`, WRAP).forEach((l, i) => lines.push(`         ${i === 0 ? '' : '         '}${l}`));
+    lines.push(...indented('collect', control.manual.collect));
+    if (!control.verified && control.note !== undefined) lines.push(...indented('note', control.note).map((l) => c.gray(l)));
     return lines;
   }
   const waivedNote = control.waived > 0 ? c.cyan(`  ${control.waived} waived`) : '';
-  const lines = [`  ${label} ${c.bold(control.id)}  ${control.title}${unverified}  ${c.gray(`score ${fmtScore(control.score)}`)}${waivedNote}`];
+  const lines = [`  ${label} ${c.bold(control.id)}  ${control.title}${partial}${unverified}  ${c.gray(`score ${fmtScore(control.score)}`)}${waivedNote}`];
+  lines.push(...caveatLines(c, control));
   if (control.status !== 'fail' && control.status !== 'error' && control.waived === 0) return lines;
   // Waived failures keep their evidence, labelled with the waiver that accepted them.
   const waivedBy = new Map(control.waivedResults.map((w) => [`${w.evaluation}\n${w.arn}`, w.waiver]));
@@ -96,9 +118,10 @@ export const renderText: Reporter = (a, { color }) => {
   for (const s of a.snapshot.skippedRegions) out.push(c.yellow(`skipped region ${s.region}: ${s.reason}`));
   for (const f of a.frameworks) {
     out.push('');
-    out.push(`${c.bold.underline(f.title)} ${c.gray(`[${f.id}]`)}  score ${c.bold(fmtScore(f.score))}/100`);
+    out.push(`${c.bold.underline(f.title)} ${c.gray(`[${f.id}]`)}  score ${c.bold(fmtScore(f.score))}/100  ${c.gray(`attested controls only: ${fmtScore(f.scoreAttested)}`)}`);
     const cc = f.controlCounts;
     const rc = f.counts;
+    const ce = f.controlEvidence;
     const manual = cc.manual > 0 ? ` · ${cc.manual} manual` : '';
     out.push(
       c.gray(
@@ -106,16 +129,19 @@ export const renderText: Reporter = (a, { color }) => {
           `results: ${rc.fail} fail · ${rc.error} error · ${rc.pass} pass · ${rc.not_applicable} n/a${f.waived > 0 ? ` · ${f.waived} waived` : ''}`,
       ),
     );
+    out.push(c.gray(`  evidence: ${ce.attested} attested · ${ce.partial} partial · ${ce.unverified} clause unverified · ${ce.manual} manual`));
+    out.push(...scopeLines(f.scope).map((l) => c.gray(l)));
     for (const control of f.controls) out.push(...controlBlock(c, control, evaluations));
   }
   out.push('');
   out.push(c.bold('Scores'));
   for (const f of a.frameworks) {
-    out.push(`  ${f.id.padEnd(24)} ${fmtScore(f.score).padStart(5)}  ${LABEL[f.status]}`);
+    out.push(`  ${f.id.padEnd(24)} ${fmtScore(f.score).padStart(5)}  ${LABEL[f.status].padEnd(6)} ${c.gray(`attested ${fmtScore(f.scoreAttested)}`)}`);
     // Waived results are out of the score; this line shows what they would cost.
     if (f.waived > 0) out.push(c.cyan(`  ${''.padEnd(24)} waived: ${f.waived} result(s), not scored; counted as failures the score would be ${fmtScore(f.scoreCountingWaived)}`));
   }
   out.push(c.gray(`  ${a.scoring.formula}`));
+  out.push(c.gray('  attested: the same over attested controls only (automated, clause verified); partially evidenced and unverified controls are left out.'));
   if (a.waivers) out.push(...waiverLines(c, a.waivers));
   if (a.callErrors.length > 0) {
     out.push('');
@@ -127,6 +153,15 @@ export const renderText: Reporter = (a, { color }) => {
   if (a.baseline) out.push(...baselineLines(c, a.baseline));
   return { text: `${out.join('\n')}\n`, warnings: [] };
 };
+
+/** Regions scanned and not, services read, and what a pass means: each framework's scope. */
+function scopeLines(s: FrameworkAssessment['scope']): string[] {
+  const skipped = s.regionsNotScanned.length > 0 ? `; not scanned: ${s.regionsNotScanned.map((r) => `${r.region} (${r.reason})`).join(', ')}` : '';
+  return [
+    ...wrap(`scope: regions ${s.regionsScanned.join(', ') || 'none'}${skipped}; services read: ${s.servicesRead.join(', ') || 'none'}.`, WRAP + 4).map((l, i) => `  ${i === 0 ? '' : '  '}${l}`),
+    ...wrap(s.statement, WRAP + 2).map((l) => `    ${l}`),
+  ];
+}
 
 /** Every waiver with its state on the as-of day: active, expired (no longer applied), stale (matches nothing) or out of scope. */
 function waiverLines(c: ChalkInstance, w: NonNullable<Assessment['waivers']>): string[] {

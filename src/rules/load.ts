@@ -6,7 +6,7 @@ import { findCheck } from '../checks/index.js';
 import { InputError } from '../errors.js';
 import { readTextFile } from '../files.js';
 import { ajv, describeAjvError, validatorFor } from '../schemas.js';
-import type { Control, ControlCheck, ManualEvidence, RuleSet, RuleSetSource } from './types.js';
+import type { Control, ControlCheck, ManualEvidence, PartialEvidence, RuleSet, RuleSetSource } from './types.js';
 
 /** The folder of the rule sets shipped with archscan. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -27,6 +27,7 @@ interface RawRuleSet {
     note?: string;
     checks?: { check: string; params?: Record<string, unknown> }[];
     manual?: ManualEvidence;
+    partial?: PartialEvidence;
   }[];
 }
 
@@ -121,6 +122,7 @@ export function parseRuleSet(text: string, file: string, builtin = false): RuleS
       checks: (c.checks ?? []).map((ref, ki) => controlCheck(ref, `/controls/${ci}/checks/${ki}`, yaml)),
     };
     if (c.manual !== undefined) control.manual = { collect: c.manual.collect };
+    if (c.partial !== undefined) control.partial = { collect: c.partial.collect };
     if (c.group !== undefined) control.group = c.group;
     if (c.appliesTo !== undefined) control.appliesTo = c.appliesTo;
     if (c.note !== undefined) control.note = c.note;
@@ -131,11 +133,16 @@ export function parseRuleSet(text: string, file: string, builtin = false): RuleS
   return set;
 }
 
-/** The one-sentence expectation when a control is neither automated nor manual, or both. */
+/** The one-sentence expectation when a control is not exactly one of automated, partially evidenced or manual. */
 function describeControlShape(data: unknown, pointer: string): string {
   const index = Number(pointer.split('/')[2]);
   const control = (data as { controls: RawControl[] }).controls[index]!;
   const hasChecks = Array.isArray(control.checks) && control.checks.length > 0;
+  if (control.partial !== undefined) {
+    if (control.manual !== undefined) return 'a control that is either partially evidenced ("checks" and "partial") or manual ("manual"), not both';
+    if (!hasChecks) return 'a partially evidenced control with "checks" (one or more) beside "partial: { collect }"; it has none (a control no check evidences is "manual")';
+    return 'a partially evidenced control with a "note" saying what its checks do not show';
+  }
   if (hasChecks && control.manual !== undefined) {
     return 'a control with either "checks" (automated) or "manual" (what an auditor collects), not both';
   }

@@ -64,6 +64,8 @@ describe('manual controls in the assessment', () => {
       waivedResults: [],
       evaluations: [],
       manual: { collect: 'Training records for every staff member.' },
+      evidence: 'manual',
+      attested: false,
     });
   });
 

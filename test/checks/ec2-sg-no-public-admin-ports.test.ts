@@ -5,7 +5,7 @@ import { prefixListRule, rule, runCheck, sg } from '../helpers/check-harness.js'
 type Case = {
   name: string;
   group: ReturnType<typeof sg>;
-  params?: { ports: number[] };
+  params?: { ports?: number[]; ipFamilies?: ('ipv4' | 'ipv6')[] };
   status: 'pass' | 'fail' | 'error';
   evidence?: unknown;
 };
@@ -42,6 +42,23 @@ const cases: Case[] = [
   { name: 'prefix list of office ranges', group: sg(prefixListRule('tcp', 22, 22, 'pl-0office', ['203.0.113.0/24'])), status: 'pass' },
   { name: 'prefix list whose entries could not be read', group: sg(prefixListRule('tcp', 22, 22, 'pl-0unknown', 'failed')), status: 'error' },
   { name: 'ports param narrows', group: sg(rule('tcp', 22, 22, '0.0.0.0/0')), params: { ports: [3389] }, status: 'pass' },
+  // CIS AWS 6.3 (0.0.0.0/0) and 6.4 (::/0) are judged apart (issue 11): a ::/0-only rule must not fail 6.3.
+  { name: 'ipFamilies ipv4: ssh from ::/0 only is not judged', group: sg(rule('tcp', 22, 22, '::/0')), params: { ipFamilies: ['ipv4'] }, status: 'pass' },
+  {
+    name: 'ipFamilies ipv4: ssh from 0.0.0.0/0 and ::/0 reports the IPv4 source only',
+    group: sg(rule('tcp', 22, 22, '0.0.0.0/0'), rule('tcp', 22, 22, '::/0')),
+    params: { ipFamilies: ['ipv4'] },
+    status: 'fail',
+    evidence: { openRules: [{ protocol: 'tcp', ports: '22', source: '0.0.0.0/0' }], exposedPorts: [22] },
+  },
+  {
+    name: 'ipFamilies ipv6: a prefix list holding ::/0',
+    group: sg(prefixListRule('tcp', 3389, 3389, 'pl-0v6', ['::/0'])),
+    params: { ipFamilies: ['ipv6'] },
+    status: 'fail',
+    evidence: { openRules: [{ protocol: 'tcp', ports: '3389', source: '::/0 (via pl-0v6)' }], exposedPorts: [3389] },
+  },
+  { name: 'ipFamilies ipv6: ssh from 0.0.0.0/0 only is not judged', group: sg(rule('tcp', 22, 22, '0.0.0.0/0')), params: { ipFamilies: ['ipv6'] }, status: 'pass' },
 ];
 
 describe(check.id, () => {
@@ -57,6 +74,11 @@ describe(check.id, () => {
     const results = runCheck(check, { securityGroups: [], failed: ['ec2:DescribeSecurityGroups'] });
     expect(results.map((r) => r.status)).toEqual(['error']);
     expect(results[0]?.evidence).toMatchObject({ failedCalls: [{ call: 'ec2:DescribeSecurityGroups', code: 'AccessDenied' }] });
+  });
+
+  it('names the family judged in the pass message when narrowed', () => {
+    const [r] = runCheck(check, { securityGroups: [sg(rule('tcp', 22, 22, '::/0'))] }, { ipFamilies: ['ipv4'] });
+    expect(r?.message).toMatch(/admits no internet traffic from 0\.0\.0\.0\/0 to ports 22, 3389$/);
   });
 
   it('is not_applicable when the account has no security groups', () => {

@@ -48,7 +48,8 @@ const cases: Case[] = [
     input: account(strong),
     status: 'pass',
     evidence: { policy: strong },
-    message: 'The account password policy meets every requirement',
+    message:
+      'The account password policy meets every requirement judged: minimumLength >= 14, requireUppercase, requireLowercase, requireNumbers, requireSymbols, reusePrevention >= 24, maxAgeDays <= 90',
   },
   {
     name: 'policy exceeds every default',
@@ -141,6 +142,15 @@ const cases: Case[] = [
     evidence: {
       policy: { requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true, expirePasswords: false },
     },
+  },
+  {
+    // PCI DSS 8.3.7 (issue 11): reuse judged on its own, so a short, never-expiring policy passes it.
+    name: 'only reusePrevention judged: length and expiry unmet do not count',
+    input: account({ minimumLength: 8, reusePrevention: 5, requireNumbers: true }),
+    params: { minimumLength: 0, requireUppercase: false, requireLowercase: false, requireNumbers: false, requireSymbols: false, reusePrevention: 4, maxAgeDays: 0 },
+    status: 'pass',
+    evidence: { policy: { minimumLength: 8, reusePrevention: 5, requireNumbers: true, requireSymbols: false, requireUppercase: false, requireLowercase: false, expirePasswords: false } },
+    message: 'The account password policy meets every requirement judged: reusePrevention >= 4',
   },
   {
     name: 'a stricter param fails a default-strength policy',

@@ -123,10 +123,10 @@ describe('output', () => {
 });
 
 describe('catalogue commands', () => {
-  it('frameworks lists the four frameworks with control counts', async () => {
+  it('frameworks lists the five frameworks with control counts', async () => {
     const run = await runCli(['frameworks', '--format', 'json']);
     const rows = JSON.parse(run.stdout) as { id: string; controls: number }[];
-    expect(rows.map((r) => r.id)).toEqual(['aws-well-architected', 'mas-trm', 'pci-dss-v4', 'rbi-pso-ppi']);
+    expect(rows.map((r) => r.id)).toEqual(['aws-well-architected', 'cis-aws-foundations', 'mas-trm', 'pci-dss-v4', 'rbi-pso-ppi']);
     for (const r of rows) expect(r.controls).toBeGreaterThan(10);
     const text = await runCli(['frameworks']);
     expect(text.stdout).toMatch(/^pci-dss-v4\s+\d+ controls/m);

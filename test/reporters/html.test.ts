@@ -148,6 +148,7 @@ describe('HTML VAPT pack in Chromium', () => {
         json.frameworks.map((f) => ({
           framework: f.id,
           score: scoreAttr(f.score),
+          scoreAttested: scoreAttr(f.scoreAttested),
           scoreCountingWaived: scoreAttr(f.scoreCountingWaived),
           status: f.status,
           pass: String(f.counts.pass),
@@ -164,7 +165,10 @@ describe('HTML VAPT pack in Chromium', () => {
       );
       for (const f of json.frameworks) {
         const controls = await dataRows(page, `section.framework[data-framework="${f.id}"] tr[data-control]`);
-        expect(controls).toEqual(f.controls.map((c) => ({ control: c.id, status: c.status, score: scoreAttr(c.score) })));
+        expect(controls).toEqual(f.controls.map((c) => ({ control: c.id, status: c.status, evidence: c.evidence, attested: String(c.attested), score: scoreAttr(c.score) })));
+        // Every control that is not attested is listed with the rule file's note.
+        const caveats = await dataRows(page, `section.framework[data-framework="${f.id}"] tr[data-caveat]`);
+        expect(caveats).toEqual(f.controls.filter((c) => c.evidence === 'partial' || !c.verified).map((c) => ({ caveat: c.id, evidence: c.evidence, verified: String(c.verified) })));
       }
       // The charts carry the numbers for a screen reader.
       const chartTitle = await page.locator('#chart-scores-title').textContent();
@@ -232,7 +236,7 @@ describe('HTML VAPT pack in Chromium', () => {
       const breaks = (await page.evaluate(
         `[...document.querySelectorAll('section.framework')].map((s) => getComputedStyle(s).breakBefore)`,
       )) as string[];
-      expect(breaks).toEqual(['page', 'page', 'page', 'page']);
+      expect(breaks).toEqual(['page', 'page', 'page', 'page', 'page']);
       const pdf = await page.pdf({ format: 'A4' });
       writeFileSync('/tmp/vapt-payments-group-waivers-baseline.pdf', pdf);
       expect(pdf.length).toBeGreaterThan(10_000);

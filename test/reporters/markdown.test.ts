@@ -108,7 +108,8 @@ describe('Markdown VAPT pack: sections', () => {
     expect(cover).toContain('| Scan complete | no: 3 results could not be decided (ERROR)');
     for (const f of a.frameworks) {
       const c = f.counts;
-      expect(cover).toContain(`(\`${f.id}\`) | ${f.score!.toFixed(1)} | FAIL | ${c.pass} | ${c.fail} | ${c.error} | ${c.not_applicable} | ${f.waived} |`);
+      const attested = f.scoreAttested === null ? 'n/a' : f.scoreAttested.toFixed(1);
+      expect(cover).toContain(`(\`${f.id}\`) | ${f.score!.toFixed(1)} | ${attested} | FAIL | ${c.pass} | ${c.fail} | ${c.error} | ${c.not_applicable} | ${f.waived} |`);
       // With waivers: a line per framework with the waived count and the score counting them.
       expect(cover).toContain(
         `- \`${f.id}\`: ${f.waived} waived result${f.waived === 1 ? '' : 's'}; score counting waived results as failures ${f.scoreCountingWaived!.toFixed(1)} (reported ${f.score!.toFixed(1)})`,
@@ -125,7 +126,9 @@ describe('Markdown VAPT pack: sections', () => {
       for (const c of f.controls) {
         const row = s.split('\n').find((l) => l.startsWith(`| ${mdText(c.id)} | `));
         expect(row, `${f.id} ${c.id}`).toBeDefined();
-        expect(row).toContain(c.manual ? '| MANUAL | none: collect evidence |' : `| ${c.score === null ? 'n/a' : c.score.toFixed(1)} |`);
+        expect(row).toContain(c.manual ? '| MANUAL | manual | none: collect evidence |' : `| ${c.score === null ? 'n/a' : c.score.toFixed(1)} |`);
+        if (!c.manual) expect(row).toContain(` | ${c.evidence} | `);
+        if (c.evidence === 'partial') expect(row).toContain('(partial evidence');
       }
     }
   });
@@ -191,15 +194,20 @@ describe('Markdown VAPT pack: sections', () => {
     );
   });
 
-  it('has the manual section: every manual control with what to collect, per framework', () => {
+  it('has the manual section: every manual and partially evidenced control with what to collect, per framework', () => {
     const s = section(text, 'Manual evidence to collect');
+    const marks = (c: { evidence: string; verified: boolean }) =>
+      [c.evidence === 'partial' ? 'partial evidence' : '', c.verified ? '' : 'clause unverified'].filter(Boolean).join('; ');
     for (const f of a.frameworks) {
-      const manual = f.controls.filter((c) => c.manual);
-      if (manual.length === 0) continue;
+      const byHand = f.controls.filter((c) => c.manual || c.partial);
+      if (byHand.length === 0) continue;
       expect(s).toContain(`### ${mdText(f.title)} (\`${f.id}\`)`);
-      for (const c of manual) expect(s).toContain(`| ${mdText(c.id)} | ${mdText(c.title)}${c.verified ? '' : ' (clause unverified)'} | ${mdText(c.manual!.collect)} |`);
+      for (const c of byHand) {
+        const title = `${mdText(c.title)}${marks(c) ? ` (${marks(c)})` : ''}`;
+        expect(s).toContain(`| ${mdText(c.id)} | ${title} | ${c.evidence} | ${mdText((c.manual ?? c.partial)!.collect)} |`);
+      }
     }
-    const total = a.frameworks.reduce((n, f) => n + f.controlCounts.manual, 0);
+    const total = a.frameworks.reduce((n, f) => n + f.controlCounts.manual + f.controlEvidence.partial, 0);
     expect(s.split('\n').filter((l) => /^\| (?!Control |---)/.test(l))).toHaveLength(total);
   });
 
