@@ -54,7 +54,9 @@ export function runCheck<P>(check: Check<P> | AnyCheck, inv: Inventory, params: 
     if (o.status === 'error') {
       // The check saw something missing itself; the calls that failed (or could not be read) are named too.
       const own = Array.isArray(o.evidence['failedCalls']) ? (o.evidence['failedCalls'] as unknown[]) : [];
-      return { checkId: check.id, ...o, evidence: { ...o.evidence, failedCalls: [...own, ...failures.slice(0, QUOTED).map(describeFailure)] } };
+      const seen = new Set(own.map((f) => JSON.stringify(f)));
+      const more = failures.slice(0, QUOTED).map(describeFailure).filter((f) => !seen.has(JSON.stringify(f)));
+      return { checkId: check.id, ...o, evidence: more.length ? { ...o.evidence, failedCalls: [...own, ...more] } : o.evidence };
     }
     return {
       checkId: check.id,
