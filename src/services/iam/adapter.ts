@@ -119,6 +119,7 @@ export function buildIam(src: ServiceSource): IamInventory {
 
   const userGrants = new Map<string, Grants & { groups: string[] }>();
   src.records<Item<Details['UserDetailList']>, void>(GLOBAL_REGION, DETAILS, 'UserDetailList/*', (u, at) => {
+    u.GroupList!.forEach((g, i) => at.expect(g !== '', `/GroupList/${i}`, 'the name of a group the user belongs to'));
     userGrants.set(u.Arn!, {
       ...grants(at, managed, u.AttachedManagedPolicies, u.UserPolicyList, 'UserPolicyList'),
       groups: [...(u.GroupList ?? [])].sort(),
@@ -136,7 +137,7 @@ export function buildIam(src: ServiceSource): IamInventory {
       path: r.Path ?? '/',
       grants: grants(at, managed, r.AttachedManagedPolicies, r.RolePolicyList, 'RolePolicyList'),
     };
-    if (r.AssumeRolePolicyDocument !== undefined) role.trustPolicy = documentAt(at, r.AssumeRolePolicyDocument, '/AssumeRolePolicyDocument');
+    role.trustPolicy = documentAt(at, r.AssumeRolePolicyDocument, '/AssumeRolePolicyDocument');
     return role;
   });
   out.iamGroups = src.records<Item<Details['GroupDetailList']>, IamGroup>(GLOBAL_REGION, DETAILS, 'GroupDetailList/*', (g, at) => ({

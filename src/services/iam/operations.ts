@@ -40,7 +40,7 @@ export const OPERATIONS = [
       // AWS lists every principal's policies, empty lists included; one left out would hide a grant.
       UserDetail: ['Arn', 'UserName', 'AttachedManagedPolicies', 'UserPolicyList', 'GroupList'],
       GroupDetail: ['Arn', 'GroupName', 'AttachedManagedPolicies', 'GroupPolicyList'],
-      RoleDetail: ['Arn', 'RoleName', 'AttachedManagedPolicies', 'RolePolicyList'],
+      RoleDetail: ['Arn', 'RoleName', 'AssumeRolePolicyDocument', 'AttachedManagedPolicies', 'RolePolicyList'],
       ManagedPolicyDetail: ['Arn', 'PolicyVersionList'],
       PolicyVersion: ['Document', 'IsDefaultVersion'],
       AttachedPolicy: ['PolicyArn'],
