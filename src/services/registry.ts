@@ -5,16 +5,22 @@
  */
 import accessanalyzer from './accessanalyzer/index.js';
 import apigateway from './apigateway/index.js';
+import backup from './backup/index.js';
 import cloudfront from './cloudfront/index.js';
 import cloudtrail from './cloudtrail/index.js';
 import cloudwatch from './cloudwatch/index.js';
 import config from './config/index.js';
+import dlm from './dlm/index.js';
+import dynamodb from './dynamodb/index.js';
 import ec2 from './ec2/index.js';
+import efs from './efs/index.js';
+import elasticache from './elasticache/index.js';
 import elbv2 from './elbv2/index.js';
 import guardduty from './guardduty/index.js';
 import iam from './iam/index.js';
 import kms from './kms/index.js';
 import logs from './logs/index.js';
+import organizations from './organizations/index.js';
 import rds from './rds/index.js';
 import s3 from './s3/index.js';
 import secretsmanager from './secretsmanager/index.js';
@@ -25,16 +31,22 @@ import type { AnyServiceModule } from './define.js';
 export const SERVICES = [
   accessanalyzer,
   apigateway,
+  backup,
   cloudfront,
   cloudtrail,
   cloudwatch,
   config,
+  dlm,
+  dynamodb,
   ec2,
+  efs,
+  elasticache,
   elbv2,
   guardduty,
   iam,
   kms,
   logs,
+  organizations,
   rds,
   s3,
   secretsmanager,

@@ -94,6 +94,7 @@ function routes(): Routes {
         '<MaxPasswordAge>0</MaxPasswordAge><PasswordReusePrevention>0</PasswordReusePrevention></PasswordPolicy>',
     ),
     'iam:GetAccountAuthorizationDetails': queryXml(IAM_NS, 'GetAccountAuthorizationDetails', '<UserDetailList/><GroupDetailList/><RoleDetailList/><Policies/><IsTruncated>false</IsTruncated>'),
+    'iam:ListVirtualMFADevices': queryXml(IAM_NS, 'ListVirtualMFADevices', '<VirtualMFADevices/><IsTruncated>false</IsTruncated>'),
     'kms:ListKeys': json({ Keys: [{ KeyId: KEY_ID, KeyArn: KEY_ARN }], Truncated: false }),
     'kms:ListAliases': json({ Aliases: [{ AliasName: 'alias/future', AliasArn: `arn:aws:kms:${REGION}:${ACCOUNT}:alias/future`, TargetKeyId: KEY_ID }], Truncated: false }),
     'kms:DescribeKey': json({

@@ -6,7 +6,7 @@ import type {
 } from '@aws-sdk/client-cloudtrail';
 import type { Json, Raw } from '../../inventory/base.js';
 import type { ServiceSource } from '../source.js';
-import type { Trail } from './types.js';
+import type { DataEventSelection, Trail } from './types.js';
 
 /**
  * DescribeTrails in each region also lists multi-region trails homed
@@ -49,6 +49,7 @@ export function buildTrails(src: ServiceSource): Trail[] {
       includeGlobalServiceEvents: t.IncludeGlobalServiceEvents!,
       status: status.ok ? { ok: true, value: { isLogging: status.value.IsLogging! } } : status,
       managementEvents: selectors.ok ? { ok: true, value: managementEvents(selectors.value) } : selectors,
+      dataEvents: selectors.ok ? { ok: true, value: dataEvents(selectors.value) } : selectors,
     };
     if (t.KmsKeyId !== undefined) trail.kmsKeyId = t.KmsKeyId;
     if (t.CloudWatchLogsLogGroupArn !== undefined) trail.cloudWatchLogGroupArn = t.CloudWatchLogsLogGroupArn;
@@ -96,4 +97,39 @@ export function managementEvents(raw: Raw<GetEventSelectorsCommandOutput>): { re
     if (only === undefined || only === 'false') write = true;
   }
   return { read, write };
+}
+
+/** A basic data-resource value naming every resource of its type: `arn:aws:s3`, `arn:aws:s3:::`, `arn:aws:lambda`. */
+const ALL_OF_TYPE = /^arn:[^:]+:[a-z0-9-]+(:::?)?$/;
+/** Advanced-selector fields that only say what kind of event it is (the rest narrow it). */
+const KIND_FIELDS = new Set(['eventCategory', 'resources.type', 'readOnly']);
+
+/** The data events a trail records, from basic (DataResources) or advanced (eventCategory Data) selectors. */
+export function dataEvents(raw: Raw<GetEventSelectorsCommandOutput>): DataEventSelection[] {
+  const out: DataEventSelection[] = [];
+  for (const s of raw.EventSelectors ?? []) {
+    const rw = s.ReadWriteType ?? 'All';
+    const read = rw === 'All' || rw === 'ReadOnly';
+    const write = rw === 'All' || rw === 'WriteOnly';
+    for (const d of s.DataResources ?? []) {
+      const values = d.Values ?? [];
+      const all = values.some((v) => ALL_OF_TYPE.test(v));
+      out.push({ resourceType: d.Type!, scope: all ? 'all' : 'some', read, write, narrowedBy: all ? [] : [...values].sort() });
+    }
+  }
+  for (const s of raw.AdvancedEventSelectors ?? []) {
+    const fields = s.FieldSelectors ?? [];
+    const category = fields.find((f) => f.Field === 'eventCategory');
+    if (!category?.Equals?.includes('Data')) continue;
+    const types = fields.find((f) => f.Field === 'resources.type')?.Equals ?? [];
+    const readOnly = fields.find((f) => f.Field === 'readOnly');
+    let read = true;
+    let write = true;
+    const only = readOnly?.Equals?.[0] ?? (readOnly?.NotEquals?.[0] === 'true' ? 'false' : readOnly?.NotEquals?.[0] === 'false' ? 'true' : undefined);
+    if (only === 'true') write = false;
+    if (only === 'false') read = false;
+    const narrowedBy = [...new Set(fields.filter((f) => !KIND_FIELDS.has(f.Field!)).map((f) => f.Field!))].sort();
+    for (const t of types) out.push({ resourceType: t, scope: narrowedBy.length === 0 ? 'all' : 'some', read, write, narrowedBy });
+  }
+  return out;
 }

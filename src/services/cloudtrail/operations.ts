@@ -25,6 +25,13 @@ export const OPERATIONS = [
     key: 'cloudtrail:GetEventSelectors',
     scope: 'regional',
     perResource: { from: 'cloudtrail:DescribeTrails', id: 'trail ARN, as for GetTrailStatus' },
-    needs: { EventSelector: ['ReadWriteType', 'IncludeManagementEvents'], AdvancedEventSelector: ['FieldSelectors'], AdvancedFieldSelector: ['Field'] },
+    // A basic selector without data resources logs no data events.
+    unset: { EventSelector: ['DataResources'] },
+    needs: {
+      EventSelector: ['ReadWriteType', 'IncludeManagementEvents'],
+      AdvancedEventSelector: ['FieldSelectors'],
+      AdvancedFieldSelector: ['Field'],
+      DataResource: ['Type', 'Values'],
+    },
   },
 ] as const satisfies readonly OperationSpec[];

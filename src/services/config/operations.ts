@@ -12,6 +12,8 @@ export const OPERATIONS = [
   {
     key: 'config:DescribeConfigurationRecorderStatus',
     scope: 'regional',
+    // lastStatus is absent until the recorder first tries to deliver.
+    unset: { ConfigurationRecorderStatus: ['lastStatus'] },
     needs: { DescribeConfigurationRecorderStatusResponse: ['ConfigurationRecordersStatus'], ConfigurationRecorderStatus: ['name', 'recording'] },
   },
   {

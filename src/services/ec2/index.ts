@@ -2,6 +2,7 @@ import { defineService } from '../define.js';
 import { buildEc2, type Ec2Region } from './adapter.js';
 import { OPERATIONS } from './operations.js';
 import { SHAPES } from './shapes.generated.js';
+import { buildAccountRegions, type AccountRegions } from './regions.js';
 
 type Ec2Collections = { [K in keyof Ec2Region]: Ec2Region[K] extends unknown[] ? Ec2Region[K] : Ec2Region[K][] };
 
@@ -25,17 +26,17 @@ export default defineService({
   title: 'Amazon EC2 and VPC',
   operations: OPERATIONS,
   shapes: SHAPES,
-  build(src) {
-    const out = empty();
+  build(src): Ec2Collections & { accountRegions: AccountRegions } {
+    const out = { ...empty(), accountRegions: buildAccountRegions(src) };
     for (const region of src.regions) {
       const r = buildEc2(src, region);
-      for (const k of Object.keys(out) as (keyof Ec2Collections)[]) {
+      for (const k of Object.keys(empty()) as (keyof Ec2Collections)[]) {
         const v = r[k];
         (out[k] as unknown[]).push(...(Array.isArray(v) ? v : [v]));
       }
     }
     return out;
   },
-  empty,
+  empty: () => ({ ...empty(), accountRegions: { listed: { ok: true, value: [] } } as AccountRegions }),
   collector: async () => (await import('./collect.js')).default,
 });

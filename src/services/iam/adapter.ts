@@ -8,6 +8,7 @@ import type {
   GetAccountAuthorizationDetailsCommandOutput,
   GetAccountPasswordPolicyCommandOutput,
   GetCredentialReportCommandOutput,
+  ListVirtualMFADevicesCommandOutput,
   PolicyDetail,
 } from '@aws-sdk/client-iam';
 import { parse } from 'csv-parse/sync';
@@ -15,7 +16,7 @@ import type { Json, Observed, PolicyDocument, Raw } from '../../inventory/base.j
 import { parsePolicy } from '../../inventory/policy.js';
 import { GLOBAL_REGION } from '../../snapshot/types.js';
 import type { RecordAt, ServiceSource } from '../source.js';
-import type { AccessKeyInfo, AttachedPolicy, Grants, IamGroup, IamRole, IamUser, PasswordPolicy, RootUser } from './types.js';
+import type { AccessKeyInfo, AttachedPolicy, Grants, IamGroup, IamManagedPolicy, IamRole, IamUser, PasswordPolicy, RootUser } from './types.js';
 
 const REPORT = 'iam:GetCredentialReport';
 const DETAILS = 'iam:GetAccountAuthorizationDetails';
@@ -57,6 +58,8 @@ export interface IamInventory {
   iamUsers: IamUser[];
   iamRoles: IamRole[];
   iamGroups: IamGroup[];
+  /** Customer-managed policies, attached or not. */
+  iamPolicies: IamManagedPolicy[];
   passwordPolicy: PasswordPolicy;
 }
 
@@ -105,15 +108,28 @@ const tags = (list: { Key?: string; Value?: string }[] | undefined) => Object.fr
 export function buildIam(src: ServiceSource): IamInventory {
   const account = src.accountId;
   const partition = src.partition;
-  const out: IamInventory = { iamUsers: [], iamRoles: [], iamGroups: [], passwordPolicy: passwordPolicy(src) };
+  const out: IamInventory = { iamUsers: [], iamRoles: [], iamGroups: [], iamPolicies: [], passwordPolicy: passwordPolicy(src) };
 
   // Customer-managed policies first: principals' grants refer to them by ARN.
   const managed = new Map<string, PolicyDocument | undefined>();
-  src.records<Item<Details['Policies']>, void>(GLOBAL_REGION, DETAILS, 'Policies/*', (p, at) => {
+  out.iamPolicies = src.records<Item<Details['Policies']>, IamManagedPolicy>(GLOBAL_REGION, DETAILS, 'Policies/*', (p, at) => {
     const versions = p.PolicyVersionList!;
     const index = versions.findIndex((v) => v.IsDefaultVersion);
     at.expect(index >= 0, '/PolicyVersionList', 'the policy versions, one of them the default (IsDefaultVersion true)');
-    managed.set(p.Arn!, documentAt(at, versions[index]!.Document, `/PolicyVersionList/${index}/Document`));
+    at.expect(Number.isInteger(p.AttachmentCount) && p.AttachmentCount! >= 0, '/AttachmentCount', 'a whole number of attachments');
+    const document = documentAt(at, versions[index]!.Document, `/PolicyVersionList/${index}/Document`);
+    managed.set(p.Arn!, document);
+    return {
+      type: 'AWS::IAM::ManagedPolicy',
+      arn: p.Arn!,
+      id: p.PolicyName!,
+      name: p.PolicyName!,
+      account,
+      region: GLOBAL_REGION,
+      tags: {},
+      attachmentCount: p.AttachmentCount!,
+      document,
+    };
   });
   const unreadablePolicies = (src.unreadable.get(DETAILS)?.get(GLOBAL_REGION) ?? []).filter((r) => r.recordType === 'AWS::IAM::ManagedPolicy');
 
@@ -163,6 +179,7 @@ export function buildIam(src: ServiceSource): IamInventory {
 
   const rows = credentialReport(src);
   if (rows === undefined) return out;
+  const rootVirtualMfa = virtualMfaOfRoot(src);
   for (const row of rows) {
     if (row['user'] === '<root_account>') {
       const root: RootUser = {
@@ -177,6 +194,7 @@ export function buildIam(src: ServiceSource): IamInventory {
         passwordEnabled: row['password_enabled'] !== 'false',
         mfaActive: row['mfa_active'] === 'true',
         accessKeys: accessKeys(row),
+        virtualMfaDevices: rootVirtualMfa,
       };
       const used = date(row['password_last_used']);
       if (used !== undefined) root.passwordLastUsed = used;
@@ -207,7 +225,16 @@ export function buildIam(src: ServiceSource): IamInventory {
   out.iamUsers.sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
   out.iamRoles.sort((a, b) => (a.arn < b.arn ? -1 : 1));
   out.iamGroups.sort((a, b) => (a.arn < b.arn ? -1 : 1));
+  out.iamPolicies.sort((a, b) => (a.arn < b.arn ? -1 : 1));
   return out;
+}
+
+/** The virtual MFA devices assigned to root (its user ARN is the account's `:root`). */
+function virtualMfaOfRoot(src: ServiceSource): Observed<string[]> {
+  const raw = src.call<Raw<ListVirtualMFADevicesCommandOutput>>(GLOBAL_REGION, 'iam:ListVirtualMFADevices');
+  if (!raw.ok) return raw;
+  const devices = raw.value?.VirtualMFADevices ?? [];
+  return { ok: true, value: devices.filter((d) => /^arn:[^:]+:iam::\d{12}:root$/.test(d.User!.Arn!)).map((d) => d.SerialNumber!).sort() };
 }
 
 /**

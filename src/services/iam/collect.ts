@@ -5,7 +5,9 @@ import {
   GetAccountPasswordPolicyCommand,
   GetCredentialReportCommand,
   IAMClient,
+  ListVirtualMFADevicesCommand,
   paginateGetAccountAuthorizationDetails,
+  paginateListVirtualMFADevices,
 } from '@aws-sdk/client-iam';
 import type { ServiceCollector } from '../define.js';
 
@@ -42,6 +44,13 @@ const collector: ServiceCollector = {
       paginator: paginateGetAccountAuthorizationDetails,
       pageSize: 1000,
       input: { Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'] },
+    },
+    'iam:ListVirtualMFADevices': {
+      client: IAMClient,
+      command: ListVirtualMFADevicesCommand,
+      paginator: paginateListVirtualMFADevices,
+      pageSize: 1000,
+      input: { AssignmentStatus: 'Assigned' },
     },
   },
 };

@@ -41,6 +41,8 @@ const fake: ServiceFake = (scope, account) => {
       ],
       Policies: [],
     },
+    // Root's MFA is a hardware device: no virtual device is assigned to root.
+    'iam:ListVirtualMFADevices': { VirtualMFADevices: [] },
     'iam:GetAccountPasswordPolicy': {
       PasswordPolicy: {
         MinimumPasswordLength: 14,

@@ -14,6 +14,7 @@ export default defineService<IamInventory>({
     iamUsers: [],
     iamRoles: [],
     iamGroups: [],
+    iamPolicies: [],
     passwordPolicy: {
       type: 'AWS::IAM::PasswordPolicy',
       arn: `arn:${partition}:iam::${accountId}:account-password-policy`,

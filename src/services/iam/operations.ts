@@ -41,10 +41,17 @@ export const OPERATIONS = [
       UserDetail: ['Arn', 'UserName', 'AttachedManagedPolicies', 'UserPolicyList', 'GroupList'],
       GroupDetail: ['Arn', 'GroupName', 'AttachedManagedPolicies', 'GroupPolicyList'],
       RoleDetail: ['Arn', 'RoleName', 'AssumeRolePolicyDocument', 'AttachedManagedPolicies', 'RolePolicyList'],
-      ManagedPolicyDetail: ['Arn', 'PolicyVersionList'],
+      ManagedPolicyDetail: ['Arn', 'PolicyName', 'AttachmentCount', 'PolicyVersionList'],
       PolicyVersion: ['Document', 'IsDefaultVersion'],
       AttachedPolicy: ['PolicyArn'],
       PolicyDetail: ['PolicyName', 'PolicyDocument'],
     },
+  },
+  {
+    key: 'iam:ListVirtualMFADevices',
+    scope: 'global',
+    // Only devices assigned to someone: root's shows whether its MFA is virtual (the credential report cannot tell).
+    request: 'AssignmentStatus=Assigned',
+    needs: { ListVirtualMFADevicesResponse: ['VirtualMFADevices'], VirtualMFADevice: ['SerialNumber', 'User'], User: ['Arn'] },
   },
 ] as const satisfies readonly OperationSpec[];

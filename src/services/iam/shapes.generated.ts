@@ -10,7 +10,8 @@ export const SHAPES: ShapeTable = {
   "iam:GenerateCredentialReport": "GenerateCredentialReportResponse",
   "iam:GetAccountAuthorizationDetails": "GetAccountAuthorizationDetailsResponse",
   "iam:GetAccountPasswordPolicy": "GetAccountPasswordPolicyResponse",
-  "iam:GetCredentialReport": "GetCredentialReportResponse"
+  "iam:GetCredentialReport": "GetCredentialReportResponse",
+  "iam:ListVirtualMFADevices": "ListVirtualMFADevicesResponse"
  },
  "structures": {
   "AttachedPermissionsBoundary": {
@@ -74,6 +75,13 @@ export const SHAPES: ShapeTable = {
    "Tags": [
     "Tag"
    ]
+  },
+  "ListVirtualMFADevicesResponse": {
+   "VirtualMFADevices": [
+    "VirtualMFADevice"
+   ],
+   "IsTruncated": "b",
+   "Marker": "s"
   },
   "ManagedPolicyDetail": {
    "PolicyName": "s",
@@ -163,6 +171,18 @@ export const SHAPES: ShapeTable = {
    "Key": "s",
    "Value": "s"
   },
+  "User": {
+   "Path": "s",
+   "UserName": "s",
+   "UserId": "s",
+   "Arn": "s",
+   "CreateDate": "t",
+   "PasswordLastUsed": "t",
+   "PermissionsBoundary": "AttachedPermissionsBoundary",
+   "Tags": [
+    "Tag"
+   ]
+  },
   "UserDetail": {
    "Path": "s",
    "UserName": "s",
@@ -179,6 +199,16 @@ export const SHAPES: ShapeTable = {
     "AttachedPolicy"
    ],
    "PermissionsBoundary": "AttachedPermissionsBoundary",
+   "Tags": [
+    "Tag"
+   ]
+  },
+  "VirtualMFADevice": {
+   "SerialNumber": "s",
+   "Base32StringSeed": "B",
+   "QRCodePNG": "B",
+   "User": "User",
+   "EnableDate": "t",
    "Tags": [
     "Tag"
    ]

@@ -63,6 +63,21 @@ export interface RootUser extends Resource {
   passwordLastUsed?: string;
   mfaActive: boolean;
   accessKeys: AccessKeyInfo[];
+  /**
+   * Serial numbers of the virtual MFA devices assigned to root
+   * (iam:ListVirtualMFADevices); empty when its MFA is a hardware device or
+   * a security key. Undefined only in inventories built without the call.
+   */
+  virtualMfaDevices?: Observed<string[]>;
+}
+
+/** A customer-managed policy (GetAccountAuthorizationDetails, LocalManagedPolicy). */
+export interface IamManagedPolicy extends Resource {
+  type: 'AWS::IAM::ManagedPolicy';
+  /** How many users, groups and roles it is attached to (IAM's AttachmentCount). */
+  attachmentCount: number;
+  /** The default version's document. */
+  document: PolicyDocument;
 }
 
 export interface PasswordPolicySettings {

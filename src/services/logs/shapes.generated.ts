@@ -7,14 +7,39 @@ export const SHAPES: ShapeTable = {
   "@aws-sdk/client-cloudwatch-logs": "3.1169.0"
  },
  "outputs": {
+  "logs:DescribeLogGroups": "DescribeLogGroupsResponse",
   "logs:DescribeMetricFilters": "DescribeMetricFiltersResponse"
  },
  "structures": {
+  "DescribeLogGroupsResponse": {
+   "logGroups": [
+    "LogGroup"
+   ],
+   "nextToken": "s"
+  },
   "DescribeMetricFiltersResponse": {
    "metricFilters": [
     "MetricFilter"
    ],
    "nextToken": "s"
+  },
+  "LogGroup": {
+   "logGroupName": "s",
+   "creationTime": "n",
+   "retentionInDays": "n",
+   "metricFilterCount": "n",
+   "arn": "s",
+   "storedBytes": "n",
+   "kmsKeyId": "s",
+   "dataProtectionStatus": "s",
+   "inheritedProperties": [
+    "s"
+   ],
+   "logGroupClass": "s",
+   "logGroupArn": "s",
+   "deletionProtectionEnabled": "b",
+   "bearerTokenAuthenticationEnabled": "b",
+   "retentionPolicyName": "s"
   },
   "MetricFilter": {
    "filterName": "s",

@@ -7,8 +7,12 @@ export const SHAPES: ShapeTable = {
   "@aws-sdk/client-rds": "3.1169.0"
  },
  "outputs": {
+  "rds:DescribeDBClusterSnapshotAttributes": "DescribeDBClusterSnapshotAttributesResult",
+  "rds:DescribeDBClusterSnapshots": "DBClusterSnapshotMessage",
   "rds:DescribeDBClusters": "DBClusterMessage",
-  "rds:DescribeDBInstances": "DBInstanceMessage"
+  "rds:DescribeDBInstances": "DBInstanceMessage",
+  "rds:DescribeDBSnapshotAttributes": "DescribeDBSnapshotAttributesResult",
+  "rds:DescribeDBSnapshots": "DBSnapshotMessage"
  },
  "structures": {
   "AdditionalStorageVolume": {
@@ -183,6 +187,59 @@ export const SHAPES: ShapeTable = {
    "Status": "s",
    "FeatureName": "s"
   },
+  "DBClusterSnapshot": {
+   "AvailabilityZones": [
+    "s"
+   ],
+   "DBClusterSnapshotIdentifier": "s",
+   "DBClusterIdentifier": "s",
+   "SnapshotCreateTime": "t",
+   "Engine": "s",
+   "EngineMode": "s",
+   "AllocatedStorage": "n",
+   "Status": "s",
+   "Port": "n",
+   "VpcId": "s",
+   "ClusterCreateTime": "t",
+   "MasterUsername": "s",
+   "EngineVersion": "s",
+   "LicenseModel": "s",
+   "SnapshotType": "s",
+   "PercentProgress": "n",
+   "StorageEncrypted": "b",
+   "StorageEncryptionType": "s",
+   "BackupRetentionPeriod": "n",
+   "PreferredBackupWindow": "s",
+   "KmsKeyId": "s",
+   "DBClusterSnapshotArn": "s",
+   "SourceDBClusterSnapshotArn": "s",
+   "IAMDatabaseAuthenticationEnabled": "b",
+   "TagList": [
+    "Tag"
+   ],
+   "StorageType": "s",
+   "StorageThroughput": "n",
+   "DbClusterResourceId": "s",
+   "DBSystemId": "s"
+  },
+  "DBClusterSnapshotAttribute": {
+   "AttributeName": "s",
+   "AttributeValues": [
+    "s"
+   ]
+  },
+  "DBClusterSnapshotAttributesResult": {
+   "DBClusterSnapshotIdentifier": "s",
+   "DBClusterSnapshotAttributes": [
+    "DBClusterSnapshotAttribute"
+   ]
+  },
+  "DBClusterSnapshotMessage": {
+   "Marker": "s",
+   "DBClusterSnapshots": [
+    "DBClusterSnapshot"
+   ]
+  },
   "DBClusterStatusInfo": {
    "StatusType": "s",
    "Normal": "b",
@@ -341,6 +398,74 @@ export const SHAPES: ShapeTable = {
    "DBSecurityGroupName": "s",
    "Status": "s"
   },
+  "DBSnapshot": {
+   "DBSnapshotIdentifier": "s",
+   "DBInstanceIdentifier": "s",
+   "SnapshotCreateTime": "t",
+   "Engine": "s",
+   "AllocatedStorage": "n",
+   "Status": "s",
+   "Port": "n",
+   "AvailabilityZone": "s",
+   "VpcId": "s",
+   "InstanceCreateTime": "t",
+   "MasterUsername": "s",
+   "EngineVersion": "s",
+   "LicenseModel": "s",
+   "SnapshotType": "s",
+   "Iops": "n",
+   "StorageThroughput": "n",
+   "OptionGroupName": "s",
+   "PercentProgress": "n",
+   "SourceRegion": "s",
+   "SourceDBSnapshotIdentifier": "s",
+   "StorageType": "s",
+   "TdeCredentialArn": "s",
+   "Encrypted": "b",
+   "StorageEncryptionType": "s",
+   "BackupRetentionPeriod": "n",
+   "PreferredBackupWindow": "s",
+   "KmsKeyId": "s",
+   "DBSnapshotArn": "s",
+   "Timezone": "s",
+   "IAMDatabaseAuthenticationEnabled": "b",
+   "ProcessorFeatures": [
+    "ProcessorFeature"
+   ],
+   "DbiResourceId": "s",
+   "TagList": [
+    "Tag"
+   ],
+   "SnapshotTarget": "s",
+   "OriginalSnapshotCreateTime": "t",
+   "SnapshotDatabaseTime": "t",
+   "DBSystemId": "s",
+   "MultiTenant": "b",
+   "DedicatedLogVolume": "b",
+   "AdditionalStorageVolumes": [
+    "AdditionalStorageVolume"
+   ],
+   "SnapshotAvailabilityZone": "s",
+   "FullSnapshotSizeInBytes": "n"
+  },
+  "DBSnapshotAttribute": {
+   "AttributeName": "s",
+   "AttributeValues": [
+    "s"
+   ]
+  },
+  "DBSnapshotAttributesResult": {
+   "DBSnapshotIdentifier": "s",
+   "DBSnapshotAttributes": [
+    "DBSnapshotAttribute"
+   ]
+  },
+  "DBSnapshotMessage": {
+   "Marker": "s",
+   "DBSnapshots": [
+    "DBSnapshot"
+   ]
+  },
   "DBSubnetGroup": {
    "DBSubnetGroupName": "s",
    "DBSubnetGroupDescription": "s",
@@ -353,6 +478,12 @@ export const SHAPES: ShapeTable = {
    "SupportedNetworkTypes": [
     "s"
    ]
+  },
+  "DescribeDBClusterSnapshotAttributesResult": {
+   "DBClusterSnapshotAttributesResult": "DBClusterSnapshotAttributesResult"
+  },
+  "DescribeDBSnapshotAttributesResult": {
+   "DBSnapshotAttributesResult": "DBSnapshotAttributesResult"
   },
   "DomainMembership": {
    "Domain": "s",

@@ -3,6 +3,10 @@ import type {
   GetBucketAclCommandOutput,
   GetBucketEncryptionCommandOutput,
   GetBucketLocationCommandOutput,
+  GetBucketLoggingCommandOutput,
+  GetBucketTaggingCommandOutput,
+  GetBucketVersioningCommandOutput,
+  GetObjectLockConfigurationCommandOutput,
   GetBucketPolicyCommandOutput,
   GetBucketPolicyStatusCommandOutput,
   GetPublicAccessBlockCommandOutput,
@@ -108,7 +112,42 @@ export function buildS3(src: ServiceSource, trails: readonly Trail[]): S3Collect
       logSourceTrails: [...(trailsByBucket.get(name) ?? [])].sort(),
     };
     if (b.CreationDate) bucket.createdAt = b.CreationDate;
+    const versioning = src.perResource<Raw<GetBucketVersioningCommandOutput>>(GLOBAL_REGION, 's3:GetBucketVersioning', name);
+    bucket.versioning = versioning.ok ? { ok: true, value: { status: versioning.value.Status || null, mfaDelete: versioning.value.MFADelete || null } } : versioning;
+    bucket.objectLock = map(get<Raw<GetObjectLockConfigurationCommandOutput>>('s3:GetObjectLockConfiguration'), (r) => {
+      const c = r.ObjectLockConfiguration!;
+      const d = c.Rule?.DefaultRetention;
+      return {
+        enabled: c.ObjectLockEnabled === 'Enabled',
+        ...(d?.Mode ? { mode: d.Mode } : {}),
+        ...(d?.Days !== undefined ? { days: d.Days } : {}),
+        ...(d?.Years !== undefined ? { years: d.Years } : {}),
+      };
+    });
+    const logging = src.perResource<Raw<GetBucketLoggingCommandOutput>>(GLOBAL_REGION, 's3:GetBucketLogging', name);
+    bucket.accessLogging = logging.ok
+      ? { ok: true, value: logging.value.LoggingEnabled ? { targetBucket: logging.value.LoggingEnabled.TargetBucket!, targetPrefix: logging.value.LoggingEnabled.TargetPrefix ?? '' } : null }
+      : logging;
+    const tagging = get<Raw<GetBucketTaggingCommandOutput>>('s3:GetBucketTagging');
+    if (tagging.ok) {
+      const tags: Record<string, string> = Object.fromEntries((tagging.value?.TagSet ?? []).map((t) => [t.Key!, t.Value!]));
+      bucket.tagging = { ok: true, value: tags };
+      bucket.tags = { ...tags };
+    } else bucket.tagging = tagging;
     return bucket;
   });
+  // Which buckets receive others' server access logs: unknown while some bucket's logging could not be read.
+  const unknownLogging = buckets.find((b) => b.accessLogging?.ok === false)?.accessLogging;
+  const sources = new Map<string, string[]>();
+  for (const b of buckets) {
+    const target = b.accessLogging?.ok ? b.accessLogging.value?.targetBucket : undefined;
+    if (target !== undefined) sources.set(target, [...(sources.get(target) ?? []), b.id]);
+  }
+  const unreadableListing = src.unreadableIn('s3:ListBuckets', GLOBAL_REGION)[0]?.error;
+  for (const b of buckets) {
+    if (unknownLogging && !unknownLogging.ok) b.accessLogSources = unknownLogging;
+    else if (unreadableListing) b.accessLogSources = { ok: false, error: unreadableListing };
+    else b.accessLogSources = { ok: true, value: [...(sources.get(b.id) ?? [])].sort() };
+  }
   return { s3AccountPublicAccessBlock: accountSetting, s3Buckets: buckets };
 }

@@ -24,6 +24,10 @@ const fake: ServiceFake = (scope, account) => {
     },
     's3:GetBucketPolicyStatus': { PolicyStatus: { IsPublic: false } },
     's3:GetBucketAcl': { Owner: { ID: 'owner' }, Grants: [{ Grantee: { Type: 'CanonicalUser', ID: 'owner' }, Permission: 'FULL_CONTROL' }] },
+    's3:GetBucketVersioning': { Status: 'Enabled', MFADelete: 'Disabled' },
+    's3:GetObjectLockConfiguration': { ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 365 } } } },
+    's3:GetBucketLogging': {},
+    's3:GetBucketTagging': { TagSet: [{ Key: 'Purpose', Value: 'logs' }] },
   };
 };
 

@@ -68,6 +68,38 @@ export const OPERATIONS = [
     needs: { GetBucketAclOutput: ['Grants'], Grant: ['Grantee', 'Permission'], Grantee: ['Type'] },
   },
   {
+    key: 's3:GetBucketVersioning',
+    scope: 'global',
+    perResource: { from: 's3:GetBucketLocation', id: bucket },
+    // A bucket never versioned answers {}; MFADelete is absent until it was once configured.
+    unset: { GetBucketVersioningOutput: ['Status', 'MFADelete'] },
+  },
+  {
+    key: 's3:GetObjectLockConfiguration',
+    scope: 'global',
+    iamAction: 's3:GetBucketObjectLockConfiguration',
+    absentCodes: ['ObjectLockConfigurationNotFoundError'],
+    perResource: { from: 's3:GetBucketLocation', id: bucket },
+    // Object Lock may be on without a default retention rule.
+    unset: { ObjectLockConfiguration: ['Rule'], DefaultRetention: ['Mode', 'Days', 'Years'] },
+    needs: { GetObjectLockConfigurationOutput: ['ObjectLockConfiguration'], ObjectLockConfiguration: ['ObjectLockEnabled'] },
+  },
+  {
+    key: 's3:GetBucketLogging',
+    scope: 'global',
+    perResource: { from: 's3:GetBucketLocation', id: bucket },
+    // Logging off answers {}.
+    unset: { GetBucketLoggingOutput: ['LoggingEnabled'], LoggingEnabled: ['TargetPrefix'] },
+    needs: { LoggingEnabled: ['TargetBucket'] },
+  },
+  {
+    key: 's3:GetBucketTagging',
+    scope: 'global',
+    absentCodes: ['NoSuchTagSet'],
+    perResource: { from: 's3:GetBucketLocation', id: bucket },
+    needs: { GetBucketTaggingOutput: ['TagSet'], Tag: ['Key', 'Value'] },
+  },
+  {
     key: 's3control:GetPublicAccessBlock',
     scope: 'global',
     iamAction: 's3:GetAccountPublicAccessBlock',

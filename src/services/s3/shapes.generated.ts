@@ -11,8 +11,12 @@ export const SHAPES: ShapeTable = {
   "s3:GetBucketAcl": "GetBucketAclOutput",
   "s3:GetBucketEncryption": "GetBucketEncryptionOutput",
   "s3:GetBucketLocation": "GetBucketLocationOutput",
+  "s3:GetBucketLogging": "GetBucketLoggingOutput",
   "s3:GetBucketPolicy": "GetBucketPolicyOutput",
   "s3:GetBucketPolicyStatus": "GetBucketPolicyStatusOutput",
+  "s3:GetBucketTagging": "GetBucketTaggingOutput",
+  "s3:GetBucketVersioning": "GetBucketVersioningOutput",
+  "s3:GetObjectLockConfiguration": "GetObjectLockConfigurationOutput",
   "s3:GetPublicAccessBlock": "GetPublicAccessBlockOutput",
   "s3:ListBuckets": "ListBucketsOutput",
   "s3control:GetPublicAccessBlock": "s3control.GetPublicAccessBlockOutput"
@@ -29,6 +33,16 @@ export const SHAPES: ShapeTable = {
    "BucketRegion": "s",
    "BucketArn": "s"
   },
+  "DefaultRetention": {
+   "Mode": "s",
+   "Days": "n",
+   "Years": "n",
+   "DefaultEventHold": "EventHoldDuration"
+  },
+  "EventHoldDuration": {
+   "Days": "n",
+   "Years": "n"
+  },
   "GetBucketAclOutput": {
    "Owner": "Owner",
    "Grants": [
@@ -41,11 +55,26 @@ export const SHAPES: ShapeTable = {
   "GetBucketLocationOutput": {
    "LocationConstraint": "s"
   },
+  "GetBucketLoggingOutput": {
+   "LoggingEnabled": "LoggingEnabled"
+  },
   "GetBucketPolicyOutput": {
    "Policy": "s"
   },
   "GetBucketPolicyStatusOutput": {
    "PolicyStatus": "PolicyStatus"
+  },
+  "GetBucketTaggingOutput": {
+   "TagSet": [
+    "Tag"
+   ]
+  },
+  "GetBucketVersioningOutput": {
+   "Status": "s",
+   "MFADelete": "s"
+  },
+  "GetObjectLockConfigurationOutput": {
+   "ObjectLockConfiguration": "ObjectLockConfiguration"
   },
   "GetPublicAccessBlockOutput": {
    "PublicAccessBlockConfiguration": "PublicAccessBlockConfiguration"
@@ -69,9 +98,27 @@ export const SHAPES: ShapeTable = {
    "ContinuationToken": "s",
    "Prefix": "s"
   },
+  "LoggingEnabled": {
+   "TargetBucket": "s",
+   "TargetPrefix": "s",
+   "TargetGrants": [
+    "TargetGrant"
+   ],
+   "TargetObjectKeyFormat": "TargetObjectKeyFormat"
+  },
+  "ObjectLockConfiguration": {
+   "ObjectLockEnabled": "s",
+   "Rule": "ObjectLockRule"
+  },
+  "ObjectLockRule": {
+   "DefaultRetention": "DefaultRetention"
+  },
   "Owner": {
    "DisplayName": "s",
    "ID": "s"
+  },
+  "PartitionedPrefix": {
+   "PartitionDateSource": "s"
   },
   "PolicyStatus": {
    "IsPublic": "b"
@@ -95,6 +142,19 @@ export const SHAPES: ShapeTable = {
    "ApplyServerSideEncryptionByDefault": "ServerSideEncryptionByDefault",
    "BucketKeyEnabled": "b",
    "BlockedEncryptionTypes": "BlockedEncryptionTypes"
+  },
+  "SimplePrefix": {},
+  "Tag": {
+   "Key": "s",
+   "Value": "s"
+  },
+  "TargetGrant": {
+   "Grantee": "Grantee",
+   "Permission": "s"
+  },
+  "TargetObjectKeyFormat": {
+   "SimplePrefix": "SimplePrefix",
+   "PartitionedPrefix": "PartitionedPrefix"
   },
   "s3control.GetPublicAccessBlockOutput": {
    "PublicAccessBlockConfiguration": "s3control.PublicAccessBlockConfiguration"

@@ -29,4 +29,15 @@ export interface S3Bucket extends Resource {
   publicAclGrants: Observed<string[]>;
   /** Trails that deliver their logs here. */
   logSourceTrails: string[];
+  // Read since issue 12; optional only so that older test inventories still type (the adapter always sets them).
+  /** GetBucketVersioning: `Enabled`, `Suspended`, or null when never versioned; MFA Delete `Enabled`/`Disabled` or null. */
+  versioning?: Observed<{ status: string | null; mfaDelete: string | null }>;
+  /** Object Lock, or null when the bucket has none. */
+  objectLock?: Observed<{ enabled: boolean; mode?: string; days?: number; years?: number } | null>;
+  /** Server access logging: where this bucket's access logs go, or null when off. */
+  accessLogging?: Observed<{ targetBucket: string; targetPrefix: string } | null>;
+  /** The buckets whose server access logs are delivered here; unknown when some bucket's logging could not be read. */
+  accessLogSources?: Observed<string[]>;
+  /** The bucket's tags (GetBucketTagging; an empty map when it has none). */
+  tagging?: Observed<Record<string, string>>;
 }
