@@ -4,15 +4,21 @@
  */
 import type { AnyCheck } from './types.js';
 import accessanalyzerEnabled from './accessanalyzer-enabled.js';
+import backupDataStoresProtected from './backup-data-stores-protected.js';
 import cloudtrailBucketNotPublic from './cloudtrail-bucket-not-public.js';
 import cloudtrailCloudwatchLogs from './cloudtrail-cloudwatch-logs.js';
+import cloudtrailDataEventsLogged from './cloudtrail-data-events-logged.js';
 import cloudtrailKmsEncrypted from './cloudtrail-kms-encrypted.js';
 import cloudtrailLogValidationEnabled from './cloudtrail-log-validation-enabled.js';
 import cloudtrailMultiRegionLogging from './cloudtrail-multi-region-logging.js';
+import cloudtrailOrganizationTrail from './cloudtrail-organization-trail.js';
 import cloudwatchSecurityEventAlarms from './cloudwatch-security-event-alarms.js';
 import configRecorderAllResources from './config-recorder-all-resources.js';
+import dynamodbTableKmsEncrypted from './dynamodb-table-kms-encrypted.js';
+import dynamodbTablePitrEnabled from './dynamodb-table-pitr-enabled.js';
 import ebsEncryptionByDefault from './ebs-encryption-by-default.js';
 import ebsVolumeEncrypted from './ebs-volume-encrypted.js';
+import ebsVolumeSnapshotsAutomated from './ebs-volume-snapshots-automated.js';
 import ec2AmiNotPublic from './ec2-ami-not-public.js';
 import ec2CdeEgressRestricted from './ec2-cde-egress-restricted.js';
 import ec2EbsSnapshotsNotPublic from './ec2-ebs-snapshots-not-public.js';
@@ -24,14 +30,21 @@ import ec2SgNoPublicAdminPorts from './ec2-sg-no-public-admin-ports.js';
 import ec2SgNoPublicAllTraffic from './ec2-sg-no-public-all-traffic.js';
 import ec2SgNoPublicRiskyPorts from './ec2-sg-no-public-risky-ports.js';
 import ec2SgPublicPortsAuthorised from './ec2-sg-public-ports-authorised.js';
+import efsFileSystemEncrypted from './efs-file-system-encrypted.js';
+import elasticacheAtRestEncryption from './elasticache-at-rest-encryption.js';
+import elasticacheInTransitEncryption from './elasticache-in-transit-encryption.js';
+import elasticacheNotInPublicSubnet from './elasticache-not-in-public-subnet.js';
 import elbInternetFacingTlsOnly from './elb-internet-facing-tls-only.js';
 import elbModernTlsPolicy from './elb-modern-tls-policy.js';
 import guarddutyEnabled from './guardduty-enabled.js';
-import iamAdminPrincipalsSecured from './iam-admin-principals-secured.js';
 import iamAccessKeysRotated from './iam-access-keys-rotated.js';
+import iamAdminPrincipalsSecured from './iam-admin-principals-secured.js';
+import iamCloudshellFullAccessRestricted from './iam-cloudshell-full-access-restricted.js';
 import iamNoInlineWildcardSensitiveServices from './iam-no-inline-wildcard-sensitive-services.js';
 import iamNoUserAdminPolicy from './iam-no-user-admin-policy.js';
 import iamPasswordPolicyStrong from './iam-password-policy-strong.js';
+import iamPolicyNoFullAdmin from './iam-policy-no-full-admin.js';
+import iamRootHardwareMfa from './iam-root-hardware-mfa.js';
 import iamRootMfaEnabled from './iam-root-mfa-enabled.js';
 import iamRootNoAccessKeys from './iam-root-no-access-keys.js';
 import iamRootNotUsedRecently from './iam-root-not-used-recently.js';
@@ -39,19 +52,31 @@ import iamSupportRoleExists from './iam-support-role-exists.js';
 import iamUnusedCredentialsDisabled from './iam-unused-credentials-disabled.js';
 import iamUserConsoleMfa from './iam-user-console-mfa.js';
 import iamUserPermissionsViaGroups from './iam-user-permissions-via-groups.js';
+import iamUserSingleActiveAccessKey from './iam-user-single-active-access-key.js';
 import iamUserSingleFactorPasswordExpires from './iam-user-single-factor-password-expires.js';
 import kmsKeyNotPendingDeletion from './kms-key-not-pending-deletion.js';
 import kmsKeyPolicyNoPublicPrincipal from './kms-key-policy-no-public-principal.js';
 import kmsKeyRotationEnabled from './kms-key-rotation-enabled.js';
+import logsLogGroupKmsEncrypted from './logs-log-group-kms-encrypted.js';
+import logsLogGroupRetention from './logs-log-group-retention.js';
+import organizationsDelegatedAdmins from './organizations-delegated-admins.js';
+import organizationsScpsInUse from './organizations-scps-in-use.js';
+import rdsAutoMinorVersionUpgrade from './rds-auto-minor-version-upgrade.js';
 import rdsBackupRetention from './rds-backup-retention.js';
+import rdsDeletionProtection from './rds-deletion-protection.js';
+import rdsIamAuthenticationEnabled from './rds-iam-authentication-enabled.js';
+import rdsLogExportsEnabled from './rds-log-exports-enabled.js';
 import rdsMultiAz from './rds-multi-az.js';
 import rdsNotPubliclyAccessible from './rds-not-publicly-accessible.js';
+import rdsSnapshotsNotPublic from './rds-snapshots-not-public.js';
 import rdsStorageEncrypted from './rds-storage-encrypted.js';
 import regionDataResidency from './region-data-residency.js';
 import s3AccountPublicAccessBlock from './s3-account-public-access-block.js';
 import s3BucketDefaultEncryption from './s3-bucket-default-encryption.js';
 import s3BucketPublicAccessBlock from './s3-bucket-public-access-block.js';
-import s3LogBucketTlsOnly from './s3-log-bucket-tls-only.js';
+import s3BucketServerAccessLogging from './s3-bucket-server-access-logging.js';
+import s3BucketTlsOnly from './s3-bucket-tls-only.js';
+import s3BucketVersioningProtected from './s3-bucket-versioning-protected.js';
 import secretsmanagerRotationEnabled from './secretsmanager-rotation-enabled.js';
 import vpcFlowLogsEnabled from './vpc-flow-logs-enabled.js';
 import vpcSubnetTiersMultiAz from './vpc-subnet-tiers-multi-az.js';
@@ -61,15 +86,21 @@ import wafCloudfrontProtected from './waf-cloudfront-protected.js';
 
 export const CHECKS = {
   'accessanalyzer-enabled': accessanalyzerEnabled,
+  'backup-data-stores-protected': backupDataStoresProtected,
   'cloudtrail-bucket-not-public': cloudtrailBucketNotPublic,
   'cloudtrail-cloudwatch-logs': cloudtrailCloudwatchLogs,
+  'cloudtrail-data-events-logged': cloudtrailDataEventsLogged,
   'cloudtrail-kms-encrypted': cloudtrailKmsEncrypted,
   'cloudtrail-log-validation-enabled': cloudtrailLogValidationEnabled,
   'cloudtrail-multi-region-logging': cloudtrailMultiRegionLogging,
+  'cloudtrail-organization-trail': cloudtrailOrganizationTrail,
   'cloudwatch-security-event-alarms': cloudwatchSecurityEventAlarms,
   'config-recorder-all-resources': configRecorderAllResources,
+  'dynamodb-table-kms-encrypted': dynamodbTableKmsEncrypted,
+  'dynamodb-table-pitr-enabled': dynamodbTablePitrEnabled,
   'ebs-encryption-by-default': ebsEncryptionByDefault,
   'ebs-volume-encrypted': ebsVolumeEncrypted,
+  'ebs-volume-snapshots-automated': ebsVolumeSnapshotsAutomated,
   'ec2-ami-not-public': ec2AmiNotPublic,
   'ec2-cde-egress-restricted': ec2CdeEgressRestricted,
   'ec2-ebs-snapshots-not-public': ec2EbsSnapshotsNotPublic,
@@ -81,14 +112,21 @@ export const CHECKS = {
   'ec2-sg-no-public-all-traffic': ec2SgNoPublicAllTraffic,
   'ec2-sg-no-public-risky-ports': ec2SgNoPublicRiskyPorts,
   'ec2-sg-public-ports-authorised': ec2SgPublicPortsAuthorised,
+  'efs-file-system-encrypted': efsFileSystemEncrypted,
+  'elasticache-at-rest-encryption': elasticacheAtRestEncryption,
+  'elasticache-in-transit-encryption': elasticacheInTransitEncryption,
+  'elasticache-not-in-public-subnet': elasticacheNotInPublicSubnet,
   'elb-internet-facing-tls-only': elbInternetFacingTlsOnly,
   'elb-modern-tls-policy': elbModernTlsPolicy,
   'guardduty-enabled': guarddutyEnabled,
-  'iam-admin-principals-secured': iamAdminPrincipalsSecured,
   'iam-access-keys-rotated': iamAccessKeysRotated,
+  'iam-admin-principals-secured': iamAdminPrincipalsSecured,
+  'iam-cloudshell-full-access-restricted': iamCloudshellFullAccessRestricted,
   'iam-no-inline-wildcard-sensitive-services': iamNoInlineWildcardSensitiveServices,
   'iam-no-user-admin-policy': iamNoUserAdminPolicy,
   'iam-password-policy-strong': iamPasswordPolicyStrong,
+  'iam-policy-no-full-admin': iamPolicyNoFullAdmin,
+  'iam-root-hardware-mfa': iamRootHardwareMfa,
   'iam-root-mfa-enabled': iamRootMfaEnabled,
   'iam-root-no-access-keys': iamRootNoAccessKeys,
   'iam-root-not-used-recently': iamRootNotUsedRecently,
@@ -96,19 +134,31 @@ export const CHECKS = {
   'iam-unused-credentials-disabled': iamUnusedCredentialsDisabled,
   'iam-user-console-mfa': iamUserConsoleMfa,
   'iam-user-permissions-via-groups': iamUserPermissionsViaGroups,
+  'iam-user-single-active-access-key': iamUserSingleActiveAccessKey,
   'iam-user-single-factor-password-expires': iamUserSingleFactorPasswordExpires,
   'kms-key-not-pending-deletion': kmsKeyNotPendingDeletion,
   'kms-key-policy-no-public-principal': kmsKeyPolicyNoPublicPrincipal,
   'kms-key-rotation-enabled': kmsKeyRotationEnabled,
+  'logs-log-group-kms-encrypted': logsLogGroupKmsEncrypted,
+  'logs-log-group-retention': logsLogGroupRetention,
+  'organizations-delegated-admins': organizationsDelegatedAdmins,
+  'organizations-scps-in-use': organizationsScpsInUse,
+  'rds-auto-minor-version-upgrade': rdsAutoMinorVersionUpgrade,
   'rds-backup-retention': rdsBackupRetention,
+  'rds-deletion-protection': rdsDeletionProtection,
+  'rds-iam-authentication-enabled': rdsIamAuthenticationEnabled,
+  'rds-log-exports-enabled': rdsLogExportsEnabled,
   'rds-multi-az': rdsMultiAz,
   'rds-not-publicly-accessible': rdsNotPubliclyAccessible,
+  'rds-snapshots-not-public': rdsSnapshotsNotPublic,
   'rds-storage-encrypted': rdsStorageEncrypted,
   'region-data-residency': regionDataResidency,
   's3-account-public-access-block': s3AccountPublicAccessBlock,
   's3-bucket-default-encryption': s3BucketDefaultEncryption,
   's3-bucket-public-access-block': s3BucketPublicAccessBlock,
-  's3-log-bucket-tls-only': s3LogBucketTlsOnly,
+  's3-bucket-server-access-logging': s3BucketServerAccessLogging,
+  's3-bucket-tls-only': s3BucketTlsOnly,
+  's3-bucket-versioning-protected': s3BucketVersioningProtected,
   'secretsmanager-rotation-enabled': secretsmanagerRotationEnabled,
   'vpc-flow-logs-enabled': vpcFlowLogsEnabled,
   'vpc-subnet-tiers-multi-az': vpcSubnetTiersMultiAz,

@@ -41,7 +41,9 @@ type AggregateType =
   | 'AWS::CloudTrail::Account'
   | 'AWS::IAM::Account'
   | 'AWS::CloudWatch::SecurityEventAlarm'
-  | 'AWS::Region';
+  | 'AWS::Region'
+  /** A data store AWS Backup should protect: results carry each store's own type. */
+  | 'AWS::Backup::ProtectedResource';
 
 type Element<T> = T extends readonly (infer U)[] ? U : T;
 type CollectionResource = Extract<Element<ServiceCollections[keyof ServiceCollections]>, Resource>;

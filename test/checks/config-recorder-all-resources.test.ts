@@ -11,6 +11,16 @@ function recorder(name: string, o: Partial<ConfigRecorder> = {}): ConfigRecorder
   return { name, allSupported: true, includeGlobalResourceTypes: true, recording: true, lastStatus: 'SUCCESS', ...o };
 }
 
+/** The evidence row of a recorder. */
+const row = (name: string, o: Partial<ConfigRecorder> & { lacks?: string[] } = {}) => ({
+  name,
+  allSupported: o.allSupported ?? true,
+  includeGlobalResourceTypes: o.includeGlobalResourceTypes ?? true,
+  recording: o.recording ?? true,
+  lastStatus: o.lastStatus === undefined ? 'SUCCESS' : o.lastStatus,
+  lacks: o.lacks ?? [],
+});
+
 type Case = {
   name: string;
   regions?: string[];
@@ -21,19 +31,80 @@ type Case = {
 
 const cases: Case[] = [
   {
-    name: 'recording all supported resources with a delivery channel',
+    name: 'recording all supported resources, global types included, with a delivery channel',
     config: [configRegion([recorder('default')])],
-    expected: [{ status: 'pass', arn: arn(), evidence: { qualifyingRecorders: ['default'], deliveryChannels: ['default'] } }],
+    expected: [{ status: 'pass', arn: arn(), evidence: { qualifyingRecorders: ['default'], deliveryChannels: ['default'], globalResourceTypesRecordedIn: [REGION] } }],
   },
   {
-    name: 'global resource types not included (not required)',
+    // Before issue 12 this passed: allSupported alone, so IAM users, groups, roles and policies were recorded nowhere.
+    name: 'global resource types recorded in no scanned region',
     config: [configRegion([recorder('default', { includeGlobalResourceTypes: false })])],
-    expected: [{ status: 'pass', arn: arn(), evidence: { qualifyingRecorders: ['default'], deliveryChannels: ['default'] } }],
+    expected: [
+      {
+        status: 'fail',
+        arn: arn(),
+        evidence: {
+          missing: ['globalResourceTypes'],
+          recorders: [row('default', { includeGlobalResourceTypes: false })],
+          deliveryChannels: ['default'],
+          globalResourceTypesRecordedIn: [],
+        },
+      },
+    ],
+  },
+  {
+    name: 'global resource types recorded in one region are enough for every region',
+    regions: [OTHER, REGION],
+    config: [configRegion([recorder('default')]), configRegion([recorder('default', { includeGlobalResourceTypes: false })], ['default'], OTHER)],
+    expected: [
+      { status: 'pass', arn: arn(REGION), evidence: { qualifyingRecorders: ['default'], deliveryChannels: ['default'], globalResourceTypesRecordedIn: [REGION] } },
+      { status: 'pass', arn: arn(OTHER), evidence: { qualifyingRecorders: ['default'], deliveryChannels: ['default'], globalResourceTypesRecordedIn: [REGION] } },
+    ],
+  },
+  {
+    // Before issue 12 this passed: recording true was enough, whatever the last delivery did.
+    name: 'recorder whose lastStatus is FAILURE',
+    config: [configRegion([recorder('default', { lastStatus: 'FAILURE' })])],
+    expected: [
+      {
+        status: 'fail',
+        arn: arn(),
+        evidence: {
+          missing: ['recorder', 'globalResourceTypes'],
+          recorders: [row('default', { lastStatus: 'FAILURE', lacks: ['lastStatus'] })],
+          deliveryChannels: ['default'],
+          globalResourceTypesRecordedIn: [],
+        },
+      },
+    ],
+  },
+  {
+    name: 'a failed recorder does not count as the one recording global types',
+    regions: [OTHER, REGION],
+    config: [configRegion([recorder('default', { lastStatus: 'FAILURE' })]), configRegion([recorder('default', { includeGlobalResourceTypes: false })], ['default'], OTHER)],
+    expected: [
+      { status: 'fail', arn: arn(REGION) },
+      {
+        status: 'fail',
+        arn: arn(OTHER),
+        evidence: {
+          missing: ['globalResourceTypes'],
+          recorders: [row('default', { includeGlobalResourceTypes: false })],
+          deliveryChannels: ['default'],
+          globalResourceTypesRecordedIn: [],
+        },
+      },
+    ],
+  },
+  {
+    name: 'lastStatus PENDING (never delivered yet) or absent is not a failure',
+    config: [configRegion([recorder('b', { lastStatus: 'PENDING' }), { name: 'a', allSupported: true, includeGlobalResourceTypes: true, recording: true }])],
+    expected: [{ status: 'pass', arn: arn(), evidence: { qualifyingRecorders: ['a', 'b'], deliveryChannels: ['default'], globalResourceTypesRecordedIn: [REGION] } }],
   },
   {
     name: 'no recorder, no delivery channel',
     config: [configRegion([], [])],
-    expected: [{ status: 'fail', arn: arn(), evidence: { missing: ['recorder', 'deliveryChannel'], recorders: [], deliveryChannels: [] } }],
+    expected: [{ status: 'fail', arn: arn(), evidence: { missing: ['recorder', 'deliveryChannel', 'globalResourceTypes'], recorders: [], deliveryChannels: [], globalResourceTypesRecordedIn: [] } }],
   },
   {
     name: 'recorder limited to some resource types',
@@ -43,26 +114,30 @@ const cases: Case[] = [
         status: 'fail',
         arn: arn(),
         evidence: {
-          missing: ['recorder'],
-          recorders: [{ name: 'default', allSupported: false, recording: true, lacks: ['allSupported'] }],
+          missing: ['recorder', 'globalResourceTypes'],
+          recorders: [row('default', { allSupported: false, lacks: ['allSupported'] })],
           deliveryChannels: ['default'],
+          globalResourceTypesRecordedIn: [],
         },
       },
     ],
   },
   {
     name: 'recorder stopped',
-    config: [configRegion([recorder('default', { recording: false })])],
+    regions: [OTHER, REGION],
+    config: [configRegion([recorder('default', { recording: false })]), configRegion([recorder('default')], ['default'], OTHER)],
     expected: [
       {
         status: 'fail',
-        arn: arn(),
+        arn: arn(REGION),
         evidence: {
           missing: ['recorder'],
-          recorders: [{ name: 'default', allSupported: true, recording: false, lacks: ['recording'] }],
+          recorders: [row('default', { recording: false, lacks: ['recording'] })],
           deliveryChannels: ['default'],
+          globalResourceTypesRecordedIn: [OTHER],
         },
       },
+      { status: 'pass', arn: arn(OTHER) },
     ],
   },
   {
@@ -72,11 +147,7 @@ const cases: Case[] = [
       {
         status: 'fail',
         arn: arn(),
-        evidence: {
-          missing: ['deliveryChannel'],
-          recorders: [{ name: 'default', allSupported: true, recording: true, lacks: [] }],
-          deliveryChannels: [],
-        },
+        evidence: { missing: ['deliveryChannel'], recorders: [row('default')], deliveryChannels: [], globalResourceTypesRecordedIn: [REGION] },
       },
     ],
   },
@@ -88,12 +159,10 @@ const cases: Case[] = [
         status: 'fail',
         arn: arn(),
         evidence: {
-          missing: ['recorder'],
-          recorders: [
-            { name: 'a', allSupported: false, recording: true, lacks: ['allSupported'] },
-            { name: 'b', allSupported: true, recording: false, lacks: ['recording'] },
-          ],
+          missing: ['recorder', 'globalResourceTypes'],
+          recorders: [row('a', { allSupported: false, lacks: ['allSupported'] }), row('b', { recording: false, lacks: ['recording'] })],
           deliveryChannels: ['c', 'z'],
+          globalResourceTypesRecordedIn: [],
         },
       },
     ],
@@ -122,6 +191,16 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'global types recorded nowhere readable, and another region unreadable: not a fail',
+    regions: [OTHER, REGION],
+    config: [configRegion([recorder('default', { includeGlobalResourceTypes: false })]), configRegion([], [], OTHER)],
+    failed: [{ op: 'config:DescribeConfigurationRecorders', region: OTHER }],
+    expected: [
+      { status: 'error', arn: arn(REGION), evidence: { failedCalls: [expect.objectContaining({ call: 'config:DescribeConfigurationRecorders', region: OTHER })] } },
+      { status: 'error', arn: arn(OTHER) },
+    ],
+  },
+  {
     name: 'delivery channels denied',
     config: [configRegion([recorder('default')], [])],
     failed: ['config:DescribeDeliveryChannels'],
@@ -133,7 +212,7 @@ const cases: Case[] = [
     config: [configRegion([recorder('default')]), configRegion([], [], OTHER)],
     expected: [
       { status: 'pass', arn: arn(REGION) },
-      { status: 'fail', arn: arn(OTHER), evidence: { missing: ['recorder', 'deliveryChannel'], recorders: [], deliveryChannels: [] } },
+      { status: 'fail', arn: arn(OTHER), evidence: { missing: ['recorder', 'deliveryChannel'], recorders: [], deliveryChannels: [], globalResourceTypesRecordedIn: [REGION] } },
     ],
   },
   {

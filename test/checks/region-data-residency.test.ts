@@ -18,6 +18,12 @@ import {
   volume,
   type InventoryInput,
 } from '../helpers/check-harness.js';
+import { accountRegions, backupPlan, backupVault, dbSnapshot, dlmPolicy, dynamoTable, efsFileSystem, cacheCluster, logGroup } from '../helpers/data-stores.js';
+import { readFileSync } from 'node:fs';
+import { buildInventory } from '../../src/inventory/build.js';
+import { runCheck as runOnInventory } from '../../src/checks/run.js';
+import { parseSnapshot } from '../../src/snapshot/read.js';
+import { ROOT } from '../helpers/cli.js';
 
 type Params = typeof check.defaults;
 type Expected = { status: Status; arn: string; evidence?: unknown; message?: string };
@@ -158,6 +164,79 @@ const cases: Case[] = [
     ],
   },
 
+  // issue 11/12: the data stores read since, each in its own region
+  {
+    name: 'tables, snapshots, vaults, log groups, file systems and caches are judged where they are',
+    input: {
+      dynamodbTables: [dynamoTable('coupons'), dynamoTable('coupons-eu', { region: 'eu-west-1' })],
+      dbSnapshots: [movedTo(dbSnapshot('ledger-copy', []), 'us-east-1')],
+      backupVaults: [backupVault('Default')],
+      logGroups: [logGroup('/app')],
+      efsFileSystems: [efsFileSystem('fs-1')],
+      cacheClusters: [cacheCluster('sessions')],
+    },
+    expected: [
+      { status: 'pass', arn: `arn:aws:backup:${REGION}:${ACCOUNT}:backup-vault:Default` },
+      { status: 'pass', arn: `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/coupons` },
+      { status: 'fail', arn: `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/coupons-eu`, evidence: at('eu-west-1') },
+      { status: 'pass', arn: `arn:aws:elasticache:${REGION}:${ACCOUNT}:cluster:sessions` },
+      { status: 'pass', arn: `arn:aws:elasticfilesystem:${REGION}:${ACCOUNT}:file-system/fs-1` },
+      { status: 'pass', arn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/app` },
+      { status: 'fail', arn: `arn:aws:rds:us-east-1:${ACCOUNT}:snapshot:ledger-copy` },
+    ],
+  },
+  {
+    name: 'a table in India with a global-table replica in Singapore',
+    input: { dynamodbTables: [dynamoTable('wallet', { details: { replicaRegions: ['ap-southeast-1'] } })] },
+    expected: [{ status: 'fail', arn: `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/wallet`, evidence: { region: REGION, allowedRegions: ALLOWED, copiedTo: ['ap-southeast-1'] } }],
+  },
+  {
+    name: 'a backup plan copying to a vault abroad, a DLM policy copying snapshots abroad',
+    input: {
+      backupPlans: [backupPlan('daily', [`arn:aws:backup:eu-west-1:${ACCOUNT}:backup-vault:dr`]), backupPlan('local', [`arn:aws:backup:ap-south-2:${ACCOUNT}:backup-vault:dr`])],
+      dlmPolicies: [dlmPolicy('policy-dr', { copyRegions: ['us-east-1'] })],
+    },
+    expected: [
+      { status: 'fail', arn: `arn:aws:backup:${REGION}:${ACCOUNT}:backup-plan:daily`, evidence: { region: REGION, allowedRegions: ALLOWED, copiedTo: ['eu-west-1'] } },
+      { status: 'pass', arn: `arn:aws:backup:${REGION}:${ACCOUNT}:backup-plan:local` },
+      { status: 'fail', arn: `arn:aws:dlm:${REGION}:${ACCOUNT}:policy/policy-dr`, evidence: { region: REGION, allowedRegions: ALLOWED, copiedTo: ['us-east-1'] } },
+    ],
+  },
+  { name: 'a table whose replicas could not be read is an error', input: { dynamodbTables: [dynamoTable('wallet', { details: 'failed' })] }, expected: [{ status: 'error', arn: `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/wallet` }] },
+  {
+    name: 'resourceTypes narrows the check to log groups (CERT-In)',
+    input: { logGroups: [logGroup('/app')], volumes: [euVolume] },
+    params: { resourceTypes: ['AWS::Logs::LogGroup'] },
+    expected: [{ status: 'pass', arn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/app` }],
+  },
+
+  // the account's enabled regions (issue 11)
+  {
+    name: 'every enabled region scanned: the coverage result passes',
+    input: { secrets: [homeSecret], accountRegions: accountRegions({ 'ap-south-1': 'opt-in-not-required', 'me-central-1': 'not-opted-in' }) },
+    expected: [
+      { status: 'pass', arn: `arn:aws:ec2::${ACCOUNT}:enabled-regions`, evidence: { enabledRegions: ['ap-south-1'], scannedRegions: ['ap-south-1'], notScanned: [] } },
+      { status: 'pass', arn: homeSecret.arn },
+    ],
+  },
+  {
+    // Before issue 11 this passed: only the Indian regions were scanned, so only Indian resources were seen.
+    name: 'enabled regions not scanned: error naming them, the resources seen keep their verdicts',
+    input: { secrets: [homeSecret], accountRegions: accountRegions({ 'ap-south-1': 'opt-in-not-required', 'ap-south-2': 'opted-in', 'us-east-1': 'opt-in-not-required', 'me-central-1': 'not-opted-in' }) },
+    expected: [
+      { status: 'error', arn: `arn:aws:ec2::${ACCOUNT}:enabled-regions`, evidence: { enabledRegions: ['ap-south-1', 'ap-south-2', 'us-east-1'], scannedRegions: ['ap-south-1'], notScanned: ['ap-south-2', 'us-east-1'] } },
+      { status: 'pass', arn: homeSecret.arn },
+    ],
+  },
+  {
+    name: 'a snapshot without DescribeRegions: the enabled regions are unknown, never a pass',
+    input: { secrets: [homeSecret], accountRegions: accountRegions('failed') },
+    expected: [
+      { status: 'error', arn: `arn:aws:ec2::${ACCOUNT}:enabled-regions`, evidence: { failedCalls: [denied('ec2:DescribeRegions', 'global')] } },
+      { status: 'pass', arn: homeSecret.arn },
+    ],
+  },
+
   // not_applicable
   { name: 'nothing in scope', input: {}, expected: [{ status: 'not_applicable', arn: `arn:aws:region::${ACCOUNT}:*`, evidence: {} }] },
 ];
@@ -171,6 +250,33 @@ describe(check.id, () => {
       if (e.message !== undefined) expect(results[i]?.message).toBe(e.message);
     });
     for (const r of results) if (r.status === 'pass' || r.status === 'fail') expect(r.message).toContain(r.resource.id);
+  });
+
+  it('gives error naming the enabled regions not scanned on a fixture collected in Indian regions only (issue 11 acceptance)', () => {
+    // The gift-card issuer was collected in ap-south-1; make its account have Hyderabad opted in and N. Virginia enabled too.
+    const snapshot = parseSnapshot(readFileSync(`${ROOT}fixtures/giftcard-issuer.json`, 'utf8'), 'giftcard-issuer.json');
+    const regions = {
+      Regions: [
+        { RegionName: 'ap-south-1', Endpoint: 'ec2.ap-south-1.amazonaws.com', OptInStatus: 'opt-in-not-required' },
+        { RegionName: 'ap-south-2', Endpoint: 'ec2.ap-south-2.amazonaws.com', OptInStatus: 'opted-in' },
+        { RegionName: 'us-east-1', Endpoint: 'ec2.us-east-1.amazonaws.com', OptInStatus: 'opt-in-not-required' },
+        { RegionName: 'me-central-1', Endpoint: 'ec2.me-central-1.amazonaws.com', OptInStatus: 'not-opted-in' },
+      ],
+    };
+    const widened = { ...snapshot, global: { ...snapshot.global, calls: { ...snapshot.global.calls, 'ec2:DescribeRegions': regions } } };
+    const results = runOnInventory(check, buildInventory(widened), check.defaults);
+    const coverage = results.find((r) => r.resource.id === 'enabled-regions');
+    expect(coverage?.status).toBe('error');
+    expect(coverage?.evidence).toEqual({ enabledRegions: ['ap-south-1', 'ap-south-2', 'us-east-1'], scannedRegions: ['ap-south-1'], notScanned: ['ap-south-2', 'us-east-1'] });
+    expect(coverage?.message).toContain('ap-south-2, us-east-1');
+    // Nothing seen is outside India, and nothing else turned to error.
+    expect(results.filter((r) => r.status !== 'pass').map((r) => r.resource.id)).toEqual(['enabled-regions']);
+
+    // Without the DescribeRegions answer the regions are unknown: error, not pass.
+    const { 'ec2:DescribeRegions': _, ...calls } = snapshot.global.calls;
+    const unknown = runOnInventory(check, buildInventory({ ...snapshot, global: { ...snapshot.global, calls } }), check.defaults).find((r) => r.resource.id === 'enabled-regions');
+    expect(unknown?.status).toBe('error');
+    expect(unknown?.evidence['failedCalls']).toEqual([expect.objectContaining({ call: 'ec2:DescribeRegions', code: 'NotCollected', path: '/global/calls/ec2:DescribeRegions' })]);
   });
 
   it('names each resource with its own type and region', () => {

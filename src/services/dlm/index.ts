@@ -26,6 +26,13 @@ function details(src: ServiceSource, region: string, id: string): Observed<DlmPo
       excludeBootVolumes: d.Exclusions?.ExcludeBootVolumes === true || d.Parameters?.ExcludeBootVolume === true,
       excludeVolumeTypes: [...(d.Exclusions?.ExcludeVolumeTypes ?? [])].sort(),
       excludeTags: [...tagText(d.Exclusions?.ExcludeTags), ...tagText(d.Parameters?.ExcludeDataVolumeTags)].sort(),
+      copyRegions: [
+        ...new Set([
+          ...(d.Schedules ?? []).flatMap((sc) => (sc.CrossRegionCopyRules ?? []).flatMap((r) => (r.TargetRegion ? [r.TargetRegion] : []))),
+          ...(d.Actions ?? []).flatMap((a) => (a.CrossRegionCopy ?? []).map((c) => c.Target!)),
+          ...(d.CrossRegionCopyTargets ?? []).flatMap((t) => (t.TargetRegion ? [t.TargetRegion] : [])),
+        ]),
+      ].sort(),
     },
   };
 }

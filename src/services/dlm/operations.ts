@@ -17,10 +17,14 @@ export const OPERATIONS = [
     // Default policies (PolicyLanguage SIMPLIFIED) name a ResourceType and exclusions; custom ones ResourceTypes and TargetTags.
     unset: {
       LifecyclePolicy: ['DefaultPolicy'],
-      PolicyDetails: ['PolicyType', 'ResourceTypes', 'TargetTags', 'PolicyLanguage', 'ResourceType', 'Exclusions', 'Parameters', 'Schedules'],
+      PolicyDetails: ['PolicyType', 'ResourceTypes', 'TargetTags', 'PolicyLanguage', 'ResourceType', 'Exclusions', 'Parameters', 'Schedules', 'Actions', 'CrossRegionCopyTargets'],
       Exclusions: ['ExcludeBootVolumes', 'ExcludeVolumeTypes', 'ExcludeTags'],
       Parameters: ['ExcludeBootVolume', 'ExcludeDataVolumeTags'],
+      // Copies to other regions: TargetRegion of a schedule's rule (Target is an Outpost), a default policy's targets.
+      Schedule: ['CrossRegionCopyRules'],
+      CrossRegionCopyRule: ['TargetRegion', 'Target'],
+      CrossRegionCopyTarget: ['TargetRegion'],
     },
-    needs: { GetLifecyclePolicyResponse: ['Policy'], LifecyclePolicy: ['PolicyId', 'State', 'PolicyDetails'], Tag: ['Key', 'Value'] },
+    needs: { GetLifecyclePolicyResponse: ['Policy'], LifecyclePolicy: ['PolicyId', 'State', 'PolicyDetails'], Tag: ['Key', 'Value'], CrossRegionCopyAction: ['Target'] },
   },
 ] as const satisfies readonly OperationSpec[];

@@ -17,6 +17,8 @@ export interface DlmPolicyDetails {
   excludeBootVolumes: boolean;
   excludeVolumeTypes: string[];
   excludeTags: string[];
+  /** Regions its snapshots (or AMIs) are copied to (cross-region copy rules and actions), sorted. */
+  copyRegions: string[];
 }
 
 export interface DlmPolicy extends Resource {
