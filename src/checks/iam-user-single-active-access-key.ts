@@ -12,7 +12,7 @@ export default defineCheck<Params>({
   resourceType: 'AWS::IAM::User',
   requires: ['iam:GetCredentialReport'],
   rationale:
-    'A second active key is meant to live only while a rotation is under way; two keys left active double the long-lived secrets to lose, and usually mean the old one was never revoked (CIS AWS Foundations 2.12 and its rotation guidance).',
+    'A second active key is meant to live only while a rotation is under way; two keys left active double the long-lived secrets to lose, and usually mean the old one was never revoked (the CIS AWS Foundations one-active-key recommendation, 1.13 in v3.0.0).',
   remediation:
     'Find which key is still used (aws iam get-access-key-last-used), move its users to the other, then deactivate and delete the unused one (aws iam update-access-key --status Inactive, aws iam delete-access-key); better, replace user keys with roles.',
   schema,
