@@ -158,10 +158,17 @@ describe('RBI', () => {
   });
 
   it('has the missing manual controls: VAPT cadence, secure SDLC, vendor risk, CERT-In 180-day log retention in India', () => {
-    for (const id of ['PSO-baseline-security-testing', 'PSO-baseline-secure-sdlc', 'PSO-baseline-vendor-risk', 'CERTIN-logs-kept-in-india']) {
+    for (const id of ['PSO-baseline-security-testing', 'PSO-baseline-secure-sdlc', 'PSO-baseline-vendor-risk']) {
       expect(control('rbi-pso-ppi', id).manual?.collect.length, id).toBeGreaterThan(50);
     }
-    expect(control('rbi-pso-ppi', 'CERTIN-logs-kept-in-india').title).toMatch(/180 days within India/);
+    // Since issue 12 the log groups' retention and region are read; S3 lifecycle and the SIEM stay the auditor's.
+    const certIn = control('rbi-pso-ppi', 'CERTIN-logs-kept-in-india');
+    expect(certIn.title).toMatch(/180 days within India/);
+    expect(certIn.checks.map((c) => [c.checkId, c.params])).toEqual([
+      ['logs-log-group-retention', { minDays: 180 }],
+      ['region-data-residency', { allowedRegions: ['ap-south-1', 'ap-south-2'], resourceTypes: ['AWS::Logs::LogGroup'] }],
+    ]);
+    expect(certIn.partial?.collect).toMatch(/lifecycle rules/);
   });
 
   it('region-data-residency evidences one control only (the offshore-processing FAQ no longer double-counts it)', () => {
