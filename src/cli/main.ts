@@ -71,6 +71,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .command('scan')
     .description('scan a snapshot, or a live account, and report findings per framework and control')
     .option('--snapshot <file>', 'snapshot to scan (.json or .json.gz, from `archscan collect` or a fixture); without it, scan live', path)
+    .option('--demo', 'scan the sample account shipped with archscan (a fictional gift-card issuer): try archscan without AWS')
     .option('--framework <ids>', 'comma-separated framework ids (default: all loaded)')
     .option('--rules <file>', 'an extra rule set (YAML); repeatable; same id as a built-in replaces it', collect)
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))

@@ -216,6 +216,7 @@ describe('--region and --regions all', () => {
 
   it.each([
     [['--snapshot', 'fixtures/giftcard-issuer.json', '--region', 'ap-south-1'], '--region: live-collection options only without --snapshot'],
+    [['--demo', '--regions', 'all'], '--regions: live-collection options only without --demo'],
     [['--snapshot', 'fixtures/giftcard-issuer.json', '--mfa-token', CODE], '--mfa-token: live-collection options only without --snapshot'],
   ])('scan %j is refused like every live-collection option', async (args, message) => {
     const io = captureIo();
