@@ -2,6 +2,7 @@ import { findCheck } from '../checks/index.js';
 import { runCheck } from '../checks/run.js';
 import type { Inventory } from '../inventory/types.js';
 import { evidenceOf, isAttested, type RuleSet } from '../rules/types.js';
+import { OPERATION_BY_KEY } from '../services/operations.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { addCounts, countControlStatuses, countStatuses, score, SCORE_FORMULA, SCOPE_STATEMENT, SEVERITY_WEIGHTS, STATUS_PRECEDENCE, statusOf } from './score.js';
 import type { Assessment, CheckInfo, ControlAssessment, Counts, Evaluation, FrameworkAssessment, FrameworkScope } from './types.js';
@@ -156,8 +157,9 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
     frameworks,
     evaluations: evaluationList,
     checks,
-    // Failed calls, and answers the snapshot holds that could not be read.
-    callErrors: [...snapshot.errors, ...inv.dataErrors].sort(
+    // Failed calls, and answers the snapshot holds that could not be read. An
+    // absentCodes answer (no bucket policy, no tag set, no organization) is data, not a failure.
+    callErrors: [...snapshot.errors.filter((e) => !OPERATION_BY_KEY.get(`${e.service}:${e.operation}`)?.absentCodes?.includes(e.code)), ...inv.dataErrors].sort(
       byKey((e) => `${e.service}:${e.operation}\u0000${e.region}\u0000${e.resource ?? ''}\u0000${e.path ?? ''}`),
     ),
     ...(waiving ? { waivers: waiving.report } : {}),
