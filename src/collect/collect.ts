@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { CollectError } from '../errors.js';
 import type { AnyServiceModule, ServiceCollector } from '../services/define.js';
 import { operationsOf } from '../services/operations.js';
@@ -21,6 +22,8 @@ export interface CollectOptions extends AwsOptions {
   now: Date;
   collectorVersion: string;
   progress?: Progress;
+  /** Credentials to use instead of the profile/role chain (an organisation run assumes each account's role itself). */
+  credentials?: AwsCredentialIdentityProvider;
 }
 
 function sortedScope(scope: SnapshotScope): SnapshotScope {
@@ -44,7 +47,7 @@ function redactor(secrets: (string | undefined)[]): (text: string) => string {
  * judges it). Only an account that cannot be identified stops a collection.
  */
 export async function collectSnapshot(o: CollectOptions, modules: readonly AnyServiceModule[] = SERVICES): Promise<Snapshot> {
-  const credentials = credentialsFor(o);
+  const credentials = o.credentials ?? credentialsFor(o);
   const home = o.homeRegion;
   const known = new Set(operationsOf(modules).map((op) => op.key));
   const rec = new Recorder(pLimit(o.concurrency), known, o.progress);
