@@ -35,7 +35,6 @@ export interface OrgFlags {
   excludeAccounts?: string;
   shard?: string;
   accountConcurrency?: string;
-  roleSessionDuration?: string;
   gzip?: boolean;
 }
 
@@ -51,8 +50,6 @@ export function orgOptions(cmd: Command, collecting: boolean): Command {
     .option('--exclude-accounts <ids>', 'with --org (or a snapshot directory): leave these account ids out')
     .option('--shard <i/n>', 'with --org (or a snapshot directory): shard i of n of the sorted accounts, after --accounts/--exclude-accounts (docs/scale-out.md)')
     .option('--account-concurrency <n>', `with --org: accounts collected at once (default ${ACCOUNT_CONCURRENCY})`);
-  // The same flag may come with --role-arn support in live.ts: declare it once.
-  if (!cmd.options.some((o) => o.long === '--role-session-duration')) cmd.option('--role-session-duration <seconds>', 'session duration of assumed roles, 900 to 43200 seconds (default 3600)');
   if (collecting) cmd.option('--gzip', 'with --org: write each account snapshot as <account-id>.json.gz');
   return cmd;
 }
@@ -99,15 +96,20 @@ function checkOrgFlags(o: OrgFlags, directory: boolean): void {
 
 /** Collect the organisation live; `each` keeps what the caller needs of a snapshot. */
 async function collectOrgLive<T>(flags: AwsFlags & OrgFlags, io: Io, each: (ref: OrgAccountRef, s: Snapshot) => Promise<T>) {
-  const { collectOptions, withQuietConsole } = await import('./live.js');
+  const { collectOptions, terminalPrompt, withQuietConsole } = await import('./live.js');
   const { collectOrganization } = await import('../org/collect.js');
-  // --external-id goes with every role archscan assumes: --role-arn's and each account's --org-role.
-  const base = collectOptions({ ...flags, quiet: true, ...(flags.roleArn ? {} : { externalId: undefined }) }, io, false);
+  // --external-id and --duration-seconds go with every role archscan assumes: --role-arn's and each account's --org-role.
+  const base = await collectOptions(
+    { ...flags, quiet: true, ...(flags.roleArn ? {} : { externalId: undefined, durationSeconds: undefined }) },
+    io,
+    false,
+    terminalPrompt(process.stdin, io.stderr),
+  );
   const o = {
     ...base,
     orgRole: flags.orgRole!,
     ...(flags.externalId ? { orgExternalId: flags.externalId } : {}),
-    orgSessionSeconds: flags.roleSessionDuration === undefined ? 3600 : positiveInt('--role-session-duration', flags.roleSessionDuration, 900, 43_200),
+    orgSessionSeconds: flags.durationSeconds === undefined ? 3600 : positiveInt('--duration-seconds', flags.durationSeconds, 900, 43_200),
     selection: selectionOf(flags),
     accountConcurrency: flags.accountConcurrency === undefined ? ACCOUNT_CONCURRENCY : positiveInt('--account-concurrency', flags.accountConcurrency, 1, 64),
     onAccount: (ref: OrgAccountRef, outcome: string, detail: string) => {
@@ -125,6 +127,7 @@ async function collectOrgLive<T>(flags: AwsFlags & OrgFlags, io: Io, each: (ref:
 export async function runOrgScan(opts: ScanOptions & Partial<AwsFlags> & OrgFlags, io: Io): Promise<number> {
   const directory = await isSnapshotDirectory(opts.snapshot);
   checkOrgFlags(opts, directory);
+  if (opts.demo) throw new InputError('--demo', '', 'a single-account scan, not with the organisation flags');
   if (opts.org && opts.snapshot) throw new InputError('--org', '', 'a live scan: to scan collected accounts, give --snapshot DIR without --org');
   if (opts.baseline !== undefined) throw new InputError('--baseline', '', 'a single-account scan (diff an organisation account by account: scan --accounts ID)');
   if (opts.failOnNew !== undefined) throw new InputError('--fail-on-new', '', 'a single-account scan with --baseline');

@@ -69,7 +69,7 @@ function assumedRole(sts: STSClient, roleArn: string, o: OrgCollectOptions): Aws
  * `accountConcurrency` snapshots are in memory at once.
  */
 export async function collectOrganization<T>(o: OrgCollectOptions, each: (ref: OrgAccountRef, snapshot: Snapshot) => Promise<T>): Promise<AccountOutcome<T>[]> {
-  const base = credentialsFor(o);
+  const base = credentialsFor(o, o.homeRegion);
   const sts = new STSClient(clientConfig(o.homeRegion, base, o));
   const orgs = new OrganizationsClient(clientConfig(o.homeRegion, base, o));
   try {
