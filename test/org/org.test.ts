@@ -13,7 +13,9 @@ import type { Io } from '../../src/cli/io.js';
 import { ajv, validatorFor } from '../../src/schemas.js';
 import { parseSnapshot } from '../../src/snapshot/read.js';
 import type { OrgAssessment } from '../../src/org/types.js';
+import { parse } from 'csv-parse/sync';
 import { tempDir } from '../helpers/cli.js';
+import { sarifValidator } from '../helpers/sarif.js';
 import { accountOf, BASE_KEY, mockOrg, type MockedOrg } from '../helpers/mock-org.js';
 
 const fixture = (name: string) => parseSnapshot(readFileSync(`fixtures/${name}.json`, 'utf8'), name);
@@ -68,7 +70,7 @@ beforeAll(async () => {
     denied: [DENIED],
   });
   dir = tempDir();
-});
+}, 300_000);
 
 afterAll(() => {
   mocked?.restore();
@@ -231,7 +233,13 @@ describe('scan --org', () => {
     }
     const junit = (await run(['merge', join(dir, 'org.json'), '--format', 'junit', '--quiet'])).stdout;
     expect([...junit.matchAll(/<testsuite name="([^"]+)"/g)].map((m) => m[1])).toContain(`${MEMBER}/pci-dss-v4`);
-    const sarif = JSON.parse((await run(['merge', join(dir, 'org.json'), '--format', 'sarif', '--quiet'])).stdout) as { runs: { automationDetails: { id: string }; invocations: { executionSuccessful: boolean }[] }[] };
+    const csv = parse((await run(['merge', join(dir, 'org.json'), '--format', 'csv', '--quiet'])).stdout, { columns: true }) as Record<string, string>[];
+    expect([...new Set(csv.map((r) => r['account']))]).toEqual([MEMBER, MANAGEMENT, DENIED]);
+    expect(csv.filter((r) => r['account'] === DENIED).map((r) => [r['check_id'], r['status']])).toEqual([['sts:AssumeRole', 'error']]);
+    const sarifText = (await run(['merge', join(dir, 'org.json'), '--format', 'sarif', '--quiet'])).stdout;
+    const validate = sarifValidator();
+    expect(validate(JSON.parse(sarifText)), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const sarif = JSON.parse(sarifText) as { runs: { automationDetails: { id: string }; invocations: { executionSuccessful: boolean }[] }[] };
     expect(sarif.runs.map((r) => [r.automationDetails.id.split('/')[1], r.invocations[0]!.executionSuccessful])).toEqual([
       [MEMBER, true],
       [MANAGEMENT, false], // the microfinance fixture has failed calls
