@@ -234,8 +234,9 @@ describe('scan --org', () => {
     const junit = (await run(['merge', join(dir, 'org.json'), '--format', 'junit', '--quiet'])).stdout;
     expect([...junit.matchAll(/<testsuite name="([^"]+)"/g)].map((m) => m[1])).toContain(`${MEMBER}/pci-dss-v4`);
     const csv = parse((await run(['merge', join(dir, 'org.json'), '--format', 'csv', '--quiet'])).stdout, { columns: true }) as Record<string, string>[];
-    expect([...new Set(csv.map((r) => r['account']))]).toEqual([MEMBER, MANAGEMENT, DENIED]);
+    expect([...new Set(csv.map((r) => r['account']))]).toEqual([MEMBER, MANAGEMENT, DENIED, SUSPENDED]);
     expect(csv.filter((r) => r['account'] === DENIED).map((r) => [r['check_id'], r['status']])).toEqual([['sts:AssumeRole', 'error']]);
+    expect(csv.filter((r) => r['account'] === SUSPENDED).map((r) => [r['status'], r['message']])).toEqual([['not_applicable', 'skipped: account state SUSPENDED (only ACTIVE accounts are scanned)']]);
     const sarifText = (await run(['merge', join(dir, 'org.json'), '--format', 'sarif', '--quiet'])).stdout;
     const validate = sarifValidator();
     expect(validate(JSON.parse(sarifText)), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
