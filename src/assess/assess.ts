@@ -1,6 +1,7 @@
 import { findCheck } from '../checks/index.js';
 import { runCheck } from '../checks/run.js';
 import type { Inventory } from '../inventory/types.js';
+import { architectureSection } from '../reach/matrix.js';
 import { evidenceOf, isAttested, type RuleSet } from '../rules/types.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { addCounts, countControlStatuses, countStatuses, score, SCORE_FORMULA, SCOPE_STATEMENT, SEVERITY_WEIGHTS, STATUS_PRECEDENCE, statusOf } from './score.js';
@@ -30,7 +31,7 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
         if (evaluations.has(ref.evaluationKey)) continue;
         const check = findCheck(ref.checkId)!;
         const results = runCheck(check, inv, ref.params);
-        evaluations.set(ref.evaluationKey, {
+        const evaluation: Evaluation = {
           key: ref.evaluationKey,
           checkId: check.id,
           severity: check.severity,
@@ -38,7 +39,13 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
           counts: countStatuses(results.map((r) => r.status)),
           waived: 0,
           results,
-        });
+        };
+        // Information (a declared flow that is blocked) is reported, never counted as a failure.
+        if (check.severity === 'info') {
+          evaluation.informational = evaluation.counts.fail;
+          evaluation.counts = { ...evaluation.counts, fail: 0 };
+        }
+        evaluations.set(ref.evaluationKey, evaluation);
       }
     }
   }
@@ -161,6 +168,8 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
       byKey((e) => `${e.service}:${e.operation}\u0000${e.region}\u0000${e.resource ?? ''}\u0000${e.path ?? ''}`),
     ),
     ...(waiving ? { waivers: waiving.report } : {}),
+    // The declared architecture against the account (scan --arch): the tier matrix.
+    ...(inv.architecture ? { architecture: architectureSection(inv) } : {}),
   };
 }
 

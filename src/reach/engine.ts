@@ -374,6 +374,64 @@ export class Reach {
     return undefined;
   }
 
+  /**
+   * Why one port does not pass from `s` to `d`: the first layer that stops
+   * it (route out, route back, an ACL entry, no security-group rule), in words
+   * an auditor can check against the console.
+   */
+  diagnosePair(s: EniM, d: EniM, protocol: Protocol, port: number): string {
+    if (!s.active) return `${s.eni.id} cannot send: ${s.inactiveReason}`;
+    if (!d.active) return `${d.eni.id} cannot receive: ${d.inactiveReason}`;
+    const want = single(protocol, port);
+    const reasons: string[] = [];
+    for (const f of FAMILIES) {
+      const sa = s.addr[f];
+      const da = d.addr[f];
+      if (sa === undefined || da === undefined) continue;
+      const at = (x: bigint) => formatIp(f, x);
+      const ss = s.subnet;
+      const ds = d.subnet;
+      const out = lookup(ss.table, f, da);
+      if (!this.leads(out, ss.vpc.key, ds.vpc.key, f, da, [], [], [])) {
+        reasons.push(out ? `${ss.table!.id} sends ${at(da)} to ${out.target}${out.blackhole ? ' (blackhole)' : ''}, which does not lead to ${ds.vpc.id}` : `${ss.table?.id ?? ss.id} has no route to ${at(da)}`);
+        continue;
+      }
+      const back = lookup(ds.table, f, sa);
+      if (!this.leads(back, ds.vpc.key, ss.vpc.key, f, sa, [], [], [])) {
+        reasons.push(back ? `${ds.table!.id} sends the answer to ${at(sa)} to ${back.target}${back.blackhole ? ' (blackhole)' : ''}, not back to ${ss.vpc.id}` : `${ds.table?.id ?? ds.id} has no route back to ${at(sa)}`);
+        continue;
+      }
+      if (ss.key !== ds.key) {
+        const legs: [SubnetM, 'in' | 'out', bigint, string][] = [
+          [ss, 'out', da, 'outbound'],
+          [ds, 'in', sa, 'inbound'],
+        ];
+        const stop = legs.find(([sub, dir, peer]) => isNothing(intersect(naclAllowed(sub.acl, dir, f, peer), want)));
+        if (stop) {
+          const [sub, dir, peer, word] = stop;
+          const e = naclDecider(sub.acl, dir, f, peer, protocol, port);
+          reasons.push(`network ACL ${sub.acl?.id ?? '(none)'} of ${sub.id} denies ${word} ${protocol} ${port} ${dir === 'out' ? 'to' : 'from'} ${at(peer)} (${e ? `rule ${e.ruleNumber}` : 'the final deny'})`);
+          continue;
+        }
+        const back2 = intersect(naclAllowed(ds.acl, 'out', f, sa), naclAllowed(ss.acl, 'in', f, da));
+        if (isNothing(intersect(withReturn(want, back2), want))) {
+          reasons.push(`the network ACLs of ${ds.id} and ${ss.id} let no ${protocol} answer back on the ephemeral ports 1024-65535`);
+          continue;
+        }
+      }
+      if (isNothing(intersect(this.sgAdmits(d, 'ingress', f, { eni: s, addr: sa }, []), want))) {
+        reasons.push(`no ingress rule of ${d.sgs.map((g) => g.group.id).join(', ')} admits ${protocol} ${port} from ${s.eni.id} (${at(sa)})`);
+        continue;
+      }
+      if (isNothing(intersect(this.sgAdmits(s, 'egress', f, { eni: d, addr: da }, []), want))) {
+        reasons.push(`no egress rule of ${s.sgs.map((g) => g.group.id).join(', ')} lets ${protocol} ${port} out to ${d.eni.id} (${at(da)})`);
+        continue;
+      }
+      return 'it passes';
+    }
+    return reasons[0] ?? `${s.eni.id} and ${d.eni.id} share no address family`;
+  }
+
   // -------------------------------------------------------------------------
   // From outside AWS
   // -------------------------------------------------------------------------
