@@ -92,8 +92,8 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
 
   const color = opts.output === undefined && useColor(io);
   const report = REPORTERS[opts.format](assessment, { color });
-  if (opts.output !== undefined) await writeFileAtomic(opts.output, report.text);
-  else io.stdout(report.text);
+  if (opts.output !== undefined) await writeFileAtomic(opts.output, report.chunks());
+  else for (const chunk of report.chunks()) io.stdout(chunk);
   for (const w of report.warnings) io.stderr(`archscan: warning: ${w}\n`);
 
   for (const id of replaced) io.stderr(`archscan: note: --rules replaced the built-in framework "${id}"\n`);

@@ -188,8 +188,6 @@ describe('HTML VAPT pack in Chromium', () => {
         // Hostile text from the account shows as text, never as markup.
         expect(await page.getByText('=HYPERLINK("https://evil.example")', { exact: false }).count()).toBeGreaterThan(0);
       }
-
-      await page.screenshot({ fullPage: true, path: `/tmp/vapt-${name}.png` });
     } finally {
       await page.close();
     }
