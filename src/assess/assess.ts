@@ -19,7 +19,9 @@ function withoutWaived(counts: Counts, waived: number): Counts {
  * Run every (check, params) the selected rule sets ask for, once each, and
  * join the results to controls and frameworks, applying waivers if given.
  */
-export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], toolVersion: string, waiverInput?: WaiverInput): Assessment {
+export function assess(snapshot: Snapshot, inv: Inventory, allRuleSets: RuleSet[], toolVersion: string, waiverInput?: WaiverInput): Assessment {
+  // Drift checks run only against an architecture profile (scan --arch); without one they are left out of every control.
+  const ruleSets = inv.architecture ? allRuleSets : allRuleSets.map((set) => ({ ...set, controls: set.controls.map((c) => ({ ...c, checks: c.checks.filter((k) => findCheck(k.checkId)?.needsArchitecture !== true) })) }));
   const evaluations = new Map<string, Evaluation>();
   const frameworksByCheck = new Map<string, Set<string>>();
   for (const set of ruleSets) {

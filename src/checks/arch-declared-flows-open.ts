@@ -44,6 +44,7 @@ export default defineCheck<Params>({
   resourceType: 'AWS::EC2::TierFlow',
   requires: [...NETWORK_CALLS],
   crossResource: true,
+  needsArchitecture: true,
   rationale:
     'A declared flow that no route, ACL entry and security-group rule lets through is a mismatch between the design and the account: the ' +
     'document the auditor was given does not describe the network (PCI DSS 1.2.3 and 1.2.4 ask for accurate diagrams), or the service it ' +

@@ -20,6 +20,7 @@ export default defineCheck<Params>({
   resourceType: 'AWS::EC2::TierFlow',
   requires: [...NETWORK_CALLS],
   crossResource: true,
+  needsArchitecture: true,
   rationale:
     'Segmentation is only as good as the paths that exist: a security-group rule, NACL entry or route broader than the design lets a tier ' +
     'be reached from where the design says it cannot (the database from the DMZ, SSH from the internet), which is what PCI DSS 1.2-1.4, ' +

@@ -14,6 +14,7 @@ export default defineCheck<Params>({
   severity: 'high',
   resourceType: 'AWS::EC2::NetworkInterface',
   requires: ['ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeAddresses'],
+  needsArchitecture: true,
   rationale:
     'A public address on an interface outside the tiers the design exposes ("except for bastion, all servers in private subnets") is one ' +
     'route or rule away from the internet, whatever the security groups say today. Every interface with a public IPv4 address is judged: ' +

@@ -14,6 +14,7 @@ export default defineCheck<Params>({
   severity: 'medium',
   resourceType: 'AWS::EC2::ArchitectureTier',
   requires: ['ec2:DescribeVpcs', 'ec2:DescribeSubnets'],
+  needsArchitecture: true,
   rationale:
     'A design that promises two availability zones per tier (the seed documents\' "DMZ, Trusted and Database segments in two AZs") ' +
     'is broken by a tier whose subnets sit in fewer: one zone outage stops it. Judged per tier and region, against the tier\'s minAzs.',

@@ -15,6 +15,7 @@ export default defineCheck<Params>({
   severity: 'high',
   resourceType: 'AWS::EC2::ArchitectureTier',
   requires: ['ec2:DescribeVpcs', 'ec2:DescribeSubnets'],
+  needsArchitecture: true,
   rationale:
     'Where a tier runs is where its data is processed and stored: RBI\'s directive on storage of payment system data keeps it in India, ' +
     'MAS and PDPA designs name Singapore, and a design that names one region for latency and control is broken by a subnet of the tier ' +

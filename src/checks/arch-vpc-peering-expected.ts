@@ -16,6 +16,7 @@ export default defineCheck<Params>({
   severity: 'high',
   resourceType: 'AWS::EC2::VPCPeeringConnection',
   requires: ['ec2:DescribeVpcPeeringConnections'],
+  needsArchitecture: true,
   rationale:
     'A peering connection joins two networks completely at the routing layer: one the design does not name ("management peered to ' +
     'production and UAT", never production to UAT) undoes environment separation, and a cross-account one brings a network the account ' +

@@ -57,6 +57,12 @@ export interface CheckMeta<P> {
    * whole region's results `error`, not just that record's.
    */
   crossResource?: boolean;
+  /**
+   * Judges the account against an architecture profile (`scan --arch FILE`):
+   * without one the check is not run at all, so a scan without a profile
+   * neither needs its network calls nor reports it.
+   */
+  needsArchitecture?: boolean;
   rationale: string;
   remediation: string;
   schema: JSONSchemaType<P>;

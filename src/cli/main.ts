@@ -79,6 +79,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .option('--min-score <n>', 'exit 1 if any framework scores under n (0-100)')
     .option('--waivers <file>', 'accepted risks (YAML): waived failures are shown, kept out of the score and the gate', path)
     .option('--as-of <date>', 'judge waiver expiry on this day (YYYY-MM-DD; default today, UTC)')
+    .option('--arch <file>', 'an architecture profile (YAML, schemas/architecture.schema.json): check tiers, flows, regions, zones and peering against it', path)
     .option('--baseline <report>', 'an earlier JSON report of this account: the change since it goes into the report', path)
     .addOption(new Option('--fail-on-new <severity>', 'exit 1 if a finding new since --baseline is at this severity or above (then, unless --fail-on is also given, existing findings no longer fail the gate)').choices(SEVERITIES))
     .option('--quiet', 'no progress, collection summary or gate summary on stderr'),

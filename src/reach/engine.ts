@@ -254,6 +254,12 @@ export class Reach {
 
   /** Traffic the groups of `self` admit in `direction` for a peer interface (or address), and the rules that did. */
   private sgAdmits(self: EniM, direction: 'ingress' | 'egress', family: Family, peer: { eni?: EniM; addr?: bigint }, unknown: CallError[], rules?: RuleM[]): Traffic {
+    const t = this.groupsAdmit(self, direction, family, peer, unknown, rules);
+    // A load balancer answers only on its listeners, a NAT gateway on nothing, whatever the groups say.
+    return direction === 'ingress' && self.listens ? intersect(t, self.listens) : t;
+  }
+
+  private groupsAdmit(self: EniM, direction: 'ingress' | 'egress', family: Family, peer: { eni?: EniM; addr?: bigint }, unknown: CallError[], rules?: RuleM[]): Traffic {
     if (self.sgless) return EVERYTHING;
     let t: Traffic = NOTHING;
     for (const sg of self.sgs) {
@@ -467,6 +473,7 @@ export class Reach {
     const paths: FlowPath[] = [];
     const reasons: string[] = [];
     if (!d.active) return { traffic: NOTHING, byFamily, paths, unknown, blockedBy: d.inactiveReason! };
+    if (d.listens && isNothing(d.listens)) return { traffic: NOTHING, byFamily, paths, unknown, blockedBy: d.listensWhy! };
     const sub = d.subnet;
     if (sub.table) unknown.push(...sub.table.unknown);
     for (const f of FAMILIES) {

@@ -5,6 +5,7 @@
  * Bad input is an InputError naming the file, the line and what was expected.
  */
 import { InputError } from '../errors.js';
+import { readTextFile } from '../files.js';
 import { YamlFile } from '../rules/load.js';
 import { describeAjvError, validatorFor } from '../schemas.js';
 import { parseCidr } from './ip.js';
@@ -86,4 +87,9 @@ export function parseArchitecture(text: string, file: string): ArchitectureProfi
     });
   }
   return profile;
+}
+
+/** `scan --arch FILE`: the profile in a YAML file. */
+export function loadArchitecture(file: string): ArchitectureProfile {
+  return parseArchitecture(readTextFile(file, 'an architecture profile (YAML)'), file);
 }

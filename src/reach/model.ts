@@ -17,7 +17,7 @@ import type {
   VpcPeeringConnection,
 } from '../inventory/types.js';
 import { AddrSet, parseCidr, parseIp, type Cidr, type Family } from './ip.js';
-import { trafficOf, type Traffic } from './ports.js';
+import { NOTHING, trafficOf, union, type Traffic } from './ports.js';
 
 export const key = (region: string, id: string): string => `${region}|${id}`;
 
@@ -99,6 +99,15 @@ export interface EniM {
   inactiveReason?: string;
   /** No security group applies (a network load balancer without groups, a gateway's interface). */
   sgless: boolean;
+  /**
+   * What the interface answers at all, whatever its groups admit: a load
+   * balancer's interface only its listeners' ports, a NAT gateway's nothing
+   * (it forwards what its subnet's hosts open, and accepts no connection
+   * opened to it). Undefined: whatever the groups admit.
+   */
+  listens?: Traffic;
+  /** Why it listens to so little, for the evidence. */
+  listensWhy?: string;
   cls?: ClassM;
 }
 
@@ -336,6 +345,28 @@ export function buildModel(inv: Inventory): NetworkModel {
   }
   enis.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
+  // Interfaces that listen to less than their groups admit: NAT gateways, load balancers (by the description AWS gives them).
+  const lbBySuffix = new Map(inv.loadBalancers.map((lb) => [`${lb.region}|${lb.arn.slice(lb.arn.indexOf('loadbalancer/') + 'loadbalancer/'.length)}`, lb]));
+  for (const m of enis) {
+    if (m.eni.interfaceType === 'nat_gateway') {
+      m.listens = NOTHING;
+      m.listensWhy = `${m.eni.id} is a NAT gateway's interface, which accepts no connection opened to it`;
+      continue;
+    }
+    const lbName = /^ELB ((?:app|net)\/[^/]+\/[0-9a-f]+)$/.exec(m.eni.description ?? '')?.[1];
+    const lb = lbName !== undefined ? lbBySuffix.get(`${m.region}|${lbName}`) : undefined;
+    if (!lb || !lb.listeners.ok) continue;
+    let t: Traffic = NOTHING;
+    for (const l of lb.listeners.value) {
+      if (l.port === undefined) continue;
+      const proto = (l.protocol ?? 'TCP').toUpperCase();
+      if (proto !== 'UDP') t = union(t, trafficOf('6', { from: l.port, to: l.port }));
+      if (proto === 'UDP' || proto === 'TCP_UDP') t = union(t, trafficOf('17', { from: l.port, to: l.port }));
+    }
+    m.listens = t;
+    m.listensWhy = `${m.eni.id} belongs to load balancer ${lb.name ?? lb.id}, which answers only on its listeners' ports`;
+  }
+
   // Equivalence classes: same subnet, groups, standing and the same inner CIDRs around their addresses.
   const byClass = new Map<string, ClassM>();
   for (const m of enis) {
@@ -346,7 +377,7 @@ export function buildModel(inv: Inventory): NetworkModel {
         return m.subnet.inner[f].flatMap((c, i) => (c.lo <= a && a <= c.hi ? [i] : [])).join('.');
       })
       .join('/');
-    const k = [m.subnet.key, [...m.sgKeys].sort().join(','), sig, m.publicIpv4.length > 0 ? 'p' : '', m.addr[6] !== undefined ? '6' : '', m.active ? 'a' : 'x', m.sgless ? 'o' : ''].join('#');
+    const k = [m.subnet.key, [...m.sgKeys].sort().join(','), sig, m.publicIpv4.length > 0 ? 'p' : '', m.addr[6] !== undefined ? '6' : '', m.active ? 'a' : 'x', m.sgless ? 'o' : '', m.listensWhy ?? ''].join('#');
     let cls = byClass.get(k);
     if (!cls) byClass.set(k, (cls = { key: k, rep: m, members: [] }));
     cls.members.push(m);
