@@ -12,6 +12,7 @@ import { processIo, type Io } from './io.js';
 import { runScan, type ScanOptions } from './scan.js';
 import { DIFF_FORMATS, runDiff, type DiffOptions } from './diff.js';
 import { validateFile } from './validate.js';
+import { runArchInit, type ArchInitOptions } from './arch.js';
 import type { AwsFlags } from './live.js';
 import { minimalPolicy } from '../collect/permissions.js';
 import { VERSION } from './version.js';
@@ -87,6 +88,14 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     // --fail-on-new alone replaces the --fail-on default: the gate then looks at new findings only.
     setExit(await runScan({ ...opts, debug: argv.includes('--debug'), failOnDefaulted: cmd.getOptionValueSource('failOn') === 'default' }, io)),
   );
+
+  const arch = program.command('arch').description('architecture profiles: the declared tiers, flows, regions and peering scan --arch holds the account to');
+  arch
+    .command('init')
+    .description('write a starting architecture profile (YAML) from what a snapshot has today: tiers from subnet tags and routes, flows from what is reachable')
+    .requiredOption('--snapshot <file>', 'snapshot to read (.json or .json.gz)', path)
+    .option('--output <file>', 'write the profile here (atomically) instead of stdout', path)
+    .action(async (opts: ArchInitOptions) => setExit(await runArchInit(opts, io)));
 
   program
     .command('diff')

@@ -295,6 +295,8 @@ export class Reach {
   private evaluatePair(s: EniM, d: EniM): PairReach {
     const unknown: CallError[] = [];
     if (!s.active || !d.active || s === d) return { traffic: NOTHING, unknown };
+    // A NAT gateway opens no connection of its own: it translates what the hosts behind it open to the internet.
+    if (s.eni.interfaceType === 'nat_gateway') return { traffic: NOTHING, unknown };
     if (!this.model.neighbours.get(s.subnet.vpc.key)?.has(d.subnet.vpc.key)) return { traffic: NOTHING, unknown };
     let total: Traffic = NOTHING;
     for (const f of FAMILIES) {

@@ -91,9 +91,14 @@ export function flowTraffic(flow: FlowSpec): Traffic {
   }
 }
 
-/** Everything declared from `from` to `to`. */
+/**
+ * Everything declared from `from` to `to`. A named network is part of the
+ * internet as far as the design goes: what the internet may reach, it may
+ * reach too (an admin office reaching the public load balancer is declared).
+ */
 export function declared(profile: ArchitectureProfile, from: string, to: string): Traffic {
-  return profile.flows.filter((f) => f.from === from && f.to === to).reduce((t, f) => union(t, flowTraffic(f)), NOTHING);
+  const isNetwork = profile.networks.some((n) => n.name === from);
+  return profile.flows.filter((f) => (f.from === from || (isNetwork && f.from === INTERNET)) && f.to === to).reduce((t, f) => union(t, flowTraffic(f)), NOTHING);
 }
 
 /** Sources of flows, in profile order: the internet, named networks, tiers. */
