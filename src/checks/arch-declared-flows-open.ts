@@ -10,22 +10,32 @@ type Params = Record<string, never>;
 
 const schema: JSONSchemaType<Params> = { type: 'object', additionalProperties: false, properties: {}, required: [] };
 
-/** Why each of the first few blocked port ranges does not get through, for the first interfaces on either side. */
+/**
+ * Why each of the first few blocked port ranges does not get through. Of the
+ * first interfaces on either side, the pair whose groups let the port through
+ * is quoted first (its reason is a route or an ACL: the layer that breaks the
+ * design); NAT gateways, which open no connection, are not senders.
+ */
 function why(a: Analysis, cell: Cell): { protocol: string; port: number; reason: string }[] {
-  const receiver = a.placements.find((p) => p.tier.name === cell.to && p.region === cell.region)?.interfaces.find((e) => e.active);
-  if (!receiver) return [];
+  const receivers = (a.placements.find((p) => p.tier.name === cell.to && p.region === cell.region)?.interfaces ?? []).filter((e) => e.active).slice(0, 10);
+  if (receivers.length === 0) return [];
   const out: { protocol: string; port: number; reason: string }[] = [];
   for (const { protocol, port } of representatives(cell.blocked).slice(0, 5)) {
     let reason: string;
     if (cell.kind === 'tier') {
-      const neighbours = a.reach.model.neighbours.get(receiver.subnet.vpc.key) ?? new Set<string>();
-      const senders = a.placements.filter((p) => p.tier.name === cell.from).flatMap((p) => p.interfaces.filter((e) => e.active));
-      const sender = senders.find((e) => neighbours.has(e.subnet.vpc.key)) ?? senders[0]!;
-      reason = neighbours.has(sender.subnet.vpc.key)
-        ? `from ${sender.eni.id} to ${receiver.eni.id}: ${a.reach.diagnosePair(sender, receiver, protocol, port)}`
-        : `no VPC of tier ${cell.from} is peered or attached to a transit gateway with ${receiver.subnet.vpc.id}`;
+      const neighbours = a.reach.model.neighbours.get(receivers[0]!.subnet.vpc.key) ?? new Set<string>();
+      const senders = a.placements
+        .filter((p) => p.tier.name === cell.from)
+        .flatMap((p) => p.interfaces.filter((e) => e.active && e.eni.interfaceType !== 'nat_gateway' && neighbours.has(e.subnet.vpc.key)))
+        .slice(0, 10);
+      if (senders.length === 0) reason = `no VPC of tier ${cell.from} is peered or attached to a transit gateway with ${receivers[0]!.subnet.vpc.id}`;
+      else {
+        const all = senders.flatMap((s) => receivers.map((d) => `from ${s.eni.id} to ${d.eni.id}: ${a.reach.diagnosePair(s, d, protocol, port)}`));
+        reason = all.find((r) => !/: no (ingress|egress) rule/.test(r)) ?? all[0]!;
+      }
     } else {
       const networks = a.profile.networks.map((n) => ({ name: n.name, cidrs: n.cidrs }));
+      const receiver = receivers[0]!;
       const ext =
         cell.from === INTERNET
           ? a.reach.fromSource(receiver, { internet: true, excluded: networks })
