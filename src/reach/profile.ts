@@ -92,13 +92,12 @@ export function flowTraffic(flow: FlowSpec): Traffic {
 }
 
 /**
- * Everything declared from `from` to `to`. A named network is part of the
- * internet as far as the design goes: what the internet may reach, it may
- * reach too (an admin office reaching the public load balancer is declared).
+ * Everything declared from `from` to `to`. What the internet may reach is a
+ * public service, and every source may reach it too: the admin office and
+ * the application servers reaching the public load balancer are declared.
  */
 export function declared(profile: ArchitectureProfile, from: string, to: string): Traffic {
-  const isNetwork = profile.networks.some((n) => n.name === from);
-  return profile.flows.filter((f) => (f.from === from || (isNetwork && f.from === INTERNET)) && f.to === to).reduce((t, f) => union(t, flowTraffic(f)), NOTHING);
+  return profile.flows.filter((f) => (f.from === from || f.from === INTERNET) && f.to === to).reduce((t, f) => union(t, flowTraffic(f)), NOTHING);
 }
 
 /** Sources of flows, in profile order: the internet, named networks, tiers. */
