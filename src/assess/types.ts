@@ -5,6 +5,7 @@ import type { Waiver } from '../rules/waivers.js';
 import type { ReportDiff } from '../diff/types.js';
 import type { ControlCounts, ControlStatus } from './status.js';
 import type { ArchitectureSection } from '../reach/matrix.js';
+export type { ArchitectureSection, MatrixCell } from '../reach/matrix.js';
 
 export type Counts = Record<Status, number>;
 
