@@ -9,7 +9,7 @@ import type { CallError, Inventory } from '../inventory/types.js';
 import { reachOf, type ExternalNetwork, type FlowPath, type Reach } from './engine.js';
 import { parseCidr } from './ip.js';
 import { key, type ClassM, type EniM, type SubnetM } from './model.js';
-import { declared, INTERNET, type ArchitectureProfile, type Sensitivity, type SubnetSelector, type TierSpec } from './profile.js';
+import { declared, declaredExactly, INTERNET, type ArchitectureProfile, type Sensitivity, type SubnetSelector, type TierSpec } from './profile.js';
 import { intersect, isNothing, NOTHING, representatives, single, subtract, union, type Protocol, type Traffic } from './ports.js';
 
 export type SourceKind = 'internet' | 'network' | 'tier';
@@ -128,7 +128,7 @@ function analyse(inv: Inventory, profile: ArchitectureProfile): Analysis {
     let c = cells.get(k);
     if (!c) {
       const d = declared(profile, from, to);
-      cells.set(k, (c = { from, kind, to, region, declared: d, actual: NOTHING, undeclared: NOTHING, blocked: d, destinations: [], unknown: [], regions: new Set([region]) }));
+      cells.set(k, (c = { from, kind, to, region, declared: d, actual: NOTHING, undeclared: NOTHING, blocked: declaredExactly(profile, from, to), destinations: [], unknown: [], regions: new Set([region]) }));
     }
     return c;
   };
@@ -181,7 +181,8 @@ function analyse(inv: Inventory, profile: ArchitectureProfile): Analysis {
   }
   for (const c of cells.values()) {
     c.undeclared = subtract(c.actual, c.declared);
-    c.blocked = subtract(c.declared, c.actual);
+    // What the internet may reach is allowed from everywhere, but must get through only from where it is declared.
+    c.blocked = subtract(declaredExactly(profile, c.from, c.to), c.actual);
     c.destinations.sort((a, b) => (a.eni.key < b.eni.key ? -1 : 1));
     c.unknown = [...new Map(c.unknown.map((e) => [`${e.service}:${e.operation}|${e.region}|${e.resource ?? ''}|${e.path ?? ''}`, e])).values()];
   }

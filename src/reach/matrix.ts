@@ -8,7 +8,7 @@
 import type { Inventory } from '../inventory/types.js';
 import { analysisOf, type Cell } from './analysis.js';
 import { formatTraffic, isNothing, NOTHING, subtract, union, type Traffic } from './ports.js';
-import { declared, sourcesOf, type Sensitivity } from './profile.js';
+import { declared, declaredExactly, sourcesOf, type Sensitivity } from './profile.js';
 
 /** How a cell's actual traffic compares with what is declared. */
 export type CellState = 'as-declared' | 'undeclared' | 'blocked' | 'undeclared-and-blocked' | 'unknown';
@@ -68,9 +68,9 @@ export function architectureSection(inv: Inventory): ArchitectureSection {
       const list = byPair.get(`${from}|${t.name}`) ?? [];
       const decl = declared(p, from, t.name);
       const actual = list.reduce((x, c) => union(x, c.actual), NOTHING);
-      if (isNothing(decl) && isNothing(actual)) continue;
+      if (isNothing(declaredExactly(p, from, t.name)) && isNothing(actual)) continue;
       const undeclared = subtract(actual, decl);
-      const blocked = subtract(decl, actual);
+      const blocked = subtract(declaredExactly(p, from, t.name), actual);
       cells.push({
         from,
         to: t.name,

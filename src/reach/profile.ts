@@ -100,6 +100,11 @@ export function declared(profile: ArchitectureProfile, from: string, to: string)
   return profile.flows.filter((f) => (f.from === from || f.from === INTERNET) && f.to === to).reduce((t, f) => union(t, flowTraffic(f)), NOTHING);
 }
 
+/** Only the flows declared from `from` itself: what must get through (a blocked flow is one of these). */
+export function declaredExactly(profile: ArchitectureProfile, from: string, to: string): Traffic {
+  return profile.flows.filter((f) => f.from === from && f.to === to).reduce((t, f) => union(t, flowTraffic(f)), NOTHING);
+}
+
 /** Sources of flows, in profile order: the internet, named networks, tiers. */
 export function sourcesOf(profile: ArchitectureProfile): string[] {
   return [INTERNET, ...profile.networks.map((n) => n.name), ...profile.tiers.map((t) => t.name)];

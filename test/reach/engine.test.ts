@@ -354,6 +354,27 @@ const cases: Case[] = [
     to: 'eni-host',
     traffic: 'nothing',
   },
+  // --- interfaces that answer less than their groups admit -----------------------------------
+  {
+    name: "a NAT gateway's interface: public address, internet route, no groups, and still nothing gets in",
+    net: () => base().eni('eni-nat', { subnet: 'subnet-pub', ip: '10.0.0.5', publicIp: '13.200.0.5', type: 'nat_gateway', description: 'Interface for NAT Gateway nat-a' }),
+    from: 'internet',
+    to: 'eni-nat',
+    traffic: 'nothing',
+  },
+  {
+    name: "a network load balancer's interface (no groups) answers only its listener's port",
+    net: () =>
+      base()
+        .sg('sg-app', 'vpc-a', [r('tcp:8443', '10.0.0.0/24')])
+        .eni('eni-app', { subnet: 'subnet-prv', ip: '10.0.1.10', sgs: ['sg-app'], instance: 'i-app' })
+        .instance('i-app')
+        .alb('nlb', 'vpc-a', 443, 8443, ['i-app'], { lbType: 'network', protocol: 'TCP', targetProtocol: 'TCP' })
+        .eni('eni-nlb', { subnet: 'subnet-pub', ip: '10.0.0.20', publicIp: '13.200.0.20', description: 'ELB net/nlb/0123456789abcdef', type: 'network_load_balancer' }),
+    from: 'internet',
+    to: 'eni-nlb',
+    traffic: 'tcp 443',
+  },
 ];
 
 describe('reachability engine', () => {
