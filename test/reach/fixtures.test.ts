@@ -1,6 +1,6 @@
 /**
  * The seed fixtures held against their architecture profiles (fixtures/<seed>.arch.yaml):
- * exactly the planted drift findings (fixtures/<seed>.arch.planted.yaml), the exposure verdicts
+ * exactly the planted drift findings (fixtures/<seed>.arch-drift.yaml), the exposure verdicts
  * issue 13 names (the rule is wrong either way; only the open hosts are reachable from the
  * internet and raised), and `arch init` writing a profile the account matches.
  */
@@ -38,7 +38,7 @@ describe.each(SEEDS)('%s against its architecture profile', (seed) => {
   it('yields exactly the planted drift findings, and no error', () => {
     const file = `fixtures/${seed}.arch.yaml`;
     const results = driftResults(withProfile(seed, readFileSync(`${ROOT}${file}`, 'utf8'), file));
-    const planted = (parse(readFileSync(`${ROOT}fixtures/${seed}.arch.planted.yaml`, 'utf8')) as { failures: { check: string; resource: string }[] }).failures;
+    const planted = (parse(readFileSync(`${ROOT}fixtures/${seed}.arch-drift.yaml`, 'utf8')) as { failures: { check: string; resource: string }[] }).failures;
     expect(results.filter((r) => r.status === 'error').map((r) => `${r.checkId} ${r.resource.arn}: ${r.message}`)).toEqual([]);
     const failing = results.filter((r) => r.status === 'fail').map((r) => `${r.checkId} ${r.resource.arn}`).sort();
     expect(failing).toEqual(planted.map((p) => `${p.check} ${p.resource}`).sort());
