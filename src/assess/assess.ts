@@ -1,6 +1,7 @@
 import { findCheck } from '../checks/index.js';
 import { runCheck } from '../checks/run.js';
 import type { Inventory } from '../inventory/types.js';
+import { architectureSection } from '../reach/matrix.js';
 import { evidenceOf, isAttested, type RuleSet } from '../rules/types.js';
 import { OPERATION_BY_KEY } from '../services/operations.js';
 import type { Snapshot } from '../snapshot/types.js';
@@ -19,7 +20,9 @@ function withoutWaived(counts: Counts, waived: number): Counts {
  * Run every (check, params) the selected rule sets ask for, once each, and
  * join the results to controls and frameworks, applying waivers if given.
  */
-export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], toolVersion: string, waiverInput?: WaiverInput): Assessment {
+export function assess(snapshot: Snapshot, inv: Inventory, allRuleSets: RuleSet[], toolVersion: string, waiverInput?: WaiverInput): Assessment {
+  // Drift checks run only against an architecture profile (scan --arch); without one they are left out of every control.
+  const ruleSets = inv.architecture ? allRuleSets : allRuleSets.map((set) => ({ ...set, controls: set.controls.map((c) => ({ ...c, checks: c.checks.filter((k) => findCheck(k.checkId)?.needsArchitecture !== true) })) }));
   const evaluations = new Map<string, Evaluation>();
   const frameworksByCheck = new Map<string, Set<string>>();
   for (const set of ruleSets) {
@@ -31,7 +34,7 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
         if (evaluations.has(ref.evaluationKey)) continue;
         const check = findCheck(ref.checkId)!;
         const results = runCheck(check, inv, ref.params);
-        evaluations.set(ref.evaluationKey, {
+        const evaluation: Evaluation = {
           key: ref.evaluationKey,
           checkId: check.id,
           severity: check.severity,
@@ -39,7 +42,13 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
           counts: countStatuses(results.map((r) => r.status)),
           waived: 0,
           results,
-        });
+        };
+        // Information (a declared flow that is blocked) is reported, never counted as a failure.
+        if (check.severity === 'info') {
+          evaluation.informational = evaluation.counts.fail;
+          evaluation.counts = { ...evaluation.counts, fail: 0 };
+        }
+        evaluations.set(ref.evaluationKey, evaluation);
       }
     }
   }
@@ -163,11 +172,13 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
       byKey((e) => `${e.service}:${e.operation}\u0000${e.region}\u0000${e.resource ?? ''}\u0000${e.path ?? ''}`),
     ),
     ...(waiving ? { waivers: waiving.report } : {}),
+    // The declared architecture against the account (scan --arch): the tier matrix.
+    ...(inv.architecture ? { architecture: architectureSection(inv) } : {}),
   };
 }
 
 /** A control as the framework scores see it: its evaluations, the results waived in it, and whether it is attested. */
-interface ControlScore {
+export interface ControlScore {
   keys: string[];
   /** `resultKey(evaluation, arn)` of each result waived in this control. */
   waived: string[];
@@ -180,6 +191,21 @@ interface ControlScore {
  * control of the set that it evidences waives it.
  */
 function subsetScore(controls: ControlScore[], evaluations: Map<string, Evaluation>) {
+  const { raw, parts } = subsetParts(controls, evaluations);
+  return {
+    score: score(parts),
+    scoreCountingWaived: score(raw),
+    counts: addCounts(parts),
+    waived: raw.reduce((n, e, i) => n + e.counts.fail - parts[i]!.counts.fail, 0),
+  };
+}
+
+/**
+ * The scored parts of a set of controls: each distinct evaluation once, as
+ * run (`raw`) and with the results waived in the whole set taken out
+ * (`parts`). The organisation score adds these up over accounts.
+ */
+export function subsetParts(controls: readonly ControlScore[], evaluations: ReadonlyMap<string, Evaluation>) {
   const uses = new Map<string, number>();
   const waivedIn = new Map<string, number>();
   for (const c of controls) {
@@ -193,12 +219,7 @@ function subsetScore(controls: ControlScore[], evaluations: Map<string, Evaluati
   }
   const raw = [...uses.keys()].sort().map((k) => evaluations.get(k)!);
   const parts = raw.map((e) => ({ severity: e.severity, counts: withoutWaived(e.counts, waivedPerEvaluation.get(e.key) ?? 0) }));
-  return {
-    score: score(parts),
-    scoreCountingWaived: score(raw),
-    counts: addCounts(parts),
-    waived: [...waivedPerEvaluation.values()].reduce((a, b) => a + b, 0),
-  };
+  return { raw, parts };
 }
 
 /** The regions scanned and skipped, the services the framework's checks read, and what a pass means. */

@@ -1,5 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
 import { coversAllTraffic, rulesFromAnywhere } from '../inventory/net.js';
+import { internetExposure, openTraffic, raised } from '../reach/exposure.js';
 import { defineCheck, error, fail, pass } from './define.js';
 
 type Params = Record<string, never>;
@@ -27,7 +28,9 @@ export default defineCheck<Params>({
       if (!open.ok) return error(sg, open.error);
       if (open.value.length === 0) return pass(sg, `${sg.id} has no rule admitting all traffic from the internet`);
       const sources = [...new Set(open.value.map((o) => o.row.source))].sort();
-      return fail(sg, `${sg.id} admits all traffic from ${sources.join(', ')}`, { openRules: open.value.map((o) => o.row) });
+      const reach = internetExposure(inv, sg, openTraffic(open.value.map((o) => ({ rule: o.rule, sources: [o.row.source] })), (t) => t));
+      const result = fail(sg, `${sg.id} admits all traffic from ${sources.join(', ')}${reach.reachableFromInternet ? ', and a host of it is reachable from the internet' : ''}`, { openRules: open.value.map((o) => o.row), ...reach });
+      return reach.reachableFromInternet ? { ...result, severity: raised('critical') } : result;
     });
   },
 });

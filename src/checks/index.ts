@@ -4,6 +4,12 @@
  */
 import type { AnyCheck } from './types.js';
 import accessanalyzerEnabled from './accessanalyzer-enabled.js';
+import archDeclaredFlowsOpen from './arch-declared-flows-open.js';
+import archFlowsDeclared from './arch-flows-declared.js';
+import archPublicAddressInAllowedTier from './arch-public-address-in-allowed-tier.js';
+import archTierMultiAz from './arch-tier-multi-az.js';
+import archTierRegionsAllowed from './arch-tier-regions-allowed.js';
+import archVpcPeeringExpected from './arch-vpc-peering-expected.js';
 import backupDataStoresProtected from './backup-data-stores-protected.js';
 import cloudtrailBucketNotPublic from './cloudtrail-bucket-not-public.js';
 import cloudtrailCloudwatchLogs from './cloudtrail-cloudwatch-logs.js';
@@ -86,6 +92,12 @@ import wafCloudfrontProtected from './waf-cloudfront-protected.js';
 
 export const CHECKS = {
   'accessanalyzer-enabled': accessanalyzerEnabled,
+  'arch-declared-flows-open': archDeclaredFlowsOpen,
+  'arch-flows-declared': archFlowsDeclared,
+  'arch-public-address-in-allowed-tier': archPublicAddressInAllowedTier,
+  'arch-tier-multi-az': archTierMultiAz,
+  'arch-tier-regions-allowed': archTierRegionsAllowed,
+  'arch-vpc-peering-expected': archVpcPeeringExpected,
   'backup-data-stores-protected': backupDataStoresProtected,
   'cloudtrail-bucket-not-public': cloudtrailBucketNotPublic,
   'cloudtrail-cloudwatch-logs': cloudtrailCloudwatchLogs,

@@ -45,5 +45,8 @@ export function isInapplicableCode(key: string, code: string): boolean {
   return OPERATION_BY_KEY.get(key)?.inapplicableCodes?.includes(code) === true;
 }
 
-/** Read-only operations: the only kind a module may declare (and so the collector send). */
-export const READ_ONLY = /^[a-z0-9-]+:(Describe|List|Get)[A-Za-z0-9]*$|^iam:GenerateCredentialReport$/;
+/**
+ * Read-only operations: the only kind a module may declare (and so the collector send).
+ * SearchTransitGatewayRoutes is the only call that lists a transit gateway route table's routes (read-only, in SecurityAudit).
+ */
+export const READ_ONLY = /^[a-z0-9-]+:(Describe|List|Get)[A-Za-z0-9]*$|^iam:GenerateCredentialReport$|^ec2:SearchTransitGatewayRoutes$/;

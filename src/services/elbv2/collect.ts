@@ -8,6 +8,7 @@ import {
   type DescribeLoadBalancersCommandOutput,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { ServiceCollector } from '../define.js';
+import { TARGET_BINDINGS } from './targets.collect.js';
 
 const client = ElasticLoadBalancingV2Client;
 
@@ -23,6 +24,7 @@ const collector: ServiceCollector = {
         ((feed as DescribeLoadBalancersCommandOutput | undefined)?.LoadBalancers ?? []).flatMap((lb) => (lb.LoadBalancerArn ? [lb.LoadBalancerArn] : [])),
       input: (LoadBalancerArn) => ({ LoadBalancerArn }),
     },
+    ...TARGET_BINDINGS,
   },
 };
 

@@ -4,10 +4,19 @@ import { defineService } from '../define.js';
 import type { ServiceSource } from '../source.js';
 import type { WebAcl } from '../wafv2/types.js';
 import { OPERATIONS } from './operations.js';
+import { buildTargetGroups } from './targets.js';
 import { SHAPES } from './shapes.generated.js';
-import type { Listener, LoadBalancer } from './types.js';
+import type { Listener, LoadBalancer, TargetGroup } from './types.js';
 
 type Item<T> = NonNullable<T> extends readonly (infer U)[] ? U : never;
+
+/** The target groups a forward action sends to (its TargetGroupArn, or the weighted ForwardConfig groups). */
+function forwardsTo(a: { TargetGroupArn?: string; ForwardConfig?: { TargetGroups?: { TargetGroupArn?: string }[] } }): { targetGroupArns?: string[] } {
+  const arns = new Set<string>();
+  if (a.TargetGroupArn) arns.add(a.TargetGroupArn);
+  for (const t of a.ForwardConfig?.TargetGroups ?? []) if (t.TargetGroupArn) arns.add(t.TargetGroupArn);
+  return arns.size > 0 ? { targetGroupArns: [...arns].sort() } : {};
+}
 
 /** Load balancers with their listeners, and which regional web ACL (if any) protects each ALB. */
 function buildLoadBalancers(src: ServiceSource, region: string, webAcls: readonly WebAcl[]): LoadBalancer[] {
@@ -45,6 +54,7 @@ function buildLoadBalancers(src: ServiceSource, region: string, webAcls: readonl
                 defaultActions: l.DefaultActions!.map((a) => ({
                   type: String(a.Type),
                   ...(a.RedirectConfig?.Protocol ? { redirectProtocol: a.RedirectConfig.Protocol } : {}),
+                  ...forwardsTo(a),
                 })),
               };
               if (l.Port !== undefined) listener.port = l.Port;
@@ -76,14 +86,17 @@ function buildLoadBalancers(src: ServiceSource, region: string, webAcls: readonl
   );
 }
 
-export default defineService<{ loadBalancers: LoadBalancer[] }, { webAcls: WebAcl[] }>({
+export default defineService<{ loadBalancers: LoadBalancer[]; targetGroups: TargetGroup[] }, { webAcls: WebAcl[] }>({
   name: 'elbv2',
   title: 'Elastic Load Balancing (ALB, NLB)',
   operations: OPERATIONS,
   shapes: SHAPES,
   // Each ALB's protecting web ACL comes from WAFv2.
   after: ['wafv2'],
-  build: (src, prior) => ({ loadBalancers: src.regions.flatMap((r) => buildLoadBalancers(src, r, prior.webAcls)) }),
-  empty: () => ({ loadBalancers: [] }),
+  build: (src, prior) => ({
+    loadBalancers: src.regions.flatMap((r) => buildLoadBalancers(src, r, prior.webAcls)),
+    targetGroups: src.regions.flatMap((r) => buildTargetGroups(src, r)),
+  }),
+  empty: () => ({ loadBalancers: [], targetGroups: [] }),
   collector: async () => (await import('./collect.js')).default,
 });

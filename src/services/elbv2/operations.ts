@@ -1,4 +1,4 @@
-/** Elastic Load Balancing v2 (ALB, NLB, GWLB): load balancers and their listeners. */
+/** Elastic Load Balancing v2 (ALB, NLB, GWLB): load balancers, their listeners, target groups and targets. */
 import type { OperationSpec } from '../spec.js';
 
 export const SDK = { elasticloadbalancing: '@aws-sdk/client-elastic-load-balancing-v2' } as const;
@@ -14,8 +14,32 @@ export const OPERATIONS = [
     key: 'elasticloadbalancing:DescribeListeners',
     scope: 'regional',
     perResource: { from: 'elasticloadbalancing:DescribeLoadBalancers', id: 'load balancer ARN' },
-    // Gateway Load Balancer listeners have no port or protocol; only redirect actions have a RedirectConfig.
-    unset: { Listener: ['Port', 'Protocol', 'SslPolicy'], Action: ['RedirectConfig'] },
-    needs: { DescribeListenersOutput: ['Listeners'], Listener: ['ListenerArn', 'DefaultActions'], Action: ['Type'], RedirectActionConfig: ['Protocol', 'StatusCode'] },
+    // Gateway Load Balancer listeners have no port or protocol; only redirect actions have a RedirectConfig,
+    // only forward actions a target group (TargetGroupArn, or ForwardConfig when weighted).
+    unset: { Listener: ['Port', 'Protocol', 'SslPolicy'], Action: ['RedirectConfig', 'TargetGroupArn', 'ForwardConfig'], ForwardActionConfig: ['TargetGroups'] },
+    needs: {
+      DescribeListenersOutput: ['Listeners'],
+      Listener: ['ListenerArn', 'DefaultActions'],
+      Action: ['Type'],
+      RedirectActionConfig: ['Protocol', 'StatusCode'],
+      TargetGroupTuple: ['TargetGroupArn'],
+    },
+  },
+  // Target groups and their targets (targets.ts): what a listener forwards to, on which protocol and port.
+  {
+    key: 'elasticloadbalancing:DescribeTargetGroups',
+    scope: 'regional',
+    records: [{ path: 'TargetGroups/*', type: 'AWS::ElasticLoadBalancingV2::TargetGroup', arn: 'TargetGroupArn' }],
+    // Lambda targets have no protocol, port or VPC.
+    unset: { TargetGroup: ['Protocol', 'Port', 'VpcId', 'LoadBalancerArns'] },
+    needs: { DescribeTargetGroupsOutput: ['TargetGroups'], TargetGroup: ['TargetGroupArn', 'TargetGroupName', 'TargetType'] },
+  },
+  {
+    key: 'elasticloadbalancing:DescribeTargetHealth',
+    scope: 'regional',
+    perResource: { from: 'elasticloadbalancing:DescribeTargetGroups', id: 'target group ARN' },
+    // A target registered without a port takes the group's; the zone is only set for IP targets outside the VPC.
+    unset: { TargetDescription: ['Port', 'AvailabilityZone'], TargetHealthDescription: ['TargetHealth'] },
+    needs: { DescribeTargetHealthOutput: ['TargetHealthDescriptions'], TargetHealthDescription: ['Target'], TargetDescription: ['Id'], TargetHealth: ['State'] },
   },
 ] as const satisfies readonly OperationSpec[];

@@ -8,7 +8,9 @@ export const SHAPES: ShapeTable = {
  },
  "outputs": {
   "elasticloadbalancing:DescribeListeners": "DescribeListenersOutput",
-  "elasticloadbalancing:DescribeLoadBalancers": "DescribeLoadBalancersOutput"
+  "elasticloadbalancing:DescribeLoadBalancers": "DescribeLoadBalancersOutput",
+  "elasticloadbalancing:DescribeTargetGroups": "DescribeTargetGroupsOutput",
+  "elasticloadbalancing:DescribeTargetHealth": "DescribeTargetHealthOutput"
  },
  "structures": {
   "Action": {
@@ -21,6 +23,15 @@ export const SHAPES: ShapeTable = {
    "FixedResponseConfig": "FixedResponseActionConfig",
    "ForwardConfig": "ForwardActionConfig",
    "JwtValidationConfig": "JwtValidationActionConfig"
+  },
+  "AdministrativeOverride": {
+   "State": "s",
+   "Reason": "s",
+   "Description": "s"
+  },
+  "AnomalyDetection": {
+   "Result": "s",
+   "MitigationInEffect": "s"
   },
   "AuthenticateCognitoActionConfig": {
    "UserPoolArn": "s",
@@ -76,6 +87,17 @@ export const SHAPES: ShapeTable = {
     "LoadBalancer"
    ],
    "NextMarker": "s"
+  },
+  "DescribeTargetGroupsOutput": {
+   "TargetGroups": [
+    "TargetGroup"
+   ],
+   "NextMarker": "s"
+  },
+  "DescribeTargetHealthOutput": {
+   "TargetHealthDescriptions": [
+    "TargetHealthDescription"
+   ]
   },
   "FixedResponseActionConfig": {
    "StatusCode": "s",
@@ -154,6 +176,10 @@ export const SHAPES: ShapeTable = {
    "Code": "s",
    "Reason": "s"
   },
+  "Matcher": {
+   "HttpCode": "s",
+   "GrpcCode": "s"
+  },
   "MutualAuthenticationAttributes": {
    "Mode": "s",
    "TrustStoreArn": "s",
@@ -169,6 +195,35 @@ export const SHAPES: ShapeTable = {
    "Path": "s",
    "Query": "s"
   },
+  "TargetDescription": {
+   "Id": "s",
+   "Port": "n",
+   "AvailabilityZone": "s",
+   "QuicServerId": "s"
+  },
+  "TargetGroup": {
+   "TargetGroupArn": "s",
+   "TargetGroupName": "s",
+   "Protocol": "s",
+   "Port": "n",
+   "VpcId": "s",
+   "HealthCheckProtocol": "s",
+   "HealthCheckPort": "s",
+   "HealthCheckEnabled": "b",
+   "HealthCheckIntervalSeconds": "n",
+   "HealthCheckTimeoutSeconds": "n",
+   "HealthyThresholdCount": "n",
+   "UnhealthyThresholdCount": "n",
+   "HealthCheckPath": "s",
+   "Matcher": "Matcher",
+   "LoadBalancerArns": [
+    "s"
+   ],
+   "TargetType": "s",
+   "ProtocolVersion": "s",
+   "IpAddressType": "s",
+   "TargetControlPort": "n"
+  },
   "TargetGroupStickinessConfig": {
    "Enabled": "b",
    "DurationSeconds": "n"
@@ -176,6 +231,18 @@ export const SHAPES: ShapeTable = {
   "TargetGroupTuple": {
    "TargetGroupArn": "s",
    "Weight": "n"
+  },
+  "TargetHealth": {
+   "State": "s",
+   "Reason": "s",
+   "Description": "s"
+  },
+  "TargetHealthDescription": {
+   "Target": "TargetDescription",
+   "HealthCheckPort": "s",
+   "TargetHealth": "TargetHealth",
+   "AnomalyDetection": "AnomalyDetection",
+   "AdministrativeOverride": "AdministrativeOverride"
   }
  }
 };
