@@ -48,11 +48,25 @@ export function credentialReport(rows: string[], account = SNAP_ACCOUNT): string
   return Buffer.from([REPORT_HEADER, root, ...rows].join('\n') + '\n').toString('base64');
 }
 
+/**
+ * Operations an empty account answers with a "not set up" error code (data, not a failure):
+ * an account in no organization answers DescribeOrganization with AWSOrganizationsNotInUseException.
+ */
+const NOT_SET_UP: Record<string, { service: string; operation: string; code: string; message: string }> = {
+  'organizations:DescribeOrganization': {
+    service: 'organizations',
+    operation: 'DescribeOrganization',
+    code: 'AWSOrganizationsNotInUseException',
+    message: 'Your account is not a member of an organization.',
+  },
+};
+
 function scope(kind: 'global' | 'regional'): SnapshotScope {
   const calls: Record<string, unknown> = {};
   for (const module of SERVICES as readonly AnyServiceModule[]) {
     for (const op of module.operations) {
       if (op.scope !== kind || op.perResource || op.support !== undefined || op.plan !== undefined) continue;
+      if (op.key in NOT_SET_UP) continue;
       calls[op.key] = op.key === 'iam:GetCredentialReport' ? { Content: credentialReport([]), ReportFormat: 'text/csv' } : emptyAnswer(module, op.key);
     }
   }
@@ -73,6 +87,6 @@ export function emptySnapshot(regions = ['ap-south-1']): Snapshot {
     },
     global: scope('global'),
     regions: Object.fromEntries(regions.map((r) => [r, scope('regional')])),
-    errors: [],
+    errors: Object.values(NOT_SET_UP).map((e) => ({ ...e, region: 'global' })),
   };
 }
