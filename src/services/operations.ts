@@ -45,5 +45,8 @@ export function isInapplicableCode(key: string, code: string): boolean {
   return OPERATION_BY_KEY.get(key)?.inapplicableCodes?.includes(code) === true;
 }
 
-/** Read-only operations: the only kind a module may declare (and so the collector send). */
-export const READ_ONLY = /^[a-z0-9-]+:(Describe|List|Get)[A-Za-z0-9]*$|^iam:GenerateCredentialReport$/;
+/**
+ * Read-only operations: the only kind a module may declare (and so the collector send). `BatchGet*` reads several
+ * items in one call (Inspector's BatchGetAccountStatus, access level Read in the IAM service authorization reference).
+ */
+export const READ_ONLY = /^[a-z0-9-]+:(Describe|List|Get|BatchGet)[A-Za-z0-9]*$|^iam:GenerateCredentialReport$/;

@@ -3,6 +3,7 @@ import type { CallError, Observed, Raw } from '../../inventory/base.js';
 import { defineService } from '../define.js';
 import type { ServiceSource } from '../source.js';
 import type { WebAcl } from '../wafv2/types.js';
+import { buildLoadBalancerAttributes, type LoadBalancerAttributes } from './attributes.js';
 import { OPERATIONS } from './operations.js';
 import { SHAPES } from './shapes.generated.js';
 import type { Listener, LoadBalancer } from './types.js';
@@ -76,14 +77,17 @@ function buildLoadBalancers(src: ServiceSource, region: string, webAcls: readonl
   );
 }
 
-export default defineService<{ loadBalancers: LoadBalancer[] }, { webAcls: WebAcl[] }>({
+export default defineService<{ loadBalancers: LoadBalancer[]; loadBalancerAttributes: LoadBalancerAttributes[] }, { webAcls: WebAcl[] }>({
   name: 'elbv2',
   title: 'Elastic Load Balancing (ALB, NLB)',
   operations: OPERATIONS,
   shapes: SHAPES,
   // Each ALB's protecting web ACL comes from WAFv2.
   after: ['wafv2'],
-  build: (src, prior) => ({ loadBalancers: src.regions.flatMap((r) => buildLoadBalancers(src, r, prior.webAcls)) }),
-  empty: () => ({ loadBalancers: [] }),
+  build: (src, prior) => {
+    const loadBalancers = src.regions.flatMap((r) => buildLoadBalancers(src, r, prior.webAcls));
+    return { loadBalancers, loadBalancerAttributes: buildLoadBalancerAttributes(src, loadBalancers) };
+  },
+  empty: () => ({ loadBalancers: [], loadBalancerAttributes: [] }),
   collector: async () => (await import('./collect.js')).default,
 });

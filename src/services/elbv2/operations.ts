@@ -18,4 +18,11 @@ export const OPERATIONS = [
     unset: { Listener: ['Port', 'Protocol', 'SslPolicy'], Action: ['RedirectConfig'] },
     needs: { DescribeListenersOutput: ['Listeners'], Listener: ['ListenerArn', 'DefaultActions'], Action: ['Type'], RedirectActionConfig: ['Protocol', 'StatusCode'] },
   },
+  // Load-balancer attributes (access logs, invalid-header handling): read in attributes.ts.
+  {
+    key: 'elasticloadbalancing:DescribeLoadBalancerAttributes',
+    scope: 'regional',
+    perResource: { from: 'elasticloadbalancing:DescribeLoadBalancers', id: 'load balancer ARN' },
+    needs: { DescribeLoadBalancerAttributesOutput: ['Attributes'], LoadBalancerAttribute: ['Key', 'Value'] },
+  },
 ] as const satisfies readonly OperationSpec[];
