@@ -26,6 +26,6 @@ export function buildLoadBalancerAttributes(src: ServiceSource, loadBalancers: r
     if (empty >= 0) {
       return { loadBalancerArn: lb.arn, region: lb.region, attributes: { ok: false, error: src.unusableResource(KEY, lb.region, lb.arn, `/Attributes/${empty}/Key`, 'an attribute key') } };
     }
-    return { loadBalancerArn: lb.arn, region: lb.region, attributes: { ok: true, value: Object.fromEntries(list.map((a) => [a.Key!, a.Value!])) } };
+    return { loadBalancerArn: lb.arn, region: lb.region, attributes: { ok: true, value: Object.fromEntries(list.map((a) => [a.Key!, a.Value ?? ''])) } };
   });
 }

@@ -23,6 +23,8 @@ export const OPERATIONS = [
     key: 'elasticloadbalancing:DescribeLoadBalancerAttributes',
     scope: 'regional',
     perResource: { from: 'elasticloadbalancing:DescribeLoadBalancers', id: 'load balancer ARN' },
-    needs: { DescribeLoadBalancerAttributesOutput: ['Attributes'], LoadBalancerAttribute: ['Key', 'Value'] },
+    // An attribute not set answers an empty Value (access_logs.s3.bucket "").
+    unset: { LoadBalancerAttribute: ['Value'] },
+    needs: { DescribeLoadBalancerAttributesOutput: ['Attributes'], LoadBalancerAttribute: ['Key'] },
   },
 ] as const satisfies readonly OperationSpec[];
