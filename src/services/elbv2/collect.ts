@@ -3,9 +3,11 @@ import {
   DescribeListenersCommand,
   DescribeLoadBalancerAttributesCommand,
   DescribeLoadBalancersCommand,
+  DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
   paginateDescribeListeners,
   paginateDescribeLoadBalancers,
+  paginateDescribeTargetGroups,
   type DescribeLoadBalancersCommandOutput,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { ServiceCollector } from '../define.js';
@@ -24,6 +26,7 @@ const collector: ServiceCollector = {
         ((feed as DescribeLoadBalancersCommandOutput | undefined)?.LoadBalancers ?? []).flatMap((lb) => (lb.LoadBalancerArn ? [lb.LoadBalancerArn] : [])),
       input: (LoadBalancerArn) => ({ LoadBalancerArn }),
     },
+    'elasticloadbalancing:DescribeTargetGroups': { client, command: DescribeTargetGroupsCommand, paginator: paginateDescribeTargetGroups, pageSize: 400 },
     'elasticloadbalancing:DescribeLoadBalancerAttributes': {
       client,
       command: DescribeLoadBalancerAttributesCommand,

@@ -19,7 +19,13 @@ const fake: ServiceFake = (scope, account) => {
     },
     'elasticloadbalancing:DescribeListeners': (input: Record<string, unknown>) => ({
       Listeners: [
-        { ListenerArn: `${String(input['LoadBalancerArn'])}/l443`, Port: 443, Protocol: 'HTTPS', SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06', DefaultActions: [{ Type: 'forward' }] },
+        {
+          ListenerArn: `${String(input['LoadBalancerArn'])}/l443`,
+          Port: 443,
+          Protocol: 'HTTPS',
+          SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+          DefaultActions: [{ Type: 'forward', TargetGroupArn: `arn:aws:elasticloadbalancing:${scope}:${account}:targetgroup/web/0${x}` }],
+        },
         {
           ListenerArn: `${String(input['LoadBalancerArn'])}/l80`,
           Port: 80,
@@ -28,6 +34,19 @@ const fake: ServiceFake = (scope, account) => {
         },
       ],
     }),
+    'elasticloadbalancing:DescribeTargetGroups': {
+      TargetGroups: [
+        {
+          TargetGroupArn: `arn:aws:elasticloadbalancing:${scope}:${account}:targetgroup/web/0${x}`,
+          TargetGroupName: 'web',
+          Protocol: 'HTTP',
+          Port: 8080,
+          VpcId: `vpc-0${x}00000000000001`,
+          TargetType: 'instance',
+          LoadBalancerArns: [`arn:aws:elasticloadbalancing:${scope}:${account}:loadbalancer/app/web/0${x}`],
+        },
+      ],
+    },
     'elasticloadbalancing:DescribeLoadBalancerAttributes': {
       Attributes: [
         { Key: 'access_logs.s3.enabled', Value: 'true' },

@@ -1,4 +1,4 @@
-import type { DescribeListenersCommandOutput, DescribeLoadBalancersCommandOutput } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { DescribeListenersCommandOutput, DescribeLoadBalancersCommandOutput, DescribeTargetGroupsCommandOutput } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { CallError, Observed, Raw } from '../../inventory/base.js';
 import { defineService } from '../define.js';
 import type { ServiceSource } from '../source.js';
@@ -6,12 +6,64 @@ import type { WebAcl } from '../wafv2/types.js';
 import { buildLoadBalancerAttributes, type LoadBalancerAttributes } from './attributes.js';
 import { OPERATIONS } from './operations.js';
 import { SHAPES } from './shapes.generated.js';
-import type { Listener, LoadBalancer } from './types.js';
+import type { Listener, LoadBalancer, TargetGroupRef } from './types.js';
 
 type Item<T> = NonNullable<T> extends readonly (infer U)[] ? U : never;
 
+const TARGET_GROUPS = 'elasticloadbalancing:DescribeTargetGroups';
+
+/** The region's target groups by ARN; unreadable ones keep their error, and a failed call fails every lookup. */
+function targetGroupsOf(src: ServiceSource, region: string): { byArn: Map<string, Observed<TargetGroupRef>>; failure: CallError | undefined } {
+  const byArn = new Map<string, Observed<TargetGroupRef>>();
+  for (const bad of src.unreadableIn(TARGET_GROUPS, region)) if (bad.resource) byArn.set(bad.resource.arn, { ok: false, error: bad.error });
+  for (const tg of src.records<Item<Raw<DescribeTargetGroupsCommandOutput>['TargetGroups']>, TargetGroupRef>(region, TARGET_GROUPS, 'TargetGroups/*', (t) => {
+    const ref: TargetGroupRef = { arn: t.TargetGroupArn!, name: t.TargetGroupName! };
+    if (t.Protocol !== undefined) ref.protocol = String(t.Protocol);
+    if (t.Port !== undefined) ref.port = t.Port;
+    return ref;
+  })) byArn.set(tg.arn, { ok: true, value: tg });
+  return { byArn, failure: src.failure(TARGET_GROUPS, region) };
+}
+
+type Action = NonNullable<Item<Raw<DescribeListenersCommandOutput>['Listeners']>['DefaultActions']>[number];
+
+/**
+ * The target groups a listener's default forward actions send to, in order,
+ * each once. A target group the region's DescribeTargetGroups does not
+ * describe (failed, unreadable, or not listed) leaves them unknown.
+ */
+function forwardedTo(
+  src: ServiceSource,
+  region: string,
+  lbArn: string,
+  actions: readonly Action[],
+  at: string,
+  targetGroups: ReturnType<typeof targetGroupsOf>,
+): Observed<TargetGroupRef[]> {
+  const out: TargetGroupRef[] = [];
+  const seen = new Set<string>();
+  for (const [k, a] of actions.entries()) {
+    const arns: [string, string][] = [];
+    if (a.TargetGroupArn) arns.push([a.TargetGroupArn, `${at}/${k}/TargetGroupArn`]);
+    for (const [t, tuple] of (a.ForwardConfig?.TargetGroups ?? []).entries()) arns.push([tuple.TargetGroupArn!, `${at}/${k}/ForwardConfig/TargetGroups/${t}/TargetGroupArn`]);
+    for (const [tgArn, path] of arns) {
+      if (seen.has(tgArn)) continue;
+      seen.add(tgArn);
+      const tg = targetGroups.byArn.get(tgArn);
+      if (tg?.ok === false) return tg;
+      if (tg === undefined) {
+        if (targetGroups.failure) return { ok: false, error: targetGroups.failure };
+        return { ok: false, error: src.unusableResource('elasticloadbalancing:DescribeListeners', region, lbArn, path, 'a target group that DescribeTargetGroups describes') };
+      }
+      out.push(tg.value);
+    }
+  }
+  return { ok: true, value: out };
+}
+
 /** Load balancers with their listeners, and which regional web ACL (if any) protects each ALB. */
 function buildLoadBalancers(src: ServiceSource, region: string, webAcls: readonly WebAcl[]): LoadBalancer[] {
+  const targetGroups = targetGroupsOf(src, region);
   // ALB ARN -> web ACL ARN. Any web ACL of the region that could not be read leaves every ALB's protection unknown.
   const aclOf = new Map<string, string>();
   let aclFailure: CallError | undefined = src.failure('wafv2:ListWebACLs', region) ?? src.unreadableIn('wafv2:ListWebACLs', region)[0]?.error;
@@ -40,13 +92,14 @@ function buildLoadBalancers(src: ServiceSource, region: string, webAcls: readonl
       const listeners: Observed<Listener[]> = raw.ok
         ? {
             ok: true,
-            value: raw.value.Listeners!.map((l) => {
+            value: raw.value.Listeners!.map((l, i) => {
               const listener: Listener = {
                 arn: l.ListenerArn!,
                 defaultActions: l.DefaultActions!.map((a) => ({
                   type: String(a.Type),
                   ...(a.RedirectConfig?.Protocol ? { redirectProtocol: a.RedirectConfig.Protocol } : {}),
                 })),
+                targetGroups: forwardedTo(src, region, arn, l.DefaultActions!, `/Listeners/${i}/DefaultActions`, targetGroups),
               };
               if (l.Port !== undefined) listener.port = l.Port;
               if (l.Protocol !== undefined) listener.protocol = String(l.Protocol);

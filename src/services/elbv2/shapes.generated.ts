@@ -9,7 +9,8 @@ export const SHAPES: ShapeTable = {
  "outputs": {
   "elasticloadbalancing:DescribeListeners": "DescribeListenersOutput",
   "elasticloadbalancing:DescribeLoadBalancerAttributes": "DescribeLoadBalancerAttributesOutput",
-  "elasticloadbalancing:DescribeLoadBalancers": "DescribeLoadBalancersOutput"
+  "elasticloadbalancing:DescribeLoadBalancers": "DescribeLoadBalancersOutput",
+  "elasticloadbalancing:DescribeTargetGroups": "DescribeTargetGroupsOutput"
  },
  "structures": {
   "Action": {
@@ -80,6 +81,12 @@ export const SHAPES: ShapeTable = {
   "DescribeLoadBalancersOutput": {
    "LoadBalancers": [
     "LoadBalancer"
+   ],
+   "NextMarker": "s"
+  },
+  "DescribeTargetGroupsOutput": {
+   "TargetGroups": [
+    "TargetGroup"
    ],
    "NextMarker": "s"
   },
@@ -164,6 +171,10 @@ export const SHAPES: ShapeTable = {
    "Code": "s",
    "Reason": "s"
   },
+  "Matcher": {
+   "HttpCode": "s",
+   "GrpcCode": "s"
+  },
   "MutualAuthenticationAttributes": {
    "Mode": "s",
    "TrustStoreArn": "s",
@@ -178,6 +189,29 @@ export const SHAPES: ShapeTable = {
    "Host": "s",
    "Path": "s",
    "Query": "s"
+  },
+  "TargetGroup": {
+   "TargetGroupArn": "s",
+   "TargetGroupName": "s",
+   "Protocol": "s",
+   "Port": "n",
+   "VpcId": "s",
+   "HealthCheckProtocol": "s",
+   "HealthCheckPort": "s",
+   "HealthCheckEnabled": "b",
+   "HealthCheckIntervalSeconds": "n",
+   "HealthCheckTimeoutSeconds": "n",
+   "HealthyThresholdCount": "n",
+   "UnhealthyThresholdCount": "n",
+   "HealthCheckPath": "s",
+   "Matcher": "Matcher",
+   "LoadBalancerArns": [
+    "s"
+   ],
+   "TargetType": "s",
+   "ProtocolVersion": "s",
+   "IpAddressType": "s",
+   "TargetControlPort": "n"
   },
   "TargetGroupStickinessConfig": {
    "Enabled": "b",
