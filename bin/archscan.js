@@ -5,5 +5,12 @@
 // archscan pins its SDK through the lockfile, so the notice is noise on stderr.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+// For `npm run bench`: the process's own CPU time and peak memory, written at exit.
+const rusage = process.env.ARCHSCAN_RUSAGE_FILE;
+if (rusage) {
+  const { writeFileSync } = await import('node:fs');
+  process.on('exit', () => writeFileSync(rusage, JSON.stringify(process.resourceUsage())));
+}
+
 const { main } = await import('../dist/cli/main.js');
 process.exitCode = await main(process.argv);

@@ -171,7 +171,9 @@ function indexRegion(cw: CloudWatchRegion): RegionIndex {
     for (const a of cw.alarms.value) {
       if (a.metricName === undefined || a.namespace === undefined) continue;
       const key = metricKey(a.namespace, a.metricName);
-      byMetric.set(key, [...(byMetric.get(key) ?? []), a]);
+      const list = byMetric.get(key);
+      if (list) list.push(a);
+      else byMetric.set(key, [a]);
     }
     alarms = { ok: true, byMetric };
   } else alarms = { ok: false, error: cw.alarms.error };

@@ -24,8 +24,9 @@ async function linkTarget(file: string): Promise<string> {
  * then rename it over, so a reader never sees a half-written report. A
  * symbolic link is kept: its target is replaced. A device, FIFO or socket
  * (/dev/null, /dev/stdout, a named pipe) is written in place, never replaced.
+ * Content may be chunks (a streamed report), written as they come.
  */
-export async function writeFileAtomic(file: string, content: string | Uint8Array, flag = '--output'): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array | Iterable<string>, flag = '--output'): Promise<void> {
   if (file === '') throw new InputError(flag, '', 'a file path, not an empty string');
   const target = await linkTarget(file);
   const existing = await stat(target).catch(() => undefined);

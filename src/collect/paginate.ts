@@ -9,7 +9,12 @@ export async function allPages<T extends object>(pages: AsyncIterable<T>): Promi
   for await (const page of pages) {
     for (const [k, v] of Object.entries(page)) {
       if (TOKENS.has(k)) continue;
-      if (Array.isArray(v)) merged[k] = [...((merged[k] as unknown[] | undefined) ?? []), ...v];
+      // Appended in place: copying the list per page would be quadratic in pages.
+      if (Array.isArray(v)) {
+        const list = merged[k];
+        if (Array.isArray(list)) for (const item of v as unknown[]) list.push(item);
+        else merged[k] = [...(v as unknown[])];
+      }
       else if (!(k in merged)) merged[k] = v;
     }
   }

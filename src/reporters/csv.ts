@@ -4,6 +4,7 @@
  * CRLF records, fields with a comma, quote or line break quoted, quotes doubled.
  */
 import { stringify } from 'csv-stringify/sync';
+import { rendered } from './stream.js';
 import type { Reporter } from './types.js';
 
 export const CSV_COLUMNS = [
@@ -29,6 +30,20 @@ type Row = Record<(typeof CSV_COLUMNS)[number], string>;
 /** Excel's limit per cell; a longer cell would spill into the next one. */
 const CELL_MAX = 32_000;
 
+const OPTIONS = {
+  columns: [...CSV_COLUMNS],
+  record_delimiter: 'windows',
+  // A line break inside a field is quoted, not taken as the end of the record.
+  quote_record_delimiter: true,
+  // Formula injection: names, messages and evidence come from the AWS account, and
+  // a spreadsheet runs a cell starting with = + - @ tab or CR as a formula, so
+  // csv-stringify prefixes such cells with a single quote (OWASP's CSV injection advice).
+  escape_formulas: true,
+} as const;
+
+/** Rows written per call of the CSV writer. */
+const BATCH = 2000;
+
 export const renderCsv: Reporter = (a) => {
   // `framework:control` of every selected control each evaluation evidences.
   const controls = new Map<string, string[]>();
@@ -38,45 +53,46 @@ export const renderCsv: Reporter = (a) => {
     }
   }
   const warnings: string[] = [];
-  const rows: Row[] = [];
-  for (const ev of a.evaluations) {
-    for (const r of ev.results) {
-      let evidence = JSON.stringify(r.evidence);
-      if (evidence.length > CELL_MAX) {
-        warnings.push(`evidence of ${ev.key} ${r.resource.arn} cut to ${CELL_MAX} characters in the CSV (the JSON report has it whole)`);
-        evidence = evidence.slice(0, CELL_MAX);
+  function* csv(): Generator<string> {
+    warnings.length = 0;
+    let batch: Row[] = [];
+    let header = true;
+    const flush = () => {
+      const text = stringify(batch, { ...OPTIONS, header });
+      header = false;
+      batch = [];
+      return text;
+    };
+    for (const ev of a.evaluations) {
+      for (const r of ev.results) {
+        let evidence = JSON.stringify(r.evidence);
+        if (evidence.length > CELL_MAX) {
+          warnings.push(`evidence of ${ev.key} ${r.resource.arn} cut to ${CELL_MAX} characters in the CSV (the JSON report has it whole)`);
+          evidence = evidence.slice(0, CELL_MAX);
+        }
+        batch.push({
+          account: r.resource.account,
+          region: r.resource.region,
+          framework_controls: (controls.get(ev.key) ?? []).join(';'),
+          check_id: ev.checkId,
+          evaluation: ev.key,
+          // The evaluation key's hash says params differ; this says how.
+          params: JSON.stringify(ev.params),
+          severity: ev.severity,
+          // Waived only where every selected control that the result evidences waives it (as the gate sees it).
+          status: r.waiver?.everywhere ? 'waived' : r.status,
+          resource_type: r.resource.type,
+          resource_id: r.resource.id,
+          resource_name: r.resource.name ?? '',
+          arn: r.resource.arn,
+          message: r.message,
+          evidence,
+          waiver_refs: (r.waiver?.refs ?? []).join(';'),
+        });
+        if (batch.length >= BATCH) yield flush();
       }
-      rows.push({
-        account: r.resource.account,
-        region: r.resource.region,
-        framework_controls: (controls.get(ev.key) ?? []).join(';'),
-        check_id: ev.checkId,
-        evaluation: ev.key,
-        // The evaluation key's hash says params differ; this says how.
-        params: JSON.stringify(ev.params),
-        severity: ev.severity,
-        // Waived only where every selected control that the result evidences waives it (as the gate sees it).
-        status: r.waiver?.everywhere ? 'waived' : r.status,
-        resource_type: r.resource.type,
-        resource_id: r.resource.id,
-        resource_name: r.resource.name ?? '',
-        arn: r.resource.arn,
-        message: r.message,
-        evidence,
-        waiver_refs: (r.waiver?.refs ?? []).join(';'),
-      });
     }
+    if (batch.length > 0 || header) yield flush();
   }
-  const text = stringify(rows, {
-    header: true,
-    columns: [...CSV_COLUMNS],
-    record_delimiter: 'windows',
-    // A line break inside a field is quoted, not taken as the end of the record.
-    quote_record_delimiter: true,
-    // Formula injection: names, messages and evidence come from the AWS account, and
-    // a spreadsheet runs a cell starting with = + - @ tab or CR as a formula, so
-    // csv-stringify prefixes such cells with a single quote (OWASP's CSV injection advice).
-    escape_formulas: true,
-  });
-  return { text, warnings };
+  return rendered(csv, warnings);
 };

@@ -17,6 +17,7 @@ import {
   evidenceText,
   fmtChange,
   fmtScore,
+  notListed,
   resourceLabel,
   scopeText,
   STATE_LABEL,
@@ -28,6 +29,7 @@ import {
   type FrameworkSection,
   type Pack,
 } from './pack.js';
+import { lines, rendered } from './stream.js';
 import type { Reporter } from './types.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -217,7 +219,7 @@ function summary(p: Pack): string {
       'Scan complete',
       a.complete
         ? 'yes'
-        : `no: ${p.errors.length} result${p.errors.length === 1 ? '' : 's'} could not be decided (${badge('error', 'ERROR')}); see <a href="#errors">Errors and missing permissions</a>`,
+        : `no: ${p.errorTotal} result${p.errorTotal === 1 ? '' : 's'} could not be decided (${badge('error', 'ERROR')}); see <a href="#errors">Errors and missing permissions</a>`,
     ],
   );
   if (a.waivers) facts.push(['Waivers judged on', esc(a.waivers.asOf)]);
@@ -239,7 +241,7 @@ function summary(p: Pack): string {
   const out = [
     '<section id="summary" aria-labelledby="h-summary">',
     '<h2 id="h-summary">Summary</h2>',
-    `<dl class="facts" data-account="${esc(s.accountId)}" data-collected-at="${esc(s.collectedAt)}" data-complete="${a.complete}" data-call-errors="${a.callErrors.length}" data-error-results="${p.errors.length}">`,
+    `<dl class="facts" data-account="${esc(s.accountId)}" data-collected-at="${esc(s.collectedAt)}" data-complete="${a.complete}" data-call-errors="${a.callErrors.length}" data-error-results="${p.errorTotal}">`,
     ...facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`),
     '</dl>',
     table(
@@ -307,7 +309,7 @@ function controlRows(fs: FrameworkSection): string[] {
 function findings(cs: ControlSection): string {
   const c = cs.control;
   const out = [`<h4>${esc(c.id)} · ${titled(c)} ${badge(c.status, statusLabel(c))}</h4>`];
-  for (const { key, check, severity, findings: list } of cs.checks) {
+  for (const { key, check, severity, findings: list, total } of cs.checks) {
     out.push('<div class="check">');
     out.push(`<h5>${code(key)} <span class="sev">${severity.toUpperCase()}</span> ${esc(check.title)}</h5>`);
     if (check.rationale) out.push(`<p class="why"><strong>Risk:</strong> ${esc(check.rationale)}</p>`);
@@ -319,7 +321,9 @@ function findings(cs: ControlSection): string {
         `<td class="nowrap">${esc(r.resource.region)}</td><td class="msg">${esc(r.message)}</td><td>${code(evidenceJson(r.evidence))}</td></tr>`
       );
     });
-    out.push(table(`Resources failing ${code(key)} in ${esc(c.id)} (${list.length})`, ['Status', 'Resource', 'Region', 'Finding', 'Evidence'], rows, 'findings'));
+    out.push(table(`Resources failing ${code(key)} in ${esc(c.id)} (${total})`, ['Status', 'Resource', 'Region', 'Finding', 'Evidence'], rows, 'findings'));
+    const cut = cutNote(list.length, total);
+    if (cut) out.push(cut);
     out.push('</div>');
   }
   return out.join('\n');
@@ -391,13 +395,15 @@ function errors(p: Pack): string {
       out.push(table('Calls that failed during collection', ['Failed call', 'AWS message'], rows, 'call-errors'));
     }
     if (p.errors.length > 0) {
-      out.push(`<h3>Undetermined results (${p.errors.length})</h3>`);
+      out.push(`<h3>Undetermined results (${p.errorTotal})</h3>`);
       const rows = p.errors.map(
         (e) =>
           `<tr><td class="chk">${code(e.key)}</td><td class="res">${code(resourceLabel(e.result.resource))}<span class="arn">${code(e.result.resource.arn)}</span></td>` +
           `<td class="nowrap">${esc(e.result.resource.region)}</td><td class="msg">${esc(e.result.message)}</td><td class="refs">${refs(e.controls)}</td></tr>`,
       );
       out.push(table('Results the scan could not decide (ERROR)', ['Check', 'Resource', 'Region', 'Message', 'Controls'], rows, 'error-results'));
+      const cut = cutNote(p.errors.length, p.errorTotal);
+      if (cut) out.push(cut);
     }
   }
   out.push('</section>');
@@ -423,6 +429,12 @@ function manual(p: Pack): string {
   }
   out.push('</section>');
   return out.join('\n');
+}
+
+/** A paragraph under a list cut at its limit; '' (dropped when joined) when nothing was cut. */
+function cutNote(shown: number, total: number): string {
+  const cut = notListed(shown, total);
+  return cut ? `<p class="cut">${esc(cut)}</p>` : '';
 }
 
 function changeTable(caption: string, rows: Change[]): string {
@@ -461,12 +473,16 @@ function baseline(p: Pack): string {
       rows,
       'change-summary',
     ),
-    `<h3>New findings (${b.added.length})</h3>`,
+    `<h3>New findings (${b.addedTotal})</h3>`,
     changeTable('Findings that fail now and did not before', b.added),
-    `<h3>Fixed findings (${b.fixed.length})</h3>`,
+    cutNote(b.added.length, b.addedTotal),
+    `<h3>Fixed findings (${b.fixedTotal})</h3>`,
     changeTable('Findings that failed before and no longer do', b.fixed),
+    cutNote(b.fixed.length, b.fixedTotal),
     '</section>',
-  ].join('\n');
+  ]
+    .filter((s) => s !== '')
+    .join('\n');
 }
 
 /** The VAPT audit pack as one HTML file (deterministic bytes, no script, nothing fetched). */
@@ -500,5 +516,5 @@ export const renderHtml: Reporter = (a) => {
     '</body>',
     '</html>',
   ].filter((s) => s !== '');
-  return { text: `${html.join('\n')}\n`, warnings: [] };
+  return rendered(() => lines(html));
 };

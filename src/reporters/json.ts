@@ -1,7 +1,13 @@
+import { prettyJson, rendered } from './stream.js';
 import type { Reporter } from './types.js';
 
+/** evaluations[i].results[j]: one result per line. */
+const isResult = (path: readonly (string | number)[]) => path.length === 4 && path[0] === 'evaluations' && path[2] === 'results';
+
 /**
- * The assessment as JSON (schemas/report.schema.json). Deterministic: the
- * assessment is built sorted and holds no wall-clock time.
+ * The assessment as JSON (schemas/report.schema.json), streamed: indented,
+ * with each result on one line so that the report grows with its results and
+ * stays diffable. Deterministic: the assessment is built sorted and holds no
+ * wall-clock time.
  */
-export const renderJson: Reporter = (assessment) => ({ text: `${JSON.stringify(assessment, null, 2)}\n`, warnings: [] });
+export const renderJson: Reporter = (assessment) => rendered(() => prettyJson(assessment, isResult));

@@ -1,97 +1,127 @@
 /**
  * JUnit XML for GitLab, Azure DevOps and Jenkins: a testsuite per framework,
- * a testcase per control and resource; failures and errors carry the evidence,
- * not_applicable results are skipped, a failure waived in the control is
- * skipped with the waiver's reason, and each manual control is one skipped
- * testcase whose message says what an auditor should collect.
+ * a testcase per control, check and region. A testcase fails when a result in
+ * it fails (unwaived), is in error when one could not be decided, is skipped
+ * when everything in it is not applicable or its only failures are waived; its body names the
+ * failing resources with their evidence (the first LISTED of them: the JSON
+ * report has all). Each manual control is one skipped testcase whose message
+ * says what an auditor should collect. Grouping keeps the file small whatever
+ * the account's size: GitLab refuses JUnit files over 30 MB.
  */
 import { XMLBuilder } from 'fast-xml-parser';
-import type { Assessment } from '../assess/types.js';
-import type { Status } from '../checks/types.js';
+import type { AssessedResult, Evaluation } from '../assess/types.js';
+import { rendered } from './stream.js';
 import type { Reporter } from './types.js';
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, indentBy: '  ', suppressEmptyNode: true });
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: false, suppressEmptyNode: true });
+
+/** Failing resources quoted per testcase, and characters of evidence per resource. */
+export const LISTED = 20;
+const EVIDENCE_CHARS = 300;
 
 type Node = Record<string, unknown>;
 
-function outcome(status: Status, message: string, severity: string, body: string): Node {
-  switch (status) {
-    case 'fail':
-      return { failure: { '@message': message, '@type': severity, '#text': body } };
-    case 'error':
-      return { error: { '@message': message, '@type': 'incomplete', '#text': body } };
-    case 'not_applicable':
-      return { skipped: { '@message': `not applicable: ${message}` } };
-    case 'pass':
-      return {};
+interface Group {
+  classname: string;
+  name: string;
+  evaluation: Evaluation;
+  results: AssessedResult[];
+  waived: Map<string, string>;
+}
+
+function groupsOf(classname: string, evaluation: Evaluation, waivedBy: Map<string, string>): Group[] {
+  const byRegion = new Map<string, AssessedResult[]>();
+  for (const r of evaluation.results) {
+    const list = byRegion.get(r.resource.region);
+    if (list) list.push(r);
+    else byRegion.set(r.resource.region, [r]);
   }
+  return [...byRegion.keys()].sort().map((region) => ({ classname, name: `${evaluation.key} ${region}`, evaluation, results: byRegion.get(region)!, waived: waivedBy }));
+}
+
+function line(r: AssessedResult): string {
+  const evidence = JSON.stringify(r.evidence);
+  return `${r.resource.arn}: ${r.message}\n  evidence: ${evidence.length > EVIDENCE_CHARS ? `${evidence.slice(0, EVIDENCE_CHARS - 3)}...` : evidence}`;
+}
+
+/** The testcase of a group, and the counter it adds to. */
+function testcase(g: Group, waivers: Map<string, { ref: string; approver: string; expires: string }>): { node: Node; kind: 'pass' | 'failure' | 'error' | 'skipped' } {
+  const waivedOf = (r: AssessedResult) => (r.status === 'fail' ? g.waived.get(`${g.evaluation.key}\n${r.resource.arn}`) : undefined);
+  const failing = g.results.filter((r) => r.status === 'fail' && waivedOf(r) === undefined);
+  const errors = g.results.filter((r) => r.status === 'error');
+  const waived = g.results.filter((r) => waivedOf(r) !== undefined);
+  const base: Node = { '@classname': g.classname, '@name': g.name };
+  const body = (list: AssessedResult[]) =>
+    [...list.slice(0, LISTED).map(line), ...(list.length > LISTED ? [`... and ${list.length - LISTED} more (see the JSON report)`] : [])].join('\n');
+  if (failing.length > 0) {
+    const message = `${failing.length} of ${g.results.length} resource(s) fail ${g.evaluation.checkId}`;
+    return { node: { ...base, failure: { '@message': message, '@type': g.evaluation.severity, '#text': body(failing) } }, kind: 'failure' };
+  }
+  if (errors.length > 0) {
+    const message = `${errors.length} of ${g.results.length} result(s) of ${g.evaluation.checkId} could not be decided`;
+    return { node: { ...base, error: { '@message': message, '@type': 'incomplete', '#text': body(errors) } }, kind: 'error' };
+  }
+  // Every failure in the group is waived: skipped with the waivers, so the
+  // acceptance stays visible in the pipeline rather than reading as a pass.
+  if (waived.length > 0) {
+    const refs = [...new Set(waived.map((r) => waivedOf(r)!))].sort();
+    const detail = refs.map((ref) => {
+      const w = waivers.get(ref);
+      return w ? `${ref} (approved by ${w.approver}; expires ${w.expires})` : ref;
+    });
+    return { node: { ...base, skipped: { '@message': `waived by ${detail.join(', ')}`, '#text': body(waived) } }, kind: 'skipped' };
+  }
+  if (g.results.every((r) => r.status === 'not_applicable')) {
+    return { node: { ...base, skipped: { '@message': `not applicable: ${g.results[0]?.message ?? ''}` } }, kind: 'skipped' };
+  }
+  return { node: base, kind: 'pass' };
 }
 
 export const renderJunit: Reporter = (a) => {
   const evaluations = new Map(a.evaluations.map((e) => [e.key, e]));
   const waivers = new Map((a.waivers?.entries ?? []).map((w) => [w.ref, w]));
-  const totals = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+  // Counts come first in the XML: one pass to count, one to write.
   const suites = a.frameworks.map((f) => {
-    const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-    const testcase: Node[] = [];
+    const cases: { node: Node; kind: string }[] = [];
     for (const control of f.controls) {
       if (control.manual) {
         // No check can evidence it: one skipped testcase carrying what to collect.
-        counts.tests++;
-        counts.skipped++;
-        testcase.push({
-          '@classname': `${f.id}.${control.id}`,
-          '@name': `manual ${control.id}`,
-          skipped: { '@message': `manual: ${control.manual.collect}` },
-        });
+        cases.push({ node: { '@classname': `${f.id}.${control.id}`, '@name': `manual ${control.id}`, skipped: { '@message': `manual: ${control.manual.collect}` } }, kind: 'skipped' });
         continue;
       }
       const waivedBy = new Map(control.waivedResults.map((w) => [`${w.evaluation}\n${w.arn}`, w.waiver]));
       for (const key of control.evaluations) {
-        const ev = evaluations.get(key)!;
-        for (const r of ev.results) {
-          counts.tests++;
-          const waiver = r.status === 'fail' ? waivers.get(waivedBy.get(`${key}\n${r.resource.arn}`) ?? '') : undefined;
-          if (waiver) counts.skipped++;
-          else if (r.status === 'fail') counts.failures++;
-          else if (r.status === 'error') counts.errors++;
-          else if (r.status === 'not_applicable') counts.skipped++;
-          const body = `${r.message}\nresource: ${r.resource.arn}\nevidence: ${JSON.stringify(r.evidence, null, 2)}`;
-          testcase.push({
-            '@classname': `${f.id}.${control.id}`,
-            '@name': `${key} ${r.resource.arn}`,
-            ...(waiver
-              ? { skipped: { '@message': `waived by ${waiver.ref} (approved by ${waiver.approver}; expires ${waiver.expires}): ${waiver.reason}`, '#text': body } }
-              : outcome(r.status, r.message, ev.severity, body)),
-          });
-        }
+        for (const g of groupsOf(`${f.id}.${control.id}`, evaluations.get(key)!, waivedBy)) cases.push(testcase(g, waivers));
       }
     }
-    totals.tests += counts.tests;
-    totals.failures += counts.failures;
-    totals.errors += counts.errors;
-    totals.skipped += counts.skipped;
-    return {
-      '@name': f.id,
-      '@tests': counts.tests,
-      '@failures': counts.failures,
-      '@errors': counts.errors,
-      '@skipped': counts.skipped,
-      properties: {
-        property: [
-          { '@name': 'title', '@value': f.title },
-          { '@name': 'score', '@value': f.score === null ? 'n/a' : f.score.toFixed(1) },
-          { '@name': 'scoreAttested', '@value': f.scoreAttested === null ? 'n/a' : f.scoreAttested.toFixed(1) },
-          { '@name': 'account', '@value': a.snapshot.accountId },
-          { '@name': 'snapshotCollectedAt', '@value': a.snapshot.collectedAt },
-        ],
-      },
-      testcase,
-    };
+    const count = (kind: string) => cases.filter((c) => c.kind === kind).length;
+    return { f, cases, counts: { tests: cases.length, failures: count('failure'), errors: count('error'), skipped: count('skipped') } };
   });
-  const xml = builder.build({
-    '?xml': { '@version': '1.0', '@encoding': 'UTF-8' },
-    testsuites: { '@name': 'archscan', ...Object.fromEntries(Object.entries(totals).map(([k, v]) => [`@${k}`, v])), testsuite: suites },
-  }) as string;
-  return { text: xml.endsWith('\n') ? xml : `${xml}\n`, warnings: [] };
+  const totals = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  for (const s of suites) for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += s.counts[k];
+  const attrs = (o: Record<string, string | number>) => Object.entries(o).map(([k, v]) => ` ${k}="${esc(String(v))}"`).join('');
+
+  function* xml(): Generator<string> {
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+    yield `<testsuites${attrs({ name: 'archscan', ...totals })}>\n`;
+    for (const { f, cases, counts } of suites) {
+      yield `  <testsuite${attrs({ name: f.id, ...counts })}>\n`;
+      yield '    <properties>\n';
+      const props: [string, string][] = [
+        ['title', f.title],
+        ['score', f.score === null ? 'n/a' : f.score.toFixed(1)],
+        ['scoreAttested', f.scoreAttested === null ? 'n/a' : f.scoreAttested.toFixed(1)],
+        ['account', a.snapshot.accountId],
+        ['snapshotCollectedAt', a.snapshot.collectedAt],
+      ];
+      for (const [name, value] of props) yield `      <property${attrs({ name, value })}/>\n`;
+      yield '    </properties>\n';
+      for (const c of cases) yield `    ${builder.build({ testcase: c.node }) as string}\n`;
+      yield '  </testsuite>\n';
+    }
+    yield '</testsuites>\n';
+  }
+  return rendered(xml);
 };

@@ -17,6 +17,7 @@ import {
   evidenceText,
   fmtChange,
   fmtScore,
+  notListed,
   resourceLabel,
   scopeText,
   STATE_LABEL,
@@ -28,6 +29,7 @@ import {
   type FrameworkSection,
   type Pack,
 } from './pack.js';
+import { lines, rendered } from './stream.js';
 import type { Reporter } from './types.js';
 
 /**
@@ -62,7 +64,7 @@ function table(head: string[], align: ('l' | 'r')[], rows: string[][]): string[]
 function cover(p: Pack): string[] {
   const a = p.assessment;
   const s = a.snapshot;
-  const errors = p.errors.length;
+  const errors = p.errorTotal;
   const rows: string[][] = [
     ['Account', cellCode(s.accountId)],
     ['Partition', mdText(s.partition)],
@@ -145,8 +147,8 @@ function controlTable(fs: FrameworkSection): string[] {
 function findings(cs: ControlSection): string[] {
   const c = cs.control;
   const out = [`#### ${mdText(c.id)} ${titled(c)} (${statusLabel(c)})`];
-  for (const { key, check, severity, findings: list } of cs.checks) {
-    out.push('', `**${mdCode(key)}** · ${severity.toUpperCase()} · ${mdText(check.title)}`);
+  for (const { key, check, severity, findings: list, total } of cs.checks) {
+    out.push('', `**${mdCode(key)}** · ${severity.toUpperCase()} · ${mdText(check.title)} · ${total} failing`);
     if (check.rationale) out.push('', `*Risk:* ${mdText(check.rationale)}`);
     if (check.remediation) out.push('', `*Remediation:* ${mdText(check.remediation)}`);
     out.push('');
@@ -156,6 +158,8 @@ function findings(cs: ControlSection): string[] {
       out.push(`  - ARN: ${mdCode(r.resource.arn)}`);
       out.push(`  - Evidence: ${mdCode(evidenceJson(r.evidence))}`);
     }
+    const cut = notListed(list.length, total);
+    if (cut) out.push(`- *${mdText(cut)}*`);
   }
   return out;
 }
@@ -232,7 +236,7 @@ function errors(p: Pack): string[] {
     out.push(...table(['Failed call', 'AWS message'], ['l', 'l'], a.callErrors.map((e) => [mdText(describeCallError(e)), mdText(e.message)])));
   }
   if (p.errors.length > 0) {
-    out.push('', `### Undetermined results (${p.errors.length})`, '');
+    out.push('', `### Undetermined results (${p.errorTotal})`, '');
     out.push(
       ...table(
         ['Check', 'Resource', 'Region', 'Message', 'Controls'],
@@ -246,6 +250,8 @@ function errors(p: Pack): string[] {
         ]),
       ),
     );
+    const cut = notListed(p.errors.length, p.errorTotal);
+    if (cut) out.push('', `*${mdText(cut)}*`);
   }
   return out;
 }
@@ -268,6 +274,11 @@ function manual(p: Pack): string[] {
     );
   }
   return out;
+}
+
+function cutLine(shown: number, total: number): string[] {
+  const cut = notListed(shown, total);
+  return cut ? ['', `*${mdText(cut)}*`] : [];
 }
 
 function changeTable(rows: Change[]): string[] {
@@ -314,13 +325,15 @@ function baseline(p: Pack): string[] {
       ],
     ),
     '',
-    `### New findings (${b.added.length})`,
+    `### New findings (${b.addedTotal})`,
     '',
     ...changeTable(b.added),
+    ...cutLine(b.added.length, b.addedTotal),
     '',
-    `### Fixed findings (${b.fixed.length})`,
+    `### Fixed findings (${b.fixedTotal})`,
     '',
     ...changeTable(b.fixed),
+    ...cutLine(b.fixed.length, b.fixedTotal),
   ];
   return out;
 }
@@ -329,5 +342,10 @@ function baseline(p: Pack): string[] {
 export const renderMarkdown: Reporter = (a) => {
   const p = buildPack(a);
   const sections = [cover(p), ...p.frameworks.map(frameworkSection), waivers(a), errors(p), manual(p), baseline(p)].filter((s) => s.length > 0);
-  return { text: `${sections.map((s) => s.join('\n')).join('\n\n')}\n`, warnings: [] };
+  return rendered(function* () {
+    for (const [i, s] of sections.entries()) {
+      if (i > 0) yield '\n';
+      yield* lines(s);
+    }
+  });
 };

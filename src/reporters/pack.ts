@@ -31,6 +31,15 @@ export const fmtChange = (d: number | null): string => (d === null ? 'n/a' : d >
 /** Evidence longer than this is cut in the pack (the JSON and CSV reports keep it whole). */
 export const EVIDENCE_MAX = 2000;
 
+/**
+ * Failing resources listed per check within a control, and undetermined
+ * results listed in all: a pack is read by people, and an account with 100k
+ * failures must still give a file a browser opens. The JSON and CSV reports
+ * list every one; the pack says how many it left out.
+ */
+export const PACK_LISTED = 100;
+export const PACK_ERRORS_LISTED = 500;
+
 export function evidenceJson(evidence: Record<string, unknown>): string {
   const text = JSON.stringify(evidence);
   return text.length > EVIDENCE_MAX ? `${text.slice(0, EVIDENCE_MAX)} … (cut; the JSON report has it whole)` : text;
@@ -60,7 +69,10 @@ export interface CheckFindings {
   key: string;
   check: CheckInfo;
   severity: Severity;
+  /** The first PACK_LISTED failing results. */
   findings: Finding[];
+  /** How many results fail (or are waived) in all. */
+  total: number;
 }
 
 export interface ControlSection {
@@ -102,14 +114,20 @@ export interface ChangeSection {
   diff: ReportDiff;
   /** Caveats to print with the comparison. */
   notes: string[];
+  /** The first PACK_ERRORS_LISTED new and fixed findings, and how many there are in all. */
   added: Change[];
   fixed: Change[];
+  addedTotal: number;
+  fixedTotal: number;
 }
 
 export interface Pack {
   assessment: Assessment;
   frameworks: FrameworkSection[];
+  /** The first PACK_ERRORS_LISTED undetermined results. */
   errors: ErrorFinding[];
+  /** How many results are undetermined in all. */
+  errorTotal: number;
   /** Frameworks with manual or partially evidenced controls only (evidence an auditor collects by hand). */
   manual: FrameworkSection[];
   baseline?: ChangeSection;
@@ -140,13 +158,16 @@ export function buildPack(a: Assessment): Pack {
       const parts = control.evaluations.map((k) => evaluations.get(k)).filter((e): e is Evaluation => e !== undefined);
       const sections: CheckFindings[] = [];
       for (const ev of parts) {
-        const findings: Finding[] = ev.results
-          .filter((r) => r.status === 'fail')
-          .map((result) => {
-            const ref = waived.get(`${ev.key}\n${result.resource.arn}`);
-            return ref === undefined ? { result } : { result, waiver: ref };
-          });
-        if (findings.length > 0) sections.push({ key: ev.key, check: checkInfo(checks, ev), severity: ev.severity, findings });
+        const findings: Finding[] = [];
+        let total = 0;
+        for (const result of ev.results) {
+          if (result.status !== 'fail') continue;
+          total++;
+          if (findings.length >= PACK_LISTED) continue;
+          const ref = waived.get(`${ev.key}\n${result.resource.arn}`);
+          findings.push(ref === undefined ? { result } : { result, waiver: ref });
+        }
+        if (total > 0) sections.push({ key: ev.key, check: checkInfo(checks, ev), severity: ev.severity, findings, total });
       }
       return { control, checkIds: [...new Set(parts.map((e) => e.checkId))], checks: sections };
     });
@@ -167,13 +188,17 @@ export function buildPack(a: Assessment): Pack {
       for (const k of c.evaluations) citedBy.set(k, [...(citedBy.get(k) ?? []), `${f.id}:${c.id}`]);
     }
   }
-  const errors: ErrorFinding[] = a.evaluations.flatMap((ev) =>
-    ev.results
-      .filter((r) => r.status === 'error')
-      .map((result) => ({ key: ev.key, check: checkInfo(checks, ev), result, controls: citedBy.get(ev.key) ?? [] })),
-  );
+  const errors: ErrorFinding[] = [];
+  let errorTotal = 0;
+  for (const ev of a.evaluations) {
+    for (const result of ev.results) {
+      if (result.status !== 'error') continue;
+      errorTotal++;
+      if (errors.length < PACK_ERRORS_LISTED) errors.push({ key: ev.key, check: checkInfo(checks, ev), result, controls: citedBy.get(ev.key) ?? [] });
+    }
+  }
 
-  const pack: Pack = { assessment: a, frameworks, errors, manual: frameworks.filter((f) => f.manual.length > 0 || f.partial.length > 0) };
+  const pack: Pack = { assessment: a, frameworks, errors, errorTotal, manual: frameworks.filter((f) => f.manual.length > 0 || f.partial.length > 0) };
   if (a.baseline) pack.baseline = changeSection(a.baseline);
   return pack;
 }
@@ -188,7 +213,16 @@ function changeSection(diff: ReportDiff): ChangeSection {
     }
     return diff.findings.filter((c) => c.change === kind).map((change) => ({ change, controls: controls.get(change.fingerprint) ?? [] }));
   };
-  return { diff, notes: comparisonNotes(diff), added: rows('new'), fixed: rows('fixed') };
+  const added = rows('new');
+  const fixed = rows('fixed');
+  return {
+    diff,
+    notes: comparisonNotes(diff),
+    added: added.slice(0, PACK_ERRORS_LISTED),
+    fixed: fixed.slice(0, PACK_ERRORS_LISTED),
+    addedTotal: added.length,
+    fixedTotal: fixed.length,
+  };
 }
 
 /** Caveats of a comparison: an incomplete side, frameworks in one report only. */
@@ -213,6 +247,11 @@ export const STATE_LABEL = {
 } as const satisfies Record<FindingState, string>;
 
 /** `id (name)` when the resource has a distinct name. */
+/** The line under a list cut at its limit, or undefined when nothing was cut. */
+export function notListed(shown: number, total: number): string | undefined {
+  return total > shown ? `${total - shown} more not listed here (${shown} of ${total} shown); the JSON and CSV reports list every one.` : undefined;
+}
+
 export function resourceLabel(r: AssessedResult['resource']): string {
   return r.name && r.name !== r.id ? `${r.id} (${r.name})` : r.id;
 }

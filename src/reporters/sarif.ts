@@ -19,6 +19,7 @@ import { describeCallError } from '../assess/call-errors.js';
 import { findingFingerprint } from '../assess/identity.js';
 import type { Assessment, ControlAssessment, Evaluation, WaiverOutcome } from '../assess/types.js';
 import type { CheckResult, Severity } from '../checks/types.js';
+import { rendered } from './stream.js';
 import type { Reporter } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -309,5 +310,6 @@ export const renderSarif: Reporter = (a) => {
         `${GITHUB_LIMITS.gzippedBytes / 1024 / 1024} MB gzipped per run); the least severe were cut. Use --format json for all of them.`,
     );
   }
-  return { text, warnings };
+  // Bounded by GitHub's limits above, so one string is safe here.
+  return rendered(() => [text], warnings);
 };

@@ -3,9 +3,13 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { describeCallError } from '../assess/call-errors.js';
 import type { Assessment, ControlAssessment, ControlStatus, Evaluation, FrameworkAssessment } from '../assess/types.js';
 import type { CheckResult } from '../checks/types.js';
+import { lines, rendered } from './stream.js';
 import type { Reporter } from './types.js';
 
 const LABEL: Record<ControlStatus, string> = { fail: 'FAIL', error: 'ERROR', pass: 'PASS', not_applicable: 'N/A', manual: 'MANUAL' };
+
+/** Failing or undecided results listed per control. */
+export const LISTED = 20;
 
 /** Width the evidence-to-collect text of a manual control is wrapped at. */
 const WRAP = 100;
@@ -92,10 +96,17 @@ function controlBlock(c: ChalkInstance, control: ControlAssessment, evaluations:
   if (control.status !== 'fail' && control.status !== 'error' && control.waived === 0) return lines;
   // Waived failures keep their evidence, labelled with the waiver that accepted them.
   const waivedBy = new Map(control.waivedResults.map((w) => [`${w.evaluation}\n${w.arn}`, w.waiver]));
+  let listed = 0;
+  let more = 0;
   for (const key of control.evaluations) {
     const ev = evaluations.get(key)!;
     for (const r of ev.results) {
       if (r.status !== 'fail' && r.status !== 'error') continue;
+      // A large account lists thousands per control: the first LISTED here, all of them in --format json.
+      if (listed++ >= LISTED) {
+        more++;
+        continue;
+      }
       const waiver = waivedBy.get(`${ev.key}\n${r.resource.arn}`);
       const tag = waiver ? c.cyan(`WAIVED ${ev.severity.toUpperCase()}`) : paint(c, r.status, ev.severity.toUpperCase());
       lines.push(`         ${tag}  ${ev.key}  ${resourceLabel(r.resource)}${waiver ? c.cyan(`  waiver ${waiver}`) : ''}`);
@@ -103,6 +114,7 @@ function controlBlock(c: ChalkInstance, control: ControlAssessment, evaluations:
       for (const e of evidenceLines(r)) lines.push(c.gray(`               ${e}`));
     }
   }
+  if (more > 0) lines.push(c.gray(`         ... and ${more} more failing or undecided result(s) (--format json lists them all)`));
   return lines;
 }
 
@@ -110,48 +122,49 @@ function controlBlock(c: ChalkInstance, control: ControlAssessment, evaluations:
 export const renderText: Reporter = (a, { color }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
   const evaluations = new Map(a.evaluations.map((e) => [e.key, e]));
-  const out: string[] = [];
-  out.push(
-    c.bold(`archscan ${a.tool.version}`) +
-      ` · account ${a.snapshot.accountId} (${a.snapshot.partition}) · regions ${a.snapshot.regions.join(', ') || 'none'} · snapshot ${a.snapshot.collectedAt}`,
-  );
-  for (const s of a.snapshot.skippedRegions) out.push(c.yellow(`skipped region ${s.region}: ${s.reason}`));
-  for (const f of a.frameworks) {
-    out.push('');
-    out.push(`${c.bold.underline(f.title)} ${c.gray(`[${f.id}]`)}  score ${c.bold(fmtScore(f.score))}/100  ${c.gray(`attested controls only: ${fmtScore(f.scoreAttested)}`)}`);
-    const cc = f.controlCounts;
-    const rc = f.counts;
-    const ce = f.controlEvidence;
-    const manual = cc.manual > 0 ? ` · ${cc.manual} manual` : '';
-    out.push(
-      c.gray(
-        `  controls: ${cc.fail} fail · ${cc.error} error · ${cc.pass} pass · ${cc.not_applicable} n/a${manual}    ` +
-          `results: ${rc.fail} fail · ${rc.error} error · ${rc.pass} pass · ${rc.not_applicable} n/a${f.waived > 0 ? ` · ${f.waived} waived` : ''}`,
-      ),
+  function* text(): Generator<string> {
+    yield (
+      c.bold(`archscan ${a.tool.version}`) +
+        ` · account ${a.snapshot.accountId} (${a.snapshot.partition}) · regions ${a.snapshot.regions.join(', ') || 'none'} · snapshot ${a.snapshot.collectedAt}`
     );
-    out.push(c.gray(`  evidence: ${ce.attested} attested · ${ce.partial} partial · ${ce.unverified} clause unverified · ${ce.manual} manual`));
-    out.push(...scopeLines(f.scope).map((l) => c.gray(l)));
-    for (const control of f.controls) out.push(...controlBlock(c, control, evaluations));
-  }
-  out.push('');
-  out.push(c.bold('Scores'));
-  for (const f of a.frameworks) {
-    out.push(`  ${f.id.padEnd(24)} ${fmtScore(f.score).padStart(5)}  ${LABEL[f.status].padEnd(6)} ${c.gray(`attested ${fmtScore(f.scoreAttested)}`)}`);
-    // Waived results are out of the score; this line shows what they would cost.
-    if (f.waived > 0) out.push(c.cyan(`  ${''.padEnd(24)} waived: ${f.waived} result(s), not scored; counted as failures the score would be ${fmtScore(f.scoreCountingWaived)}`));
-  }
-  out.push(c.gray(`  ${a.scoring.formula}`));
-  out.push(c.gray('  attested: the same over attested controls only (automated, clause verified); partially evidenced and unverified controls are left out.'));
-  if (a.waivers) out.push(...waiverLines(c, a.waivers));
-  if (a.callErrors.length > 0) {
-    out.push('');
-    out.push(c.yellow.bold(`Calls that failed, or answers that could not be read (${a.callErrors.length})`));
-    for (const e of a.callErrors) {
-      out.push(c.yellow(`  ${describeCallError(e)}`));
+    for (const s of a.snapshot.skippedRegions) yield c.yellow(`skipped region ${s.region}: ${s.reason}`);
+    for (const f of a.frameworks) {
+      yield '';
+      yield `${c.bold.underline(f.title)} ${c.gray(`[${f.id}]`)}  score ${c.bold(fmtScore(f.score))}/100  ${c.gray(`attested controls only: ${fmtScore(f.scoreAttested)}`)}`;
+      const cc = f.controlCounts;
+      const rc = f.counts;
+      const ce = f.controlEvidence;
+      const manual = cc.manual > 0 ? ` · ${cc.manual} manual` : '';
+      yield (
+        c.gray(
+          `  controls: ${cc.fail} fail · ${cc.error} error · ${cc.pass} pass · ${cc.not_applicable} n/a${manual}    ` +
+            `results: ${rc.fail} fail · ${rc.error} error · ${rc.pass} pass · ${rc.not_applicable} n/a${f.waived > 0 ? ` · ${f.waived} waived` : ''}`,
+        )
+      );
+      yield c.gray(`  evidence: ${ce.attested} attested · ${ce.partial} partial · ${ce.unverified} clause unverified · ${ce.manual} manual`);
+      yield* scopeLines(f.scope).map((l) => c.gray(l));
+      for (const control of f.controls) yield* controlBlock(c, control, evaluations);
     }
+    yield '';
+    yield c.bold('Scores');
+    for (const f of a.frameworks) {
+      yield `  ${f.id.padEnd(24)} ${fmtScore(f.score).padStart(5)}  ${LABEL[f.status].padEnd(6)} ${c.gray(`attested ${fmtScore(f.scoreAttested)}`)}`;
+      // Waived results are out of the score; this line shows what they would cost.
+      if (f.waived > 0) yield c.cyan(`  ${''.padEnd(24)} waived: ${f.waived} result(s), not scored; counted as failures the score would be ${fmtScore(f.scoreCountingWaived)}`);
+    }
+    yield c.gray(`  ${a.scoring.formula}`);
+    yield c.gray('  attested: the same over attested controls only (automated, clause verified); partially evidenced and unverified controls are left out.');
+    if (a.waivers) yield* waiverLines(c, a.waivers);
+    if (a.callErrors.length > 0) {
+      yield '';
+      yield c.yellow.bold(`Calls that failed, or answers that could not be read (${a.callErrors.length})`);
+      for (const e of a.callErrors) {
+        yield c.yellow(`  ${describeCallError(e)}`);
+      }
+    }
+    if (a.baseline) yield* baselineLines(c, a.baseline);
   }
-  if (a.baseline) out.push(...baselineLines(c, a.baseline));
-  return { text: `${out.join('\n')}\n`, warnings: [] };
+  return rendered(() => lines(text()));
 };
 
 /** Regions scanned and not, services read, and what a pass means: each framework's scope. */

@@ -6,7 +6,10 @@ export interface ReporterOptions {
 }
 
 export interface Rendered {
-  text: string;
+  /** The output in chunks, iterated afresh on each call: the CLI writes them as they come. */
+  chunks(): Iterable<string>;
+  /** The whole output as one string, for tests and small outputs; never for a report of a large account. */
+  readonly text: string;
   /** What the CLI should tell the user on stderr (e.g. results cut to fit a consumer's limits). */
   warnings: string[];
 }

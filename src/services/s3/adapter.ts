@@ -61,7 +61,11 @@ export function buildS3(src: ServiceSource, trails: readonly Trail[]): S3Collect
 
   const trailsByBucket = new Map<string, string[]>();
   for (const t of trails) {
-    if (t.s3BucketName) trailsByBucket.set(t.s3BucketName, [...(trailsByBucket.get(t.s3BucketName) ?? []), t.arn]);
+    if (t.s3BucketName) {
+      const list = trailsByBucket.get(t.s3BucketName);
+      if (list) list.push(t.arn);
+      else trailsByBucket.set(t.s3BucketName, [t.arn]);
+    }
   }
 
   const buckets = src.records<Item<Raw<ListBucketsCommandOutput>['Buckets']>, S3Bucket>(GLOBAL_REGION, 's3:ListBuckets', 'Buckets/*', (b) => {
