@@ -17,7 +17,7 @@ export default defineCheck<Params>({
   title: 'Web ACLs in use run the AWS managed Core, Known bad inputs and SQL injection rule groups',
   severity: 'medium',
   resourceType: 'AWS::WAFv2::WebACL',
-  requires: ['wafv2:ListWebACLs', 'wafv2:ListResourcesForWebACL', 'wafv2:GetWebACL', 'apigateway:GetRestApis'],
+  requires: ['wafv2:ListWebACLs', 'wafv2:ListResourcesForWebACL', 'wafv2:GetWebACL', 'apigateway:GetRestApis', 'apigateway:GetStages'],
   rationale:
     'The AWS managed Core rule set (OWASP Top 10 classes), Known bad inputs (Log4Shell, exploit payloads) and SQL database ' +
     'rule groups are maintained by AWS as new attacks appear; a hand-written rule set without them falls behind (PCI DSS ' +

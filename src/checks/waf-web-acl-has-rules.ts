@@ -10,7 +10,7 @@ export default defineCheck<Params>({
   title: 'Web ACLs in use have rules that block, not just a default action',
   severity: 'high',
   resourceType: 'AWS::WAFv2::WebACL',
-  requires: ['wafv2:ListWebACLs', 'wafv2:ListResourcesForWebACL', 'wafv2:GetWebACL', 'apigateway:GetRestApis'],
+  requires: ['wafv2:ListWebACLs', 'wafv2:ListResourcesForWebACL', 'wafv2:GetWebACL', 'apigateway:GetRestApis', 'apigateway:GetStages'],
   rationale:
     'A web ACL with no rules, or whose rule groups all only count, passes every request to its default action: the ' +
     'resource looks protected (and passes an "is a WAF attached" check) while nothing is filtered (PCI DSS 6.4.2).',

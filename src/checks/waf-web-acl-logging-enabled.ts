@@ -20,7 +20,7 @@ export default defineCheck<Params>({
   title: 'Web ACLs in use log the requests they inspect',
   severity: 'medium',
   resourceType: 'AWS::WAFv2::WebACL',
-  requires: ['wafv2:ListWebACLs', 'wafv2:ListResourcesForWebACL', 'wafv2:GetLoggingConfiguration', 'apigateway:GetRestApis'],
+  requires: ['wafv2:ListWebACLs', 'wafv2:ListResourcesForWebACL', 'wafv2:GetLoggingConfiguration', 'apigateway:GetRestApis', 'apigateway:GetStages'],
   rationale:
     'Without web ACL logging there is no record of which requests the firewall blocked, allowed or counted, nor of which ' +
     'rule decided: attacks on the application cannot be investigated and the rules cannot be tuned (PCI DSS 10.2.1, MAS TRM 12.2.2).',
