@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { CollectError, InputError } from '../errors.js';
 import type { AnyServiceModule, ServiceCollector } from '../services/define.js';
 import { operationsOf } from '../services/operations.js';
@@ -23,6 +24,8 @@ export interface CollectOptions extends AwsOptions {
   now: Date;
   collectorVersion: string;
   progress?: Progress;
+  /** Credentials to use instead of the profile/role chain (an organisation run assumes each account's role itself). */
+  credentials?: AwsCredentialIdentityProvider;
 }
 
 function sortedScope(scope: SnapshotScope): SnapshotScope {
@@ -48,7 +51,7 @@ function redactor(secrets: (string | undefined)[]): (text: string) => string {
  */
 export async function collectSnapshot(o: CollectOptions, modules: readonly AnyServiceModule[] = SERVICES): Promise<Snapshot> {
   const home = o.homeRegion;
-  const credentials = credentialsFor(o, home);
+  const credentials = o.credentials ?? credentialsFor(o, home);
   const known = new Set(operationsOf(modules).map((op) => op.key));
   const perService = o.serviceConcurrency ?? Math.ceil(o.concurrency / 2);
   const rec = new Recorder(pLimit(o.concurrency), known, o.progress, () => pLimit(perService));
