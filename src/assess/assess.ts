@@ -1,6 +1,7 @@
 import { findCheck } from '../checks/index.js';
 import { runCheck } from '../checks/run.js';
 import type { Inventory } from '../inventory/types.js';
+import { architectureSection } from '../reach/matrix.js';
 import { evidenceOf, isAttested, type RuleSet } from '../rules/types.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { addCounts, countControlStatuses, countStatuses, score, SCORE_FORMULA, SCOPE_STATEMENT, SEVERITY_WEIGHTS, STATUS_PRECEDENCE, statusOf } from './score.js';
@@ -18,7 +19,9 @@ function withoutWaived(counts: Counts, waived: number): Counts {
  * Run every (check, params) the selected rule sets ask for, once each, and
  * join the results to controls and frameworks, applying waivers if given.
  */
-export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], toolVersion: string, waiverInput?: WaiverInput): Assessment {
+export function assess(snapshot: Snapshot, inv: Inventory, allRuleSets: RuleSet[], toolVersion: string, waiverInput?: WaiverInput): Assessment {
+  // Drift checks run only against an architecture profile (scan --arch); without one they are left out of every control.
+  const ruleSets = inv.architecture ? allRuleSets : allRuleSets.map((set) => ({ ...set, controls: set.controls.map((c) => ({ ...c, checks: c.checks.filter((k) => findCheck(k.checkId)?.needsArchitecture !== true) })) }));
   const evaluations = new Map<string, Evaluation>();
   const frameworksByCheck = new Map<string, Set<string>>();
   for (const set of ruleSets) {
@@ -30,7 +33,7 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
         if (evaluations.has(ref.evaluationKey)) continue;
         const check = findCheck(ref.checkId)!;
         const results = runCheck(check, inv, ref.params);
-        evaluations.set(ref.evaluationKey, {
+        const evaluation: Evaluation = {
           key: ref.evaluationKey,
           checkId: check.id,
           severity: check.severity,
@@ -38,7 +41,13 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
           counts: countStatuses(results.map((r) => r.status)),
           waived: 0,
           results,
-        });
+        };
+        // Information (a declared flow that is blocked) is reported, never counted as a failure.
+        if (check.severity === 'info') {
+          evaluation.informational = evaluation.counts.fail;
+          evaluation.counts = { ...evaluation.counts, fail: 0 };
+        }
+        evaluations.set(ref.evaluationKey, evaluation);
       }
     }
   }
@@ -161,6 +170,8 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
       byKey((e) => `${e.service}:${e.operation}\u0000${e.region}\u0000${e.resource ?? ''}\u0000${e.path ?? ''}`),
     ),
     ...(waiving ? { waivers: waiving.report } : {}),
+    // The declared architecture against the account (scan --arch): the tier matrix.
+    ...(inv.architecture ? { architecture: architectureSection(inv) } : {}),
   };
 }
 

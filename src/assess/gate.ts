@@ -20,10 +20,15 @@ export function gateExitCode(a: Assessment, opts: GateOptions): GateVerdict {
   const reasons: string[] = [];
   if (opts.failOn !== 'none') {
     const worst = SEVERITIES.indexOf(opts.failOn);
-    const failing = a.evaluations
-      .filter((e) => SEVERITIES.indexOf(e.severity) <= worst)
-      // Waived failures (waived in every control they evidence) do not fail the gate.
-      .reduce((n, e) => n + e.counts.fail - e.waived, 0);
+    // Each failing result at its own severity (raised for a host open to the internet); waived failures
+    // (waived in every control they evidence) and information (severity info, unless asked for) do not fail the gate.
+    let failing = 0;
+    for (const e of a.evaluations) {
+      for (const r of e.results) {
+        if (r.status !== 'fail' || r.waiver?.everywhere === true) continue;
+        if (SEVERITIES.indexOf(r.severity ?? e.severity) <= worst) failing++;
+      }
+    }
     if (failing > 0) reasons.push(`${failing} failing result(s) at severity ${opts.failOn} or above`);
   }
   if (opts.failOnNew !== undefined && a.baseline) {

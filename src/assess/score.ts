@@ -2,7 +2,7 @@ import type { Severity, Status } from '../checks/types.js';
 import type { ControlCounts, ControlStatus, Counts } from './types.js';
 
 /** Severity weights of the score (CVSS-like spacing: one critical outweighs two highs). */
-export const SEVERITY_WEIGHTS = { critical: 10, high: 7, medium: 4, low: 1 } as const satisfies Record<Severity, number>;
+export const SEVERITY_WEIGHTS = { critical: 10, high: 7, medium: 4, low: 1, info: 0 } as const satisfies Record<Severity, number>;
 
 /** Control status precedence: the first status present among a control's results wins. */
 export const STATUS_PRECEDENCE: Status[] = ['fail', 'error', 'pass', 'not_applicable'];
@@ -10,6 +10,7 @@ export const STATUS_PRECEDENCE: Status[] = ['fail', 'error', 'pass', 'not_applic
 export const SCORE_FORMULA =
   'score = 100 × Σ weight(pass) / Σ weight(pass + fail + error), weight by check severity ' +
   '(critical 10, high 7, medium 4, low 1), rounded to one decimal; not_applicable results are left out; ' +
+  'information (severity info: a declared flow that is blocked) is never scored and never fails a control; ' +
   'errors count against the score, never as passes; null when nothing was decided. ' +
   'A framework score counts each (check, params, resource) result once, however many controls it evidences.';
 

@@ -4,6 +4,8 @@ import type { ControlIdentity, EvidenceKind, RuleSetSource } from '../rules/type
 import type { Waiver } from '../rules/waivers.js';
 import type { ReportDiff } from '../diff/types.js';
 import type { ControlCounts, ControlStatus } from './status.js';
+import type { ArchitectureSection } from '../reach/matrix.js';
+export type { ArchitectureSection, MatrixCell } from '../reach/matrix.js';
 
 export type Counts = Record<Status, number>;
 
@@ -37,6 +39,8 @@ export interface Evaluation {
   counts: Counts;
   /** Failing results waived everywhere they count (these do not fail the gate). */
   waived: number;
+  /** For an `info` check: its failing results, which are information, left out of `counts.fail`. */
+  informational?: number;
   results: AssessedResult[];
 }
 
@@ -151,6 +155,8 @@ export interface Assessment {
   waivers?: WaiverReport;
   /** Present with `scan --baseline OLD`: the change since that report. */
   baseline?: ReportDiff;
+  /** Present with `scan --arch FILE`: tiers, and declared against actual flows between them. */
+  architecture?: ArchitectureSection;
 }
 
 export type WaiverState = 'active' | 'expired' | 'stale' | 'out_of_scope';

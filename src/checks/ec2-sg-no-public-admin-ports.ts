@@ -1,5 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
 import { anywhereSources, broaderThanDoc, broaderThanSchema, coveredPorts, DEFAULT_BROADER_THAN, portText } from '../inventory/net.js';
+import { internetExposure, openTraffic, portListTraffic, raised } from '../reach/exposure.js';
+import { intersect } from '../reach/ports.js';
 import { defineCheck, error, fail, pass } from './define.js';
 
 type IpFamily = 'ipv4' | 'ipv6';
@@ -46,21 +48,28 @@ export default defineCheck<Params>({
     const over = families.size === 2 ? '' : ` from ${families.has('ipv4') ? '0.0.0.0/0' : '::/0'}`;
     return inv.securityGroups.map((sg) => {
       const open: { protocol: string; ports: string; source: string; exposed: number[] }[] = [];
+      const rules: { rule: (typeof sg.ingress)[number]; sources: string[] }[] = [];
       for (const rule of sg.ingress) {
         const exposed = coveredPorts(rule, ports);
         if (exposed.length === 0) continue;
         const sources = anywhereSources(rule, broaderThan);
         if (!sources.ok) return error(sg, sources.error);
         for (const source of sources.value) {
-          if (families.has(familyOf(source))) open.push({ protocol: rule.protocol, ports: portText(rule), source, exposed });
+          if (!families.has(familyOf(source))) continue;
+          open.push({ protocol: rule.protocol, ports: portText(rule), source, exposed });
+          rules.push({ rule, sources: [source] });
         }
       }
       if (open.length === 0) return pass(sg, `${sg.id} admits no internet traffic${over} to ports ${ports.join(', ')}`);
       const exposed = [...new Set(open.flatMap((o) => o.exposed))].sort((a, b) => a - b);
-      return fail(sg, `${sg.id} admits ${[...new Set(open.map((o) => o.source))].join(', ')} to port ${exposed.join(', ')}`, {
+      // Is a host of the group open on those ports, or is the rule wrong but unusable?
+      const reach = internetExposure(inv, sg, openTraffic(rules, (t) => intersect(t, portListTraffic(exposed))), broaderThan);
+      const result = fail(sg, `${sg.id} admits ${[...new Set(open.map((o) => o.source))].join(', ')} to port ${exposed.join(', ')}${reach.reachableFromInternet ? ', and a host of it is reachable from the internet' : ''}`, {
         openRules: open.map(({ protocol, ports: p, source }) => ({ protocol, ports: p, source })),
         exposedPorts: exposed,
+        ...reach,
       });
+      return reach.reachableFromInternet ? { ...result, severity: raised('high') } : result;
     });
   },
 });

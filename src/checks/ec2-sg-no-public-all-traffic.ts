@@ -1,5 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
 import { broaderThanDoc, broaderThanSchema, coversAllTraffic, DEFAULT_BROADER_THAN, rulesFromAnywhere } from '../inventory/net.js';
+import { internetExposure, openTraffic, raised } from '../reach/exposure.js';
 import { defineCheck, error, fail, pass } from './define.js';
 
 interface Params {
@@ -34,7 +35,9 @@ export default defineCheck<Params>({
       if (!open.ok) return error(sg, open.error);
       if (open.value.length === 0) return pass(sg, `${sg.id} has no rule admitting all traffic from the internet`);
       const sources = [...new Set(open.value.map((o) => o.row.source))].sort();
-      return fail(sg, `${sg.id} admits all traffic from ${sources.join(', ')}`, { openRules: open.value.map((o) => o.row) });
+      const reach = internetExposure(inv, sg, openTraffic(open.value.map((o) => ({ rule: o.rule, sources: [o.row.source] })), (t) => t), broaderThan);
+      const result = fail(sg, `${sg.id} admits all traffic from ${sources.join(', ')}${reach.reachableFromInternet ? ', and a host of it is reachable from the internet' : ''}`, { openRules: open.value.map((o) => o.row), ...reach });
+      return reach.reachableFromInternet ? { ...result, severity: raised('critical') } : result;
     });
   },
 });

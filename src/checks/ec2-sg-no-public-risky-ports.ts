@@ -1,5 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
 import { broaderThanDoc, broaderThanSchema, coveredPorts, DEFAULT_BROADER_THAN, rulesFromAnywhere } from '../inventory/net.js';
+import { internetExposure, openTraffic, portListTraffic, raised } from '../reach/exposure.js';
+import { intersect } from '../reach/ports.js';
 import { defineCheck, error, fail, pass } from './define.js';
 
 interface Params {
@@ -40,10 +42,13 @@ export default defineCheck<Params>({
       if (open.value.length === 0) return pass(sg, `${sg.id} admits no internet traffic to ports ${listed.join(', ')}`);
       const exposed = [...new Set(open.value.flatMap((o) => coveredPorts(o.rule, listed)))].sort((a, b) => a - b);
       const sources = [...new Set(open.value.map((o) => o.row.source))].sort();
-      return fail(sg, `${sg.id} admits ${sources.join(', ')} to port${exposed.length > 1 ? 's' : ''} ${exposed.join(', ')}`, {
+      const reach = internetExposure(inv, sg, openTraffic(open.value.map((o) => ({ rule: o.rule, sources: [o.row.source] })), (t) => intersect(t, portListTraffic(exposed))), broaderThan);
+      const result = fail(sg, `${sg.id} admits ${sources.join(', ')} to port${exposed.length > 1 ? 's' : ''} ${exposed.join(', ')}${reach.reachableFromInternet ? ', and a host of it is reachable from the internet' : ''}`, {
         openRules: open.value.map((o) => o.row),
         exposedPorts: exposed,
+        ...reach,
       });
+      return reach.reachableFromInternet ? { ...result, severity: raised('high') } : result;
     });
   },
 });

@@ -1,5 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
 import { broaderThanDoc, broaderThanSchema, coversPortOutside, DEFAULT_BROADER_THAN, rulesFromAnywhere } from '../inventory/net.js';
+import { internetExposure, openTraffic, outsidePorts, raised } from '../reach/exposure.js';
 import { defineCheck, error, fail, pass } from './define.js';
 
 interface Params {
@@ -41,10 +42,13 @@ export default defineCheck<Params>({
       const within = allowedList.length > 0 ? `ports ${allowedList.join(', ')}` : 'no port';
       if (open.value.length === 0) return pass(sg, `${sg.id} admits internet traffic only to ${within}`);
       const rules = [...new Set(open.value.map((o) => (o.row.protocol === '-1' ? 'all traffic' : `${o.row.protocol} ${o.row.ports}`)))];
-      return fail(sg, `${sg.id} admits internet traffic outside ${within} (${rules.join(', ')})`, {
+      const reach = internetExposure(inv, sg, openTraffic(open.value.map((o) => ({ rule: o.rule, sources: [o.row.source] })), (t) => outsidePorts(t, allowedList)), broaderThan);
+      const result = fail(sg, `${sg.id} admits internet traffic outside ${within} (${rules.join(', ')})${reach.reachableFromInternet ? ', and a host of it is reachable from the internet on them' : ''}`, {
         unauthorisedRules: open.value.map((o) => o.row),
         allowedPorts: allowedList,
+        ...reach,
       });
+      return reach.reachableFromInternet ? { ...result, severity: raised('medium') } : result;
     });
   },
 });

@@ -6,6 +6,12 @@ import type { AnyCheck } from './types.js';
 import accessanalyzerEnabled from './accessanalyzer-enabled.js';
 import acmCertificateNotExpiring from './acm-certificate-not-expiring.js';
 import acmCertificateStrongKey from './acm-certificate-strong-key.js';
+import archDeclaredFlowsOpen from './arch-declared-flows-open.js';
+import archFlowsDeclared from './arch-flows-declared.js';
+import archPublicAddressInAllowedTier from './arch-public-address-in-allowed-tier.js';
+import archTierMultiAz from './arch-tier-multi-az.js';
+import archTierRegionsAllowed from './arch-tier-regions-allowed.js';
+import archVpcPeeringExpected from './arch-vpc-peering-expected.js';
 import cloudtrailBucketNotPublic from './cloudtrail-bucket-not-public.js';
 import cloudtrailCloudwatchLogs from './cloudtrail-cloudwatch-logs.js';
 import cloudtrailKmsEncrypted from './cloudtrail-kms-encrypted.js';
@@ -89,6 +95,12 @@ export const CHECKS = {
   'accessanalyzer-enabled': accessanalyzerEnabled,
   'acm-certificate-not-expiring': acmCertificateNotExpiring,
   'acm-certificate-strong-key': acmCertificateStrongKey,
+  'arch-declared-flows-open': archDeclaredFlowsOpen,
+  'arch-flows-declared': archFlowsDeclared,
+  'arch-public-address-in-allowed-tier': archPublicAddressInAllowedTier,
+  'arch-tier-multi-az': archTierMultiAz,
+  'arch-tier-regions-allowed': archTierRegionsAllowed,
+  'arch-vpc-peering-expected': archVpcPeeringExpected,
   'cloudtrail-bucket-not-public': cloudtrailBucketNotPublic,
   'cloudtrail-cloudwatch-logs': cloudtrailCloudwatchLogs,
   'cloudtrail-kms-encrypted': cloudtrailKmsEncrypted,

@@ -5,9 +5,14 @@ import type { OperationKey } from '../services/registry.js';
 export type Status = 'pass' | 'fail' | 'error' | 'not_applicable';
 export const STATUSES = ['pass', 'fail', 'error', 'not_applicable'] as const satisfies readonly Status[];
 
-export type Severity = 'critical' | 'high' | 'medium' | 'low';
+/**
+ * `info` is information, not a security failure: a failing info result (a
+ * declared flow that is blocked) weighs nothing in any score, never decides a
+ * control's status and fails the gate only with `--fail-on info`.
+ */
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 /** Most severe first. */
-export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const satisfies readonly Severity[];
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const satisfies readonly Severity[];
 
 /** Evidence is data: the observed values that decided a result, quotable by an auditor. */
 export type Evidence = Record<string, unknown>;
@@ -22,6 +27,13 @@ export interface CheckResult {
   /** One plain sentence, built from the evidence. */
   message: string;
   evidence: Evidence;
+  /**
+   * The result's own severity, when it differs from the check's: an exposure
+   * check raises it when the host is reachable from the internet, a drift
+   * check sets it from the destination tier and the ports. The gate and the
+   * reports use it; scores weigh by the check's severity.
+   */
+  severity?: Severity;
 }
 
 /** What a check's evaluate returns, before the runner adds the check id. */
@@ -45,6 +57,12 @@ export interface CheckMeta<P> {
    * whole region's results `error`, not just that record's.
    */
   crossResource?: boolean;
+  /**
+   * Judges the account against an architecture profile (`scan --arch FILE`):
+   * without one the check is not run at all, so a scan without a profile
+   * neither needs its network calls nor reports it.
+   */
+  needsArchitecture?: boolean;
   rationale: string;
   remediation: string;
   schema: JSONSchemaType<P>;

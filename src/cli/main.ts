@@ -12,6 +12,7 @@ import { processIo, type Io } from './io.js';
 import { runScan, type ScanOptions } from './scan.js';
 import { DIFF_FORMATS, runDiff, type DiffOptions } from './diff.js';
 import { validateFile } from './validate.js';
+import { runArchInit, type ArchInitOptions } from './arch.js';
 import type { AwsFlags } from './live.js';
 import { minimalPolicy } from '../collect/permissions.js';
 import { VERSION } from './version.js';
@@ -88,6 +89,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .option('--min-score <n>', 'exit 1 if any framework scores under n (0-100)')
     .option('--waivers <file>', 'accepted risks (YAML): waived failures are shown, kept out of the score and the gate', path)
     .option('--as-of <date>', 'judge waiver expiry on this day (YYYY-MM-DD; default today, UTC)')
+    .option('--arch <file>', 'an architecture profile (YAML, schemas/architecture.schema.json): check tiers, flows, regions, zones and peering against it', path)
     .option('--baseline <report>', 'an earlier JSON report of this account: the change since it goes into the report', path)
     .addOption(new Option('--fail-on-new <severity>', 'exit 1 if a finding new since --baseline is at this severity or above (then, unless --fail-on is also given, existing findings no longer fail the gate)').choices(SEVERITIES))
     .option('--quiet', 'no progress, collection summary or gate summary on stderr'),
@@ -96,6 +98,14 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     // --fail-on-new alone replaces the --fail-on default: the gate then looks at new findings only.
     setExit(await runScan({ ...opts, debug: argv.includes('--debug'), failOnDefaulted: cmd.getOptionValueSource('failOn') === 'default' }, io)),
   );
+
+  const arch = program.command('arch').description('architecture profiles: the declared tiers, flows, regions and peering scan --arch holds the account to');
+  arch
+    .command('init')
+    .description('write a starting architecture profile (YAML) from what a snapshot has today: tiers from subnet tags and routes, flows from what is reachable')
+    .requiredOption('--snapshot <file>', 'snapshot to read (.json or .json.gz)', path)
+    .option('--output <file>', 'write the profile here (atomically) instead of stdout', path)
+    .action(async (opts: ArchInitOptions) => setExit(await runArchInit(opts, io)));
 
   program
     .command('diff')

@@ -6,6 +6,7 @@ import { buildInventory } from '../inventory/build.js';
 import { REPORTERS, type Format } from '../reporters/index.js';
 import { selectRuleSets } from '../rules/load.js';
 import { loadWaivers } from '../rules/waivers.js';
+import { loadArchitecture } from '../reach/load-profile.js';
 import { readSnapshot } from '../snapshot/read.js';
 import { useColor, type Io } from './io.js';
 import type { AwsFlags } from './live.js';
@@ -40,6 +41,8 @@ export interface ScanOptions extends Partial<AwsFlags> {
   /** An earlier JSON report: the diff goes into `assessment.baseline`. */
   baseline?: string;
   failOnNew?: Severity;
+  /** An architecture profile (YAML): the drift checks hold the account against it. */
+  arch?: string;
   /** True when --fail-on was not given (commander's default). */
   failOnDefaulted?: boolean;
 }
@@ -87,6 +90,8 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   const asOf = parseAsOf(opts.asOf);
   const waivers = opts.waivers === undefined ? undefined : { waivers: loadWaivers(opts.waivers, loaded), asOf };
   if (opts.failOnNew !== undefined && opts.baseline === undefined) throw new InputError('--fail-on-new', '', 'a --baseline report to tell new findings from old ones');
+  // A bad profile fails fast too, before any live collection.
+  const architecture = opts.arch === undefined ? undefined : loadArchitecture(opts.arch);
   // Read the baseline before scanning: a bad file fails fast, before any live collection.
   const baseline = opts.baseline === undefined ? undefined : await readReport(opts.baseline);
   const source = snapshotFile ?? '<live collection>';
@@ -96,6 +101,7 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
     ? await readSnapshot(snapshotFile)
     : await (await import('./live.js')).collectLive(opts as AwsFlags, io, io.stderrIsTty === true);
   const inventory = buildInventory(snapshot);
+  if (architecture) inventory.architecture = architecture;
   const assessment = assess(snapshot, inventory, ruleSets, VERSION, waivers);
   if (baseline !== undefined) {
     checkSameAccount(opts.baseline!, baseline, assessment.snapshot.accountId, source);

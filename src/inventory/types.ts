@@ -7,6 +7,7 @@
 import type { CallError, Resource } from './base.js';
 import type { ServiceCollections } from '../services/registry.js';
 import type { UnreadableRecord } from '../services/source.js';
+import type { ArchitectureProfile } from '../reach/profile.js';
 
 export type { CallError, Observed, PolicyDocument, PolicyStatement, Resource, ResourceRef } from './base.js';
 export type { UnreadableRecord } from '../services/source.js';
@@ -40,6 +41,8 @@ export type * from '../services/wafv2/types.js';
 type AggregateType =
   | 'AWS::EC2::PrefixList'
   | 'AWS::EC2::SubnetTier'
+  | 'AWS::EC2::ArchitectureTier'
+  | 'AWS::EC2::TierFlow'
   | 'AWS::CloudTrail::Account'
   | 'AWS::IAM::Account'
   | 'AWS::CloudWatch::SecurityEventAlarm'
@@ -70,6 +73,8 @@ export interface InventoryBase {
   unreadable: ReadonlyMap<string, ReadonlyMap<string, readonly UnreadableRecord[]>>;
   /** Every answer or record found malformed while building (reported with the failed calls). */
   dataErrors: readonly CallError[];
+  /** The declared architecture the account is held to (`scan --arch FILE`): not read from AWS. */
+  architecture?: ArchitectureProfile;
 }
 
 export type Inventory = InventoryBase & ServiceCollections;

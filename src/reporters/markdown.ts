@@ -4,6 +4,7 @@
  * remediation), waivers, errors, manual evidence to collect and the change
  * since the baseline report. Plain Markdown, no raw HTML.
  */
+import { architectureMarkdown } from './architecture.js';
 import { WAIVER_STATE_LABEL } from '../assess/waive.js';
 import { describeCallError } from '../assess/call-errors.js';
 import type { Assessment, ControlAssessment } from '../assess/types.js';
@@ -341,7 +342,7 @@ function baseline(p: Pack): string[] {
 /** The VAPT audit pack in Markdown (renders on GitHub; deterministic bytes). */
 export const renderMarkdown: Reporter = (a) => {
   const p = buildPack(a);
-  const sections = [cover(p), ...p.frameworks.map(frameworkSection), waivers(a), errors(p), manual(p), baseline(p)].filter((s) => s.length > 0);
+  const sections = [cover(p), ...p.frameworks.map(frameworkSection), waivers(a), errors(p), manual(p), baseline(p), a.architecture ? architectureMarkdown(a.architecture) : []].filter((s) => s.length > 0);
   return rendered(function* () {
     for (const [i, s] of sections.entries()) {
       if (i > 0) yield '\n';

@@ -29,9 +29,9 @@ const INFORMATION_URI = 'https://github.com/archscan/archscan';
 export const GITHUB_LIMITS = { resultsPerRun: 25_000, gzippedBytes: 10 * 1024 * 1024, tagsPerRule: 20 } as const;
 
 /** GitHub maps security-severity ≥ 9.0 critical, 7.0–8.9 high, 4.0–6.9 medium, < 4.0 low. */
-export const SECURITY_SEVERITY = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' } as const satisfies Record<Severity, string>;
-const LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note' } as const satisfies Record<Severity, Result.level>;
-const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+export const SECURITY_SEVERITY = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' } as const satisfies Record<Severity, string>;
+const LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' } as const satisfies Record<Severity, Result.level>;
+const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
 /** The fingerprint key; bump the version only if the identity below changes. */
 export const FINGERPRINT_KEY = 'archscanResource/v1';
@@ -123,7 +123,7 @@ function groupFindings(a: Assessment, status: 'fail' | 'error', controls: Map<st
         f.waived &&= waived;
         f.waiverRefs.push(...refs);
       } else {
-        byId.set(id, { checkId: ev.checkId, severity: ev.severity, result, controls: [...(controls.get(ev.key) ?? [])], evaluations: [ev.key], waived, waiverRefs: [...refs] });
+        byId.set(id, { checkId: ev.checkId, severity: result.severity ?? ev.severity, result, controls: [...(controls.get(ev.key) ?? [])], evaluations: [ev.key], waived, waiverRefs: [...refs] });
       }
     }
   }

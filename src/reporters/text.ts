@@ -1,3 +1,4 @@
+import { architectureLines } from './architecture.js';
 import { WAIVER_STATE_LABEL } from '../assess/waive.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { describeCallError } from '../assess/call-errors.js';
@@ -163,6 +164,7 @@ export const renderText: Reporter = (a, { color }) => {
       }
     }
     if (a.baseline) yield* baselineLines(c, a.baseline);
+    if (a.architecture) yield* architectureLines(a.architecture);
   }
   return rendered(() => lines(text()));
 };

@@ -24,7 +24,8 @@ const one = (name: string, group: SecurityGroup, status: Status, evidence?: unkn
   name,
   input: { securityGroups: [group] },
   ...(params ? { params } : {}),
-  expected: [{ status, id: group.id, ...(evidence === undefined ? {} : { evidence }) }],
+  // A failing group with no interface is not reachable from the internet (the reachability evidence says so).
+  expected: [{ status, id: group.id, ...(evidence === undefined ? {} : { evidence: status === 'fail' ? { ...(evidence as object), reachableFromInternet: false, reachability: `no network interface uses ${group.id}` } : evidence }) }],
 });
 
 const passing = sg(rule('tcp', 443, 443, '0.0.0.0/0'));

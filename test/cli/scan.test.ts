@@ -48,7 +48,9 @@ describe('exit codes', () => {
     expect(await gate('--fail-on', 'none')).toBe(0);
     expect(await gate('--fail-on', 'none', '--min-score', '95')).toBe(1);
     expect(await gate('--fail-on', 'none', '--min-score', '50')).toBe(0);
-    expect(await gate('--fail-on', 'critical', '--min-score', '50')).toBe(0);
+    // The RD Gateway is reachable from the internet on 3389: its admin-port result is raised to critical (issue 13).
+    expect(await gate('--fail-on', 'critical', '--min-score', '50')).toBe(1);
+    expect(await gate('--fail-on', 'none', '--min-score', '50')).toBe(0);
     expect((await runCli(['scan', '--snapshot', PAYMENTS, '--format', format, '--output', `${dir}/r`, '--fail-on', 'none'])).code).toBe(3);
   });
 

@@ -17,12 +17,12 @@ import type {
   DescribeVolumesCommandOutput,
   DescribeVpcsCommandOutput,
   GetEbsEncryptionByDefaultCommandOutput,
-  GetManagedPrefixListEntriesCommandOutput,
   IpPermission,
 } from '@aws-sdk/client-ec2';
-import { nameTag, tagMap, type Json, type Observed, type Raw } from '../../inventory/base.js';
+import { nameTag, tagMap, type Json, type Raw } from '../../inventory/base.js';
 import { isCidr4, isCidr6 } from '../../inventory/net.js';
 import type { RecordAt, ServiceSource } from '../source.js';
+import { buildNetwork, prefixListReader, type Ec2Network } from './network.js';
 import type {
   EbsEncryptionByDefault,
   FlowLog,
@@ -44,7 +44,7 @@ import type {
 type Item<T, K extends keyof T> = NonNullable<T[K]> extends readonly (infer U)[] ? U : never;
 type RawOf<O, K extends keyof Raw<O>> = Item<Raw<O>, K>;
 
-export interface Ec2Region {
+export interface Ec2Region extends Ec2Network {
   vpcs: Vpc[];
   subnets: Subnet[];
   routeTables: RouteTable[];
@@ -91,6 +91,7 @@ function checkPorts(p: Json<IpPermission>, at: RecordAt, path: string): void {
 }
 
 export function buildEc2(src: ServiceSource, region: string): Ec2Region {
+  const prefixEntries = prefixListReader(src, region);
   const account = src.accountId;
   const partition = src.partition;
   const arn = (kind: string, id: string) => `arn:${partition}:ec2:${region}:${account}:${kind}/${id}`;
@@ -235,25 +236,8 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
     }),
   );
 
-  // Prefix lists are resolved lazily: only those a rule references are looked up.
-  const prefixListCidrs = new Map<string, Observed<string[]>>();
-  const resolvePrefixList = (id: string): Observed<string[]> => {
-    let cached = prefixListCidrs.get(id);
-    if (!cached) {
-      const entries = src.perResource<Raw<GetManagedPrefixListEntriesCommandOutput>>(region, 'ec2:GetManagedPrefixListEntries', id);
-      if (!entries.ok) cached = entries;
-      else {
-        const cidrs = (entries.value.Entries ?? []).map((e) => e.Cidr!);
-        const bad = cidrs.findIndex((c) => !isCidr4(c) && !isCidr6(c));
-        cached =
-          bad >= 0
-            ? { ok: false, error: src.unusableResource('ec2:GetManagedPrefixListEntries', region, id, `/Entries/${bad}/Cidr`, 'an IPv4 or IPv6 CIDR block') }
-            : { ok: true, value: cidrs.sort() };
-      }
-      prefixListCidrs.set(id, cached);
-    }
-    return cached;
-  };
+  // Prefix lists are resolved lazily: only those a rule references (or a route, or the listing) are read, each once.
+  const resolvePrefixList = prefixEntries;
   const expand = (direction: 'ingress' | 'egress', perms: Json<IpPermission>[], at: RecordAt, member: string): SecurityGroupRule[] =>
     perms.flatMap((p, i) => {
       const path = `/${member}/${i}`;
@@ -403,6 +387,7 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
   });
 
   return {
+    ...buildNetwork(src, region, prefixEntries),
     vpcs,
     subnets,
     routeTables,

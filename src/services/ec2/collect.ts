@@ -27,20 +27,40 @@ import {
   paginateDescribeVolumes,
   paginateDescribeVpcs,
   paginateGetManagedPrefixListEntries,
-  type DescribeSecurityGroupsCommandOutput,
+  DescribeAddressesCommand,
+  DescribeEgressOnlyInternetGatewaysCommand,
+  DescribeManagedPrefixListsCommand,
+  DescribeNatGatewaysCommand,
+  DescribeNetworkInterfacesCommand,
+  DescribeTransitGatewayAttachmentsCommand,
+  DescribeTransitGatewayRouteTablesCommand,
+  DescribeTransitGatewaysCommand,
+  DescribeVpcEndpointsCommand,
+  DescribeVpcPeeringConnectionsCommand,
+  DescribeVpnConnectionsCommand,
+  DescribeVpnGatewaysCommand,
+  SearchTransitGatewayRoutesCommand,
+  paginateDescribeEgressOnlyInternetGateways,
+  paginateDescribeManagedPrefixLists,
+  paginateDescribeNatGateways,
+  paginateDescribeNetworkInterfaces,
+  paginateDescribeTransitGatewayAttachments,
+  paginateDescribeTransitGatewayRouteTables,
+  paginateDescribeTransitGateways,
+  paginateDescribeVpcEndpoints,
+  paginateDescribeVpcPeeringConnections,
+  paginateSearchTransitGatewayRoutes,
+  type DescribeManagedPrefixListsCommandOutput,
+  type DescribeTransitGatewayRouteTablesCommandOutput,
 } from '@aws-sdk/client-ec2';
 import type { ServiceCollector } from '../define.js';
 
 const c = { client: EC2Client } as const;
 
-/** The prefix lists that security-group rules reference: their entries decide "from anywhere". */
-export function referencedPrefixLists(feed: unknown): string[] {
+/** Every prefix list of the region: security-group rules and routes name customer-managed, shared and AWS-managed ones alike. */
+export function listedPrefixLists(feed: unknown): string[] {
   const ids = new Set<string>();
-  for (const g of (feed as DescribeSecurityGroupsCommandOutput | undefined)?.SecurityGroups ?? []) {
-    for (const p of [...(g.IpPermissions ?? []), ...(g.IpPermissionsEgress ?? [])]) {
-      for (const pl of p.PrefixListIds ?? []) if (pl.PrefixListId) ids.add(pl.PrefixListId);
-    }
-  }
+  for (const p of (feed as DescribeManagedPrefixListsCommandOutput | undefined)?.PrefixLists ?? []) if (p.PrefixListId) ids.add(p.PrefixListId);
   return [...ids].sort();
 }
 
@@ -57,7 +77,7 @@ const collector: ServiceCollector = {
       command: GetManagedPrefixListEntriesCommand,
       paginator: paginateGetManagedPrefixListEntries,
       pageSize: 100,
-      ids: referencedPrefixLists,
+      ids: listedPrefixLists,
       input: (id) => ({ PrefixListId: id }),
     },
     'ec2:DescribeNetworkAcls': { ...c, command: DescribeNetworkAclsCommand, paginator: paginateDescribeNetworkAcls, pageSize: 1000 },
@@ -73,6 +93,31 @@ const collector: ServiceCollector = {
       input: { OwnerIds: ['self'], RestorableByUserIds: ['all'] },
     },
     'ec2:DescribeImages': { ...c, command: DescribeImagesCommand, paginator: paginateDescribeImages, pageSize: 1000, input: { Owners: ['self'] } },
+    'ec2:DescribeNetworkInterfaces': { ...c, command: DescribeNetworkInterfacesCommand, paginator: paginateDescribeNetworkInterfaces, pageSize: 1000 },
+    'ec2:DescribeNatGateways': { ...c, command: DescribeNatGatewaysCommand, paginator: paginateDescribeNatGateways, pageSize: 1000 },
+    // DescribeAddresses is not paginated.
+    'ec2:DescribeAddresses': { ...c, command: DescribeAddressesCommand },
+    'ec2:DescribeEgressOnlyInternetGateways': { ...c, command: DescribeEgressOnlyInternetGatewaysCommand, paginator: paginateDescribeEgressOnlyInternetGateways, pageSize: 255 },
+    'ec2:DescribeVpcPeeringConnections': { ...c, command: DescribeVpcPeeringConnectionsCommand, paginator: paginateDescribeVpcPeeringConnections, pageSize: 1000 },
+    'ec2:DescribeTransitGateways': { ...c, command: DescribeTransitGatewaysCommand, paginator: paginateDescribeTransitGateways, pageSize: 1000 },
+    'ec2:DescribeTransitGatewayAttachments': { ...c, command: DescribeTransitGatewayAttachmentsCommand, paginator: paginateDescribeTransitGatewayAttachments, pageSize: 1000 },
+    'ec2:DescribeTransitGatewayRouteTables': { ...c, command: DescribeTransitGatewayRouteTablesCommand, paginator: paginateDescribeTransitGatewayRouteTables, pageSize: 1000 },
+    'ec2:SearchTransitGatewayRoutes': {
+      ...c,
+      command: SearchTransitGatewayRoutesCommand,
+      paginator: paginateSearchTransitGatewayRoutes,
+      pageSize: 1000,
+      ids: (feed) =>
+        ((feed as DescribeTransitGatewayRouteTablesCommandOutput | undefined)?.TransitGatewayRouteTables ?? []).flatMap((t) =>
+          t.TransitGatewayRouteTableId ? [t.TransitGatewayRouteTableId] : [],
+        ),
+      input: (id) => ({ TransitGatewayRouteTableId: id, Filters: [{ Name: 'state', Values: ['active', 'blackhole'] }] }),
+    },
+    // Neither is paginated.
+    'ec2:DescribeVpnConnections': { ...c, command: DescribeVpnConnectionsCommand },
+    'ec2:DescribeVpnGateways': { ...c, command: DescribeVpnGatewaysCommand },
+    'ec2:DescribeVpcEndpoints': { ...c, command: DescribeVpcEndpointsCommand, paginator: paginateDescribeVpcEndpoints, pageSize: 1000 },
+    'ec2:DescribeManagedPrefixLists': { ...c, command: DescribeManagedPrefixListsCommand, paginator: paginateDescribeManagedPrefixLists, pageSize: 100 },
   },
 };
 

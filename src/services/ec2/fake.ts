@@ -3,7 +3,8 @@ import type { ServiceFake } from '../define.js';
 /**
  * The test account's network and compute (regions ap-south-1 and ap-south-2;
  * me-central-1 exists but is not opted in). ap-south-1 has a vendor prefix
- * list open to everything on SSH and encrypted storage; ap-south-2 has neither.
+ * list open to everything on SSH and encrypted storage; ap-south-2 has neither. One unattached network
+ * interface per region; ap-south-1 has a transit gateway with the VPC attached; no other gateways or peering.
  */
 const fake: ServiceFake = (scope, account) => {
   if (scope === 'global') {
@@ -71,6 +72,67 @@ const fake: ServiceFake = (scope, account) => {
     'ec2:GetEbsEncryptionByDefault': { EbsEncryptionByDefault: primary, SseType: 'sse-ebs' },
     'ec2:DescribeSnapshots': { Snapshots: [] },
     'ec2:DescribeImages': { Images: [{ ImageId: `ami-0${x}1`, Name: 'golden-base', Public: false, State: 'available', OwnerId: account }] },
+    'ec2:DescribeNetworkInterfaces': {
+      NetworkInterfaces: [
+        {
+          NetworkInterfaceId: `eni-0${x}1`,
+          SubnetId: `subnet-0${x}1`,
+          VpcId: vpc,
+          AvailabilityZone: `${scope}a`,
+          InterfaceType: 'interface',
+          Status: 'available',
+          OwnerId: account,
+          RequesterManaged: false,
+          SourceDestCheck: true,
+          Groups: [{ GroupId: `sg-0${x}web`, GroupName: 'web' }],
+          PrivateIpAddress: '10.20.1.10',
+          PrivateIpAddresses: [{ PrivateIpAddress: '10.20.1.10', Primary: true }],
+          Ipv6Addresses: [],
+          TagSet: [],
+        },
+      ],
+    },
+    'ec2:DescribeNatGateways': { NatGateways: [] },
+    'ec2:DescribeAddresses': { Addresses: [] },
+    'ec2:DescribeEgressOnlyInternetGateways': { EgressOnlyInternetGateways: [] },
+    'ec2:DescribeVpcPeeringConnections': { VpcPeeringConnections: [] },
+    'ec2:DescribeTransitGateways': { TransitGateways: primary ? [{ TransitGatewayId: 'tgw-0a1', OwnerId: account, State: 'available' }] : [] },
+    'ec2:DescribeTransitGatewayAttachments': {
+      TransitGatewayAttachments: primary
+        ? [
+            {
+              TransitGatewayAttachmentId: 'tgw-attach-0a1',
+              TransitGatewayId: 'tgw-0a1',
+              TransitGatewayOwnerId: account,
+              ResourceOwnerId: account,
+              ResourceType: 'vpc',
+              ResourceId: vpc,
+              State: 'available',
+              Association: { TransitGatewayRouteTableId: 'tgw-rtb-0a1', State: 'associated' },
+            },
+          ]
+        : [],
+    },
+    'ec2:DescribeTransitGatewayRouteTables': {
+      TransitGatewayRouteTables: primary ? [{ TransitGatewayRouteTableId: 'tgw-rtb-0a1', TransitGatewayId: 'tgw-0a1', State: 'available', DefaultAssociationRouteTable: true }] : [],
+    },
+    'ec2:SearchTransitGatewayRoutes': {
+      Routes: [
+        {
+          DestinationCidrBlock: '10.20.0.0/16',
+          TransitGatewayAttachments: [{ ResourceId: vpc, TransitGatewayAttachmentId: 'tgw-attach-0a1', ResourceType: 'vpc' }],
+          Type: 'propagated',
+          State: 'active',
+        },
+      ],
+      AdditionalRoutesAvailable: false,
+    },
+    'ec2:DescribeVpnConnections': { VpnConnections: [] },
+    'ec2:DescribeVpnGateways': { VpnGateways: [] },
+    'ec2:DescribeVpcEndpoints': { VpcEndpoints: [] },
+    'ec2:DescribeManagedPrefixLists': {
+      PrefixLists: primary ? [{ PrefixListId: 'pl-0vendor', PrefixListName: 'vendor-support', AddressFamily: 'IPv4', OwnerId: account, State: 'create-complete', MaxEntries: 10, Version: 1 }] : [],
+    },
   };
 };
 

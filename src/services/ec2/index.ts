@@ -18,6 +18,18 @@ const empty = (): Ec2Collections => ({
   ebsEncryptionByDefault: [],
   snapshotPublicAccess: [],
   images: [],
+  networkInterfaces: [],
+  natGateways: [],
+  elasticIps: [],
+  egressOnlyInternetGateways: [],
+  vpcPeeringConnections: [],
+  transitGateways: [],
+  transitGatewayAttachments: [],
+  transitGatewayRouteTables: [],
+  vpnConnections: [],
+  vpnGateways: [],
+  vpcEndpoints: [],
+  prefixLists: [],
 });
 
 export default defineService({

@@ -64,7 +64,8 @@ export const OPERATIONS = [
   {
     key: 'ec2:GetManagedPrefixListEntries',
     scope: 'regional',
-    perResource: { from: 'ec2:DescribeSecurityGroups', id: 'a managed prefix list id that a security-group rule references' },
+    // Every prefix list of the region (customer-managed, shared and AWS-managed): security-group rules and routes both name them.
+    perResource: { from: 'ec2:DescribeManagedPrefixLists', id: 'a managed prefix list id of the region' },
     needs: { GetManagedPrefixListEntriesResult: ['Entries'], PrefixListEntry: ['Cidr'] },
   },
   {
@@ -123,5 +124,149 @@ export const OPERATIONS = [
     records: [{ path: 'Images/*', type: 'AWS::EC2::Image', id: 'ImageId', arnOf: (id, at) => `arn:${at.partition}:ec2:${at.region}::image/${id}` }],
     unset: { Image: ['Tags', 'Name'] },
     needs: { DescribeImagesResult: ['Images'], Image: ['ImageId', 'Public', 'State'], Tag: ['Key', 'Value'] },
+  },
+  // --- The network the reachability engine reads (src/reach/): every ENI, gateways, peering, transit gateways, VPN, endpoints, prefix lists.
+  {
+    key: 'ec2:DescribeNetworkInterfaces',
+    scope: 'regional',
+    records: [{ path: 'NetworkInterfaces/*', type: 'AWS::EC2::NetworkInterface', id: 'NetworkInterfaceId', arnOf: arn('network-interface') }],
+    // No public address: no Association; unattached or service-owned: no Attachment or InstanceId; prefixes only with prefix delegation.
+    unset: {
+      NetworkInterface: ['Association', 'Attachment', 'Description', 'RequesterId', 'TagSet', 'Ipv4Prefixes', 'Ipv6Prefixes', 'AvailabilityZone'],
+      NetworkInterfaceAttachment: ['InstanceId', 'DeviceIndex'],
+      NetworkInterfacePrivateIpAddress: ['Association'],
+    },
+    needs: {
+      DescribeNetworkInterfacesResult: ['NetworkInterfaces'],
+      NetworkInterface: ['NetworkInterfaceId', 'SubnetId', 'VpcId', 'InterfaceType', 'Status', 'Groups', 'PrivateIpAddress', 'PrivateIpAddresses', 'Ipv6Addresses'],
+      NetworkInterfacePrivateIpAddress: ['PrivateIpAddress'],
+      NetworkInterfaceAssociation: ['PublicIp'],
+      NetworkInterfaceIpv6Address: ['Ipv6Address'],
+      GroupIdentifier: ['GroupId'],
+      Ipv4PrefixSpecification: ['Ipv4Prefix'],
+      Ipv6PrefixSpecification: ['Ipv6Prefix'],
+      Tag: ['Key', 'Value'],
+    },
+  },
+  {
+    key: 'ec2:DescribeNatGateways',
+    scope: 'regional',
+    records: [{ path: 'NatGateways/*', type: 'AWS::EC2::NatGateway', id: 'NatGatewayId', arnOf: arn('natgateway') }],
+    unset: { NatGateway: ['Tags', 'NatGatewayAddresses', 'ConnectivityType'], NatGatewayAddress: ['PublicIp', 'NetworkInterfaceId', 'AllocationId'] },
+    needs: { DescribeNatGatewaysResult: ['NatGateways'], NatGateway: ['NatGatewayId', 'VpcId', 'SubnetId', 'State'], Tag: ['Key', 'Value'] },
+  },
+  {
+    key: 'ec2:DescribeAddresses',
+    scope: 'regional',
+    records: [{ path: 'Addresses/*', type: 'AWS::EC2::EIP', id: 'AllocationId', arnOf: arn('elastic-ip') }],
+    // An address not associated with anything has no association, interface or instance.
+    unset: { Address: ['Tags', 'AssociationId', 'NetworkInterfaceId', 'InstanceId', 'PrivateIpAddress'] },
+    needs: { DescribeAddressesResult: ['Addresses'], Address: ['AllocationId', 'PublicIp'], Tag: ['Key', 'Value'] },
+  },
+  {
+    key: 'ec2:DescribeEgressOnlyInternetGateways',
+    scope: 'regional',
+    records: [{ path: 'EgressOnlyInternetGateways/*', type: 'AWS::EC2::EgressOnlyInternetGateway', id: 'EgressOnlyInternetGatewayId', arnOf: arn('egress-only-internet-gateway') }],
+    unset: { EgressOnlyInternetGateway: ['Tags'] },
+    needs: { DescribeEgressOnlyInternetGatewaysResult: ['EgressOnlyInternetGateways'], EgressOnlyInternetGateway: ['EgressOnlyInternetGatewayId', 'Attachments'], InternetGatewayAttachment: ['VpcId'], Tag: ['Key', 'Value'] },
+  },
+  {
+    key: 'ec2:DescribeVpcPeeringConnections',
+    scope: 'regional',
+    records: [{ path: 'VpcPeeringConnections/*', type: 'AWS::EC2::VPCPeeringConnection', id: 'VpcPeeringConnectionId', arnOf: arn('vpc-peering-connection') }],
+    // A connection still pending acceptance (or rejected) knows no CIDR of the accepter.
+    unset: { VpcPeeringConnection: ['Tags'], VpcPeeringConnectionVpcInfo: ['CidrBlock', 'CidrBlockSet', 'Ipv6CidrBlockSet'] },
+    needs: {
+      DescribeVpcPeeringConnectionsResult: ['VpcPeeringConnections'],
+      VpcPeeringConnection: ['VpcPeeringConnectionId', 'AccepterVpcInfo', 'RequesterVpcInfo', 'Status'],
+      VpcPeeringConnectionVpcInfo: ['VpcId', 'OwnerId', 'Region'],
+      VpcPeeringConnectionStateReason: ['Code'],
+      CidrBlock: ['CidrBlock'],
+      Ipv6CidrBlock: ['Ipv6CidrBlock'],
+      Tag: ['Key', 'Value'],
+    },
+  },
+  {
+    key: 'ec2:DescribeTransitGateways',
+    scope: 'regional',
+    // Shared with the account through RAM too: then OwnerId is another account.
+    records: [{ path: 'TransitGateways/*', type: 'AWS::EC2::TransitGateway', id: 'TransitGatewayId', arnOf: arn('transit-gateway') }],
+    unset: { TransitGateway: ['Tags', 'Description'] },
+    needs: { DescribeTransitGatewaysResult: ['TransitGateways'], TransitGateway: ['TransitGatewayId', 'OwnerId', 'State'], Tag: ['Key', 'Value'] },
+  },
+  {
+    key: 'ec2:DescribeTransitGatewayAttachments',
+    scope: 'regional',
+    records: [{ path: 'TransitGatewayAttachments/*', type: 'AWS::EC2::TransitGatewayAttachment', id: 'TransitGatewayAttachmentId', arnOf: arn('transit-gateway-attachment') }],
+    // Not associated with a route table: no Association.
+    unset: { TransitGatewayAttachment: ['Tags', 'Association', 'ResourceOwnerId'] },
+    needs: {
+      DescribeTransitGatewayAttachmentsResult: ['TransitGatewayAttachments'],
+      TransitGatewayAttachment: ['TransitGatewayAttachmentId', 'TransitGatewayId', 'TransitGatewayOwnerId', 'ResourceType', 'ResourceId', 'State'],
+      TransitGatewayAttachmentAssociation: ['TransitGatewayRouteTableId', 'State'],
+      Tag: ['Key', 'Value'],
+    },
+  },
+  {
+    key: 'ec2:DescribeTransitGatewayRouteTables',
+    scope: 'regional',
+    // Only the route tables of transit gateways the account owns.
+    records: [{ path: 'TransitGatewayRouteTables/*', type: 'AWS::EC2::TransitGatewayRouteTable', id: 'TransitGatewayRouteTableId', arnOf: arn('transit-gateway-route-table') }],
+    unset: { TransitGatewayRouteTable: ['Tags'] },
+    needs: { DescribeTransitGatewayRouteTablesResult: ['TransitGatewayRouteTables'], TransitGatewayRouteTable: ['TransitGatewayRouteTableId', 'TransitGatewayId', 'State'], Tag: ['Key', 'Value'] },
+  },
+  {
+    key: 'ec2:SearchTransitGatewayRoutes',
+    scope: 'regional',
+    perResource: { from: 'ec2:DescribeTransitGatewayRouteTables', id: 'a transit gateway route table id' },
+    request: 'Filters=[{Name=state, Values=[active, blackhole]}]',
+    // A blackhole route has no attachment; a route is to a CIDR or to a prefix list.
+    unset: { TransitGatewayRoute: ['TransitGatewayAttachments', 'DestinationCidrBlock', 'PrefixListId'], SearchTransitGatewayRoutesResult: ['AdditionalRoutesAvailable'] },
+    needs: {
+      SearchTransitGatewayRoutesResult: ['Routes'],
+      TransitGatewayRoute: ['Type', 'State'],
+      TransitGatewayRouteAttachment: ['TransitGatewayAttachmentId', 'ResourceType'],
+    },
+  },
+  {
+    key: 'ec2:DescribeVpnConnections',
+    scope: 'regional',
+    records: [{ path: 'VpnConnections/*', type: 'AWS::EC2::VPNConnection', id: 'VpnConnectionId', arnOf: arn('vpn-connection') }],
+    // On a virtual private gateway or on a transit gateway; static routes only for static VPNs.
+    unset: { VpnConnection: ['Tags', 'VpnGatewayId', 'TransitGatewayId', 'Routes', 'VgwTelemetry'] },
+    needs: {
+      DescribeVpnConnectionsResult: ['VpnConnections'],
+      VpnConnection: ['VpnConnectionId', 'State', 'CustomerGatewayId', 'Type'],
+      VpnStaticRoute: ['DestinationCidrBlock'],
+      VgwTelemetry: ['Status'],
+      Tag: ['Key', 'Value'],
+    },
+  },
+  {
+    key: 'ec2:DescribeVpnGateways',
+    scope: 'regional',
+    records: [{ path: 'VpnGateways/*', type: 'AWS::EC2::VPNGateway', id: 'VpnGatewayId', arnOf: arn('vpn-gateway') }],
+    unset: { VpnGateway: ['Tags'] },
+    needs: { DescribeVpnGatewaysResult: ['VpnGateways'], VpnGateway: ['VpnGatewayId', 'State', 'VpcAttachments'], VpcAttachment: ['VpcId', 'State'], Tag: ['Key', 'Value'] },
+  },
+  {
+    key: 'ec2:DescribeVpcEndpoints',
+    scope: 'regional',
+    records: [{ path: 'VpcEndpoints/*', type: 'AWS::EC2::VPCEndpoint', id: 'VpcEndpointId', arnOf: arn('vpc-endpoint') }],
+    // Gateway endpoints have route tables, interface endpoints subnets, interfaces and groups.
+    unset: { VpcEndpoint: ['Tags', 'SubnetIds', 'NetworkInterfaceIds', 'RouteTableIds', 'Groups'] },
+    needs: {
+      DescribeVpcEndpointsResult: ['VpcEndpoints'],
+      VpcEndpoint: ['VpcEndpointId', 'VpcEndpointType', 'VpcId', 'ServiceName', 'State'],
+      SecurityGroupIdentifier: ['GroupId'],
+      Tag: ['Key', 'Value'],
+    },
+  },
+  {
+    key: 'ec2:DescribeManagedPrefixLists',
+    scope: 'regional',
+    records: [{ path: 'PrefixLists/*', type: 'AWS::EC2::PrefixList', id: 'PrefixListId', arnOf: arn('prefix-list') }],
+    unset: { ManagedPrefixList: ['Tags'] },
+    needs: { DescribeManagedPrefixListsResult: ['PrefixLists'], ManagedPrefixList: ['PrefixListId', 'PrefixListName', 'AddressFamily', 'OwnerId'], Tag: ['Key', 'Value'] },
   },
 ] as const satisfies readonly OperationSpec[];

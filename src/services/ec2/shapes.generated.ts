@@ -7,22 +7,62 @@ export const SHAPES: ShapeTable = {
   "@aws-sdk/client-ec2": "3.1169.0"
  },
  "outputs": {
+  "ec2:DescribeAddresses": "DescribeAddressesResult",
+  "ec2:DescribeEgressOnlyInternetGateways": "DescribeEgressOnlyInternetGatewaysResult",
   "ec2:DescribeFlowLogs": "DescribeFlowLogsResult",
   "ec2:DescribeImages": "DescribeImagesResult",
   "ec2:DescribeInstances": "DescribeInstancesResult",
   "ec2:DescribeInternetGateways": "DescribeInternetGatewaysResult",
+  "ec2:DescribeManagedPrefixLists": "DescribeManagedPrefixListsResult",
+  "ec2:DescribeNatGateways": "DescribeNatGatewaysResult",
   "ec2:DescribeNetworkAcls": "DescribeNetworkAclsResult",
+  "ec2:DescribeNetworkInterfaces": "DescribeNetworkInterfacesResult",
   "ec2:DescribeRegions": "DescribeRegionsResult",
   "ec2:DescribeRouteTables": "DescribeRouteTablesResult",
   "ec2:DescribeSecurityGroups": "DescribeSecurityGroupsResult",
   "ec2:DescribeSnapshots": "DescribeSnapshotsResult",
   "ec2:DescribeSubnets": "DescribeSubnetsResult",
+  "ec2:DescribeTransitGatewayAttachments": "DescribeTransitGatewayAttachmentsResult",
+  "ec2:DescribeTransitGatewayRouteTables": "DescribeTransitGatewayRouteTablesResult",
+  "ec2:DescribeTransitGateways": "DescribeTransitGatewaysResult",
   "ec2:DescribeVolumes": "DescribeVolumesResult",
+  "ec2:DescribeVpcEndpoints": "DescribeVpcEndpointsResult",
+  "ec2:DescribeVpcPeeringConnections": "DescribeVpcPeeringConnectionsResult",
   "ec2:DescribeVpcs": "DescribeVpcsResult",
+  "ec2:DescribeVpnConnections": "DescribeVpnConnectionsResult",
+  "ec2:DescribeVpnGateways": "DescribeVpnGatewaysResult",
   "ec2:GetEbsEncryptionByDefault": "GetEbsEncryptionByDefaultResult",
-  "ec2:GetManagedPrefixListEntries": "GetManagedPrefixListEntriesResult"
+  "ec2:GetManagedPrefixListEntries": "GetManagedPrefixListEntriesResult",
+  "ec2:SearchTransitGatewayRoutes": "SearchTransitGatewayRoutesResult"
  },
  "structures": {
+  "Address": {
+   "AllocationId": "s",
+   "AssociationId": "s",
+   "Domain": "s",
+   "NetworkInterfaceId": "s",
+   "NetworkInterfaceOwnerId": "s",
+   "PrivateIpAddress": "s",
+   "Tags": [
+    "Tag"
+   ],
+   "PublicIpv4Pool": "s",
+   "NetworkBorderGroup": "s",
+   "CustomerOwnedIp": "s",
+   "CustomerOwnedIpv4Pool": "s",
+   "CarrierIp": "s",
+   "SubnetId": "s",
+   "ServiceManaged": "s",
+   "InstanceId": "s",
+   "PublicIp": "s"
+  },
+  "AttachmentEnaSrdSpecification": {
+   "EnaSrdEnabled": "b",
+   "EnaSrdUdpSpecification": "AttachmentEnaSrdUdpSpecification"
+  },
+  "AttachmentEnaSrdUdpSpecification": {
+   "EnaSrdUdpEnabled": "b"
+  },
   "BlockDeviceMapping": {
    "Ebs": "EbsBlockDevice",
    "NoDevice": "s",
@@ -40,6 +80,22 @@ export const SHAPES: ShapeTable = {
    "CapacityReservationId": "s",
    "CapacityReservationResourceGroupArn": "s"
   },
+  "CidrBlock": {
+   "CidrBlock": "s"
+  },
+  "CloudWatchLogOptions": {
+   "LogEnabled": "b",
+   "LogGroupArn": "s",
+   "LogOutputFormat": "s",
+   "BgpLogEnabled": "b",
+   "BgpLogGroupArn": "s",
+   "BgpLogOutputFormat": "s"
+  },
+  "ConnectionTrackingConfiguration": {
+   "TcpEstablishedTimeout": "n",
+   "UdpStreamTimeout": "n",
+   "UdpTimeout": "n"
+  },
   "ConnectionTrackingSpecificationResponse": {
    "TcpEstablishedTimeout": "n",
    "UdpStreamTimeout": "n",
@@ -50,6 +106,17 @@ export const SHAPES: ShapeTable = {
    "ThreadsPerCore": "n",
    "AmdSevSnp": "s",
    "NestedVirtualization": "s"
+  },
+  "DescribeAddressesResult": {
+   "Addresses": [
+    "Address"
+   ]
+  },
+  "DescribeEgressOnlyInternetGatewaysResult": {
+   "EgressOnlyInternetGateways": [
+    "EgressOnlyInternetGateway"
+   ],
+   "NextToken": "s"
   },
   "DescribeFlowLogsResult": {
    "FlowLogs": [
@@ -75,9 +142,27 @@ export const SHAPES: ShapeTable = {
    ],
    "NextToken": "s"
   },
+  "DescribeManagedPrefixListsResult": {
+   "NextToken": "s",
+   "PrefixLists": [
+    "ManagedPrefixList"
+   ]
+  },
+  "DescribeNatGatewaysResult": {
+   "NatGateways": [
+    "NatGateway"
+   ],
+   "NextToken": "s"
+  },
   "DescribeNetworkAclsResult": {
    "NetworkAcls": [
     "NetworkAcl"
+   ],
+   "NextToken": "s"
+  },
+  "DescribeNetworkInterfacesResult": {
+   "NetworkInterfaces": [
+    "NetworkInterface"
    ],
    "NextToken": "s"
   },
@@ -110,11 +195,41 @@ export const SHAPES: ShapeTable = {
     "Subnet"
    ]
   },
+  "DescribeTransitGatewayAttachmentsResult": {
+   "TransitGatewayAttachments": [
+    "TransitGatewayAttachment"
+   ],
+   "NextToken": "s"
+  },
+  "DescribeTransitGatewayRouteTablesResult": {
+   "TransitGatewayRouteTables": [
+    "TransitGatewayRouteTable"
+   ],
+   "NextToken": "s"
+  },
+  "DescribeTransitGatewaysResult": {
+   "TransitGateways": [
+    "TransitGateway"
+   ],
+   "NextToken": "s"
+  },
   "DescribeVolumesResult": {
    "NextToken": "s",
    "Volumes": [
     "Volume"
    ]
+  },
+  "DescribeVpcEndpointsResult": {
+   "VpcEndpoints": [
+    "VpcEndpoint"
+   ],
+   "NextToken": "s"
+  },
+  "DescribeVpcPeeringConnectionsResult": {
+   "VpcPeeringConnections": [
+    "VpcPeeringConnection"
+   ],
+   "NextToken": "s"
   },
   "DescribeVpcsResult": {
    "NextToken": "s",
@@ -122,10 +237,32 @@ export const SHAPES: ShapeTable = {
     "Vpc"
    ]
   },
+  "DescribeVpnConnectionsResult": {
+   "VpnConnections": [
+    "VpnConnection"
+   ]
+  },
+  "DescribeVpnGatewaysResult": {
+   "VpnGateways": [
+    "VpnGateway"
+   ]
+  },
   "DestinationOptionsResponse": {
    "FileFormat": "s",
    "HiveCompatiblePartitions": "b",
    "PerHourPartition": "b"
+  },
+  "DnsEntry": {
+   "DnsName": "s",
+   "HostedZoneId": "s"
+  },
+  "DnsOptions": {
+   "DnsRecordIpType": "s",
+   "PrivateDnsOnlyForInboundResolverEndpoint": "b",
+   "PrivateDnsPreference": "s",
+   "PrivateDnsSpecifiedDomains": [
+    "s"
+   ]
   },
   "EbsBlockDevice": {
    "DeleteOnTermination": "b",
@@ -152,6 +289,15 @@ export const SHAPES: ShapeTable = {
    "Operator": "OperatorResponse",
    "EbsCardIndex": "n"
   },
+  "EgressOnlyInternetGateway": {
+   "Attachments": [
+    "InternetGatewayAttachment"
+   ],
+   "EgressOnlyInternetGatewayId": "s",
+   "Tags": [
+    "Tag"
+   ]
+  },
   "ElasticGpuAssociation": {
    "ElasticGpuId": "s",
    "ElasticGpuAssociationId": "s",
@@ -166,6 +312,10 @@ export const SHAPES: ShapeTable = {
   },
   "EnclaveOptions": {
    "Enabled": "b"
+  },
+  "EncryptionSupport": {
+   "EncryptionState": "s",
+   "StateMessage": "s"
   },
   "FlowLog": {
    "CreationTime": "t",
@@ -206,6 +356,9 @@ export const SHAPES: ShapeTable = {
   },
   "HibernationOptions": {
    "Configured": "b"
+  },
+  "IKEVersionsListValue": {
+   "Value": "s"
   },
   "IamInstanceProfile": {
    "Arn": "s",
@@ -520,18 +673,93 @@ export const SHAPES: ShapeTable = {
    "Description": "s",
    "CidrIp": "s"
   },
+  "Ipv4PrefixSpecification": {
+   "Ipv4Prefix": "s"
+  },
+  "Ipv6CidrBlock": {
+   "Ipv6CidrBlock": "s"
+  },
+  "Ipv6PrefixSpecification": {
+   "Ipv6Prefix": "s"
+  },
   "Ipv6Range": {
    "Description": "s",
    "CidrIpv6": "s"
   },
+  "LastError": {
+   "Message": "s",
+   "Code": "s"
+  },
   "LicenseConfiguration": {
    "LicenseConfigurationArn": "s"
+  },
+  "ManagedPrefixList": {
+   "PrefixListId": "s",
+   "AddressFamily": "s",
+   "State": "s",
+   "StateMessage": "s",
+   "PrefixListArn": "s",
+   "PrefixListName": "s",
+   "MaxEntries": "n",
+   "Version": "n",
+   "Tags": [
+    "Tag"
+   ],
+   "OwnerId": "s",
+   "IpamPrefixListResolverTargetId": "s",
+   "IpamPrefixListResolverSyncEnabled": "b"
   },
   "Monitoring": {
    "MetricCategoryIds": [
     "s"
    ],
    "State": "s"
+  },
+  "NatGateway": {
+   "CreateTime": "t",
+   "DeleteTime": "t",
+   "FailureCode": "s",
+   "FailureMessage": "s",
+   "NatGatewayAddresses": [
+    "NatGatewayAddress"
+   ],
+   "NatGatewayId": "s",
+   "ProvisionedBandwidth": "ProvisionedBandwidth",
+   "State": "s",
+   "SubnetId": "s",
+   "VpcId": "s",
+   "Tags": [
+    "Tag"
+   ],
+   "ConnectivityType": "s",
+   "AvailabilityMode": "s",
+   "AutoScalingIps": "s",
+   "AutoProvisionZones": "s",
+   "AttachedAppliances": [
+    "NatGatewayAttachedAppliance"
+   ],
+   "RouteTableId": "s"
+  },
+  "NatGatewayAddress": {
+   "AllocationId": "s",
+   "NetworkInterfaceId": "s",
+   "PrivateIp": "s",
+   "PublicIp": "s",
+   "AssociationId": "s",
+   "IsPrimary": "b",
+   "FailureMessage": "s",
+   "Status": "s",
+   "AvailabilityZone": "s",
+   "AvailabilityZoneId": "s"
+  },
+  "NatGatewayAttachedAppliance": {
+   "Type": "s",
+   "ApplianceArn": "s",
+   "VpcEndpointId": "s",
+   "AttachmentState": "s",
+   "ModificationState": "s",
+   "FailureCode": "s",
+   "FailureMessage": "s"
   },
   "NetworkAcl": {
    "Associations": [
@@ -563,10 +791,112 @@ export const SHAPES: ShapeTable = {
    "RuleAction": "s",
    "RuleNumber": "n"
   },
+  "NetworkInterface": {
+   "Association": "NetworkInterfaceAssociation",
+   "Attachment": "NetworkInterfaceAttachment",
+   "AvailabilityZone": "s",
+   "ConnectionTrackingConfiguration": "ConnectionTrackingConfiguration",
+   "Description": "s",
+   "Groups": [
+    "GroupIdentifier"
+   ],
+   "InterfaceType": "s",
+   "Ipv6Addresses": [
+    "NetworkInterfaceIpv6Address"
+   ],
+   "MacAddress": "s",
+   "NetworkInterfaceId": "s",
+   "OutpostArn": "s",
+   "OwnerId": "s",
+   "PrivateDnsName": "s",
+   "PublicDnsName": "s",
+   "PublicIpDnsNameOptions": "PublicIpDnsNameOptions",
+   "PrivateIpAddress": "s",
+   "PrivateIpAddresses": [
+    "NetworkInterfacePrivateIpAddress"
+   ],
+   "Ipv4Prefixes": [
+    "Ipv4PrefixSpecification"
+   ],
+   "Ipv6Prefixes": [
+    "Ipv6PrefixSpecification"
+   ],
+   "RequesterId": "s",
+   "RequesterManaged": "b",
+   "SourceDestCheck": "b",
+   "Status": "s",
+   "SubnetId": "s",
+   "TagSet": [
+    "Tag"
+   ],
+   "VpcId": "s",
+   "DenyAllIgwTraffic": "b",
+   "Ipv6Native": "b",
+   "Ipv6Address": "s",
+   "Operator": "OperatorResponse",
+   "AssociatedSubnets": [
+    "s"
+   ],
+   "AvailabilityZoneId": "s"
+  },
+  "NetworkInterfaceAssociation": {
+   "AllocationId": "s",
+   "AssociationId": "s",
+   "IpOwnerId": "s",
+   "PublicDnsName": "s",
+   "PublicIp": "s",
+   "CustomerOwnedIp": "s",
+   "CarrierIp": "s"
+  },
+  "NetworkInterfaceAttachment": {
+   "AttachTime": "t",
+   "AttachmentId": "s",
+   "DeleteOnTermination": "b",
+   "DeviceIndex": "n",
+   "NetworkCardIndex": "n",
+   "InstanceId": "s",
+   "InstanceOwnerId": "s",
+   "Status": "s",
+   "EnaSrdSpecification": "AttachmentEnaSrdSpecification",
+   "EnaQueueCount": "n"
+  },
+  "NetworkInterfaceIpv6Address": {
+   "Ipv6Address": "s",
+   "PublicIpv6DnsName": "s",
+   "IsPrimaryIpv6": "b"
+  },
+  "NetworkInterfacePrivateIpAddress": {
+   "Association": "NetworkInterfaceAssociation",
+   "Primary": "b",
+   "PrivateDnsName": "s",
+   "PrivateIpAddress": "s"
+  },
   "OperatorResponse": {
    "Managed": "b",
    "Principal": "s",
    "HiddenByDefault": "b"
+  },
+  "PayerResponsibilityEntry": {
+   "Scope": "s",
+   "PayerResponsibilityType": "s"
+  },
+  "Phase1DHGroupNumbersListValue": {
+   "Value": "n"
+  },
+  "Phase1EncryptionAlgorithmsListValue": {
+   "Value": "s"
+  },
+  "Phase1IntegrityAlgorithmsListValue": {
+   "Value": "s"
+  },
+  "Phase2DHGroupNumbersListValue": {
+   "Value": "n"
+  },
+  "Phase2EncryptionAlgorithmsListValue": {
+   "Value": "s"
+  },
+  "Phase2IntegrityAlgorithmsListValue": {
+   "Value": "s"
   },
   "Placement": {
    "AvailabilityZoneId": "s",
@@ -608,6 +938,19 @@ export const SHAPES: ShapeTable = {
   },
   "PropagatingVgw": {
    "GatewayId": "s"
+  },
+  "ProvisionedBandwidth": {
+   "ProvisionTime": "t",
+   "Provisioned": "s",
+   "RequestTime": "t",
+   "Requested": "s",
+   "Status": "s"
+  },
+  "PublicIpDnsNameOptions": {
+   "DnsHostnameType": "s",
+   "PublicIpv4DnsName": "s",
+   "PublicIpv6DnsName": "s",
+   "PublicDualStackDnsName": "s"
   },
   "Region": {
    "OptInStatus": "s",
@@ -690,6 +1033,13 @@ export const SHAPES: ShapeTable = {
    "HighFixAvailableSince": "t",
    "CriticalFixAvailableSince": "t"
   },
+  "SearchTransitGatewayRoutesResult": {
+   "Routes": [
+    "TransitGatewayRoute"
+   ],
+   "AdditionalRoutesAvailable": "b",
+   "NextToken": "s"
+  },
   "SecurityGroup": {
    "GroupId": "s",
    "IpPermissionsEgress": [
@@ -706,6 +1056,10 @@ export const SHAPES: ShapeTable = {
    "IpPermissions": [
     "IpPermission"
    ]
+  },
+  "SecurityGroupIdentifier": {
+   "GroupId": "s",
+   "GroupName": "s"
   },
   "Snapshot": {
    "OwnerAlias": "s",
@@ -771,6 +1125,12 @@ export const SHAPES: ShapeTable = {
    "State": "s",
    "StatusMessage": "s"
   },
+  "SubnetIpPrefixes": {
+   "SubnetId": "s",
+   "IpPrefixes": [
+    "s"
+   ]
+  },
   "SubnetIpv6CidrBlockAssociation": {
    "AssociationId": "s",
    "Ipv6CidrBlock": "s",
@@ -788,6 +1148,117 @@ export const SHAPES: ShapeTable = {
     "s"
    ]
   },
+  "TransitGateway": {
+   "TransitGatewayId": "s",
+   "TransitGatewayArn": "s",
+   "State": "s",
+   "OwnerId": "s",
+   "Description": "s",
+   "CreationTime": "t",
+   "Options": "TransitGatewayOptions",
+   "Tags": [
+    "Tag"
+   ]
+  },
+  "TransitGatewayAttachment": {
+   "TransitGatewayAttachmentId": "s",
+   "TransitGatewayId": "s",
+   "TransitGatewayOwnerId": "s",
+   "ResourceOwnerId": "s",
+   "ResourceType": "s",
+   "ResourceId": "s",
+   "State": "s",
+   "Association": "TransitGatewayAttachmentAssociation",
+   "CreationTime": "t",
+   "Tags": [
+    "Tag"
+   ],
+   "NatGatewaySupport": "s"
+  },
+  "TransitGatewayAttachmentAssociation": {
+   "TransitGatewayRouteTableId": "s",
+   "TransitGatewayPolicyTableId": "s",
+   "State": "s"
+  },
+  "TransitGatewayOptions": {
+   "AmazonSideAsn": "n",
+   "TransitGatewayCidrBlocks": [
+    "s"
+   ],
+   "AutoAcceptSharedAttachments": "s",
+   "DefaultRouteTableAssociation": "s",
+   "AssociationDefaultRouteTableId": "s",
+   "DefaultRouteTablePropagation": "s",
+   "PropagationDefaultRouteTableId": "s",
+   "VpnEcmpSupport": "s",
+   "DnsSupport": "s",
+   "SecurityGroupReferencingSupport": "s",
+   "MulticastSupport": "s",
+   "EncryptionSupport": "EncryptionSupport"
+  },
+  "TransitGatewayRoute": {
+   "DestinationCidrBlock": "s",
+   "PrefixListId": "s",
+   "TransitGatewayRouteTableAnnouncementId": "s",
+   "TransitGatewayAttachments": [
+    "TransitGatewayRouteAttachment"
+   ],
+   "Type": "s",
+   "State": "s"
+  },
+  "TransitGatewayRouteAttachment": {
+   "ResourceId": "s",
+   "TransitGatewayAttachmentId": "s",
+   "ResourceType": "s"
+  },
+  "TransitGatewayRouteTable": {
+   "TransitGatewayRouteTableId": "s",
+   "TransitGatewayId": "s",
+   "State": "s",
+   "DefaultAssociationRouteTable": "b",
+   "DefaultPropagationRouteTable": "b",
+   "CreationTime": "t",
+   "Tags": [
+    "Tag"
+   ]
+  },
+  "TunnelOption": {
+   "OutsideIpAddress": "s",
+   "TunnelInsideCidr": "s",
+   "TunnelInsideIpv6Cidr": "s",
+   "PreSharedKey": "s",
+   "Phase1LifetimeSeconds": "n",
+   "Phase2LifetimeSeconds": "n",
+   "RekeyMarginTimeSeconds": "n",
+   "RekeyFuzzPercentage": "n",
+   "ReplayWindowSize": "n",
+   "DpdTimeoutSeconds": "n",
+   "DpdTimeoutAction": "s",
+   "Phase1EncryptionAlgorithms": [
+    "Phase1EncryptionAlgorithmsListValue"
+   ],
+   "Phase2EncryptionAlgorithms": [
+    "Phase2EncryptionAlgorithmsListValue"
+   ],
+   "Phase1IntegrityAlgorithms": [
+    "Phase1IntegrityAlgorithmsListValue"
+   ],
+   "Phase2IntegrityAlgorithms": [
+    "Phase2IntegrityAlgorithmsListValue"
+   ],
+   "Phase1DHGroupNumbers": [
+    "Phase1DHGroupNumbersListValue"
+   ],
+   "Phase2DHGroupNumbers": [
+    "Phase2DHGroupNumbersListValue"
+   ],
+   "IkeVersions": [
+    "IKEVersionsListValue"
+   ],
+   "StartupAction": "s",
+   "LogOptions": "VpnTunnelLogOptions",
+   "EnableTunnelLifecycleControl": "b"
+  },
   "UserIdGroupPair": {
    "Description": "s",
    "UserId": "s",
@@ -796,6 +1267,14 @@ export const SHAPES: ShapeTable = {
    "VpcId": "s",
    "VpcPeeringConnectionId": "s",
    "PeeringStatus": "s"
+  },
+  "VgwTelemetry": {
+   "AcceptedRouteCount": "n",
+   "LastStatusChange": "t",
+   "OutsideIpAddress": "s",
+   "Status": "s",
+   "StatusMessage": "s",
+   "CertificateArn": "s"
   },
   "Volume": {
    "AvailabilityZoneId": "s",
@@ -857,6 +1336,10 @@ export const SHAPES: ShapeTable = {
    "CidrBlock": "s",
    "DhcpOptionsId": "s"
   },
+  "VpcAttachment": {
+   "VpcId": "s",
+   "State": "s"
+  },
   "VpcCidrBlockAssociation": {
    "AssociationId": "s",
    "CidrBlock": "s",
@@ -893,6 +1376,52 @@ export const SHAPES: ShapeTable = {
    "GlobalAccelerator": "VpcEncryptionControlExclusion",
    "ApiGatewayV2": "VpcEncryptionControlExclusion"
   },
+  "VpcEndpoint": {
+   "VpcEndpointId": "s",
+   "VpcEndpointType": "s",
+   "VpcId": "s",
+   "ServiceName": "s",
+   "State": "s",
+   "PolicyDocument": "s",
+   "RouteTableIds": [
+    "s"
+   ],
+   "SubnetIds": [
+    "s"
+   ],
+   "Groups": [
+    "SecurityGroupIdentifier"
+   ],
+   "IpAddressType": "s",
+   "DnsOptions": "DnsOptions",
+   "PrivateDnsEnabled": "b",
+   "RequesterManaged": "b",
+   "NetworkInterfaceIds": [
+    "s"
+   ],
+   "DnsEntries": [
+    "DnsEntry"
+   ],
+   "CreationTimestamp": "t",
+   "Tags": [
+    "Tag"
+   ],
+   "OwnerId": "s",
+   "LastError": "LastError",
+   "Ipv4Prefixes": [
+    "SubnetIpPrefixes"
+   ],
+   "Ipv6Prefixes": [
+    "SubnetIpPrefixes"
+   ],
+   "FailureReason": "s",
+   "ServiceNetworkArn": "s",
+   "ResourceConfigurationArn": "s",
+   "ServiceRegion": "s",
+   "PayerResponsibilities": [
+    "PayerResponsibilityEntry"
+   ]
+  },
   "VpcIpv6CidrBlockAssociation": {
    "AssociationId": "s",
    "Ipv6CidrBlock": "s",
@@ -901,6 +1430,99 @@ export const SHAPES: ShapeTable = {
    "Ipv6Pool": "s",
    "Ipv6AddressAttribute": "s",
    "IpSource": "s"
+  },
+  "VpcPeeringConnection": {
+   "AccepterVpcInfo": "VpcPeeringConnectionVpcInfo",
+   "ExpirationTime": "t",
+   "RequesterVpcInfo": "VpcPeeringConnectionVpcInfo",
+   "Status": "VpcPeeringConnectionStateReason",
+   "Tags": [
+    "Tag"
+   ],
+   "VpcPeeringConnectionId": "s"
+  },
+  "VpcPeeringConnectionOptionsDescription": {
+   "AllowDnsResolutionFromRemoteVpc": "b",
+   "AllowEgressFromLocalClassicLinkToRemoteVpc": "b",
+   "AllowEgressFromLocalVpcToRemoteClassicLink": "b"
+  },
+  "VpcPeeringConnectionStateReason": {
+   "Code": "s",
+   "Message": "s"
+  },
+  "VpcPeeringConnectionVpcInfo": {
+   "CidrBlock": "s",
+   "Ipv6CidrBlockSet": [
+    "Ipv6CidrBlock"
+   ],
+   "CidrBlockSet": [
+    "CidrBlock"
+   ],
+   "OwnerId": "s",
+   "PeeringOptions": "VpcPeeringConnectionOptionsDescription",
+   "VpcId": "s",
+   "Region": "s"
+  },
+  "VpnConnection": {
+   "Category": "s",
+   "TransitGatewayId": "s",
+   "VpnConcentratorId": "s",
+   "CoreNetworkArn": "s",
+   "CoreNetworkAttachmentArn": "s",
+   "GatewayAssociationState": "s",
+   "Options": "VpnConnectionOptions",
+   "Routes": [
+    "VpnStaticRoute"
+   ],
+   "Tags": [
+    "Tag"
+   ],
+   "VgwTelemetry": [
+    "VgwTelemetry"
+   ],
+   "PreSharedKeyArn": "s",
+   "VpnConnectionId": "s",
+   "State": "s",
+   "CustomerGatewayConfiguration": "s",
+   "Type": "s",
+   "CustomerGatewayId": "s",
+   "VpnGatewayId": "s"
+  },
+  "VpnConnectionOptions": {
+   "EnableAcceleration": "b",
+   "StaticRoutesOnly": "b",
+   "LocalIpv4NetworkCidr": "s",
+   "RemoteIpv4NetworkCidr": "s",
+   "LocalIpv6NetworkCidr": "s",
+   "RemoteIpv6NetworkCidr": "s",
+   "OutsideIpAddressType": "s",
+   "TransportTransitGatewayAttachmentId": "s",
+   "TunnelInsideIpVersion": "s",
+   "TunnelOptions": [
+    "TunnelOption"
+   ],
+   "TunnelBandwidth": "s"
+  },
+  "VpnGateway": {
+   "AmazonSideAsn": "n",
+   "Tags": [
+    "Tag"
+   ],
+   "VpnGatewayId": "s",
+   "State": "s",
+   "Type": "s",
+   "AvailabilityZone": "s",
+   "VpcAttachments": [
+    "VpcAttachment"
+   ]
+  },
+  "VpnStaticRoute": {
+   "DestinationCidrBlock": "s",
+   "Source": "s",
+   "State": "s"
+  },
+  "VpnTunnelLogOptions": {
+   "CloudWatchLogOptions": "CloudWatchLogOptions"
   }
  }
 };

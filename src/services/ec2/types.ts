@@ -139,3 +139,154 @@ export interface Image extends Resource {
   public: boolean;
   state?: string;
 }
+
+// ---------------------------------------------------------------------------
+// The network the reachability engine reads (src/reach/), built by network.ts
+// ---------------------------------------------------------------------------
+
+/** An elastic network interface: every one in the region, instances', load balancers', NAT gateways', endpoints', databases'. */
+export interface NetworkInterface extends Resource {
+  type: 'AWS::EC2::NetworkInterface';
+  vpcId: string;
+  subnetId: string;
+  availabilityZone?: string;
+  /** `interface`, `natGateway`, `network_load_balancer`, `vpc_endpoint`, `transit_gateway`, ... (AWS adds kinds). */
+  interfaceType: string;
+  /** `in-use`, `available`, ... */
+  status: string;
+  description?: string;
+  /** Who created a service-managed interface (`amazon-elb`, `amazon-rds`, an account id, ...). */
+  requesterId?: string;
+  securityGroupIds: string[];
+  /** Primary first, then the secondary private addresses. */
+  privateIpv4: string[];
+  /** Public addresses associated with any of its private addresses (auto-assigned, Elastic IP or service-owned). */
+  publicIpv4: string[];
+  ipv6: string[];
+  /** Delegated prefixes (prefix delegation, EKS): CIDRs of addresses the interface also holds. */
+  ipv4Prefixes: string[];
+  ipv6Prefixes: string[];
+  /** The instance it is attached to, and at which device index. */
+  instanceId?: string;
+  deviceIndex?: number;
+}
+
+export interface NatGateway extends Resource {
+  type: 'AWS::EC2::NatGateway';
+  vpcId: string;
+  subnetId: string;
+  state: string;
+  /** `public` (default) or `private`. */
+  connectivityType: string;
+  publicIps: string[];
+  networkInterfaceIds: string[];
+}
+
+export interface ElasticIp extends Resource {
+  type: 'AWS::EC2::EIP';
+  publicIp: string;
+  networkInterfaceId?: string;
+  instanceId?: string;
+  privateIp?: string;
+}
+
+export interface EgressOnlyInternetGateway extends Resource {
+  type: 'AWS::EC2::EgressOnlyInternetGateway';
+  vpcIds: string[];
+}
+
+/** One side of a peering connection. */
+export interface PeeringSide {
+  ownerId: string;
+  vpcId: string;
+  region: string;
+  cidrBlocks: string[];
+  ipv6CidrBlocks: string[];
+}
+
+export interface VpcPeeringConnection extends Resource {
+  type: 'AWS::EC2::VPCPeeringConnection';
+  /** `active`, `pending-acceptance`, `deleted`, ... */
+  status: string;
+  requester: PeeringSide;
+  accepter: PeeringSide;
+}
+
+export interface TransitGateway extends Resource {
+  type: 'AWS::EC2::TransitGateway';
+  ownerId: string;
+  state: string;
+}
+
+export interface TransitGatewayAttachment extends Resource {
+  type: 'AWS::EC2::TransitGatewayAttachment';
+  transitGatewayId: string;
+  transitGatewayOwnerId: string;
+  /** `vpc`, `vpn`, `direct-connect-gateway`, `peering`, `connect`, ... */
+  resourceType: string;
+  /** The VPC, VPN connection, gateway or peer transit gateway. */
+  resourceId: string;
+  resourceOwnerId?: string;
+  state: string;
+  /** The route table traffic arriving from this attachment is routed by. */
+  routeTableId?: string;
+}
+
+export interface TransitGatewayRoute {
+  /** A CIDR, or a prefix list id. */
+  destination: string;
+  /** `static`, `propagated`, `system`. */
+  routeType: string;
+  /** `active` or `blackhole`. */
+  state: string;
+  attachments: { id: string; resourceType: string; resourceId?: string }[];
+}
+
+export interface TransitGatewayRouteTable extends Resource {
+  type: 'AWS::EC2::TransitGatewayRouteTable';
+  transitGatewayId: string;
+  state: string;
+  /** From SearchTransitGatewayRoutes (active and blackhole routes). */
+  routes: Observed<TransitGatewayRoute[]>;
+}
+
+export interface VpnConnection extends Resource {
+  type: 'AWS::EC2::VPNConnection';
+  state: string;
+  vpnGatewayId?: string;
+  transitGatewayId?: string;
+  customerGatewayId: string;
+  staticRoutes: string[];
+  /** Tunnels, and how many are UP. */
+  tunnels: number;
+  tunnelsUp: number;
+}
+
+export interface VpnGateway extends Resource {
+  type: 'AWS::EC2::VPNGateway';
+  state: string;
+  /** VPCs it is attached to (attachment state `attached`). */
+  vpcIds: string[];
+}
+
+export interface VpcEndpoint extends Resource {
+  type: 'AWS::EC2::VPCEndpoint';
+  /** `Interface`, `Gateway`, `GatewayLoadBalancer`, ... */
+  endpointType: string;
+  vpcId: string;
+  serviceName: string;
+  state: string;
+  subnetIds: string[];
+  networkInterfaceIds: string[];
+  routeTableIds: string[];
+  securityGroupIds: string[];
+}
+
+export interface ManagedPrefixList extends Resource {
+  type: 'AWS::EC2::PrefixList';
+  listName: string;
+  addressFamily: string;
+  ownerId: string;
+  /** The entries' CIDRs, sorted (GetManagedPrefixListEntries). */
+  entries: Observed<string[]>;
+}

@@ -3,14 +3,13 @@ import {
   DescribeListenersCommand,
   DescribeLoadBalancerAttributesCommand,
   DescribeLoadBalancersCommand,
-  DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
   paginateDescribeListeners,
   paginateDescribeLoadBalancers,
-  paginateDescribeTargetGroups,
   type DescribeLoadBalancersCommandOutput,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { ServiceCollector } from '../define.js';
+import { TARGET_BINDINGS } from './targets.collect.js';
 
 const client = ElasticLoadBalancingV2Client;
 
@@ -26,7 +25,6 @@ const collector: ServiceCollector = {
         ((feed as DescribeLoadBalancersCommandOutput | undefined)?.LoadBalancers ?? []).flatMap((lb) => (lb.LoadBalancerArn ? [lb.LoadBalancerArn] : [])),
       input: (LoadBalancerArn) => ({ LoadBalancerArn }),
     },
-    'elasticloadbalancing:DescribeTargetGroups': { client, command: DescribeTargetGroupsCommand, paginator: paginateDescribeTargetGroups, pageSize: 400 },
     'elasticloadbalancing:DescribeLoadBalancerAttributes': {
       client,
       command: DescribeLoadBalancerAttributesCommand,
@@ -34,6 +32,7 @@ const collector: ServiceCollector = {
         ((feed as DescribeLoadBalancersCommandOutput | undefined)?.LoadBalancers ?? []).flatMap((lb) => (lb.LoadBalancerArn ? [lb.LoadBalancerArn] : [])),
       input: (LoadBalancerArn) => ({ LoadBalancerArn }),
     },
+    ...TARGET_BINDINGS,
   },
 };
 

@@ -1,6 +1,6 @@
 import type { ServiceFake } from '../define.js';
 
-/** One internet-facing ALB per region: HTTPS on 443, HTTP redirected to HTTPS. */
+/** One internet-facing ALB per region: HTTPS on 443 forwarding to an HTTP 8080 target group (no targets), HTTP redirected to HTTPS. */
 const fake: ServiceFake = (scope, account) => {
   if (scope === 'global') return {};
   const x = scope === 'ap-south-1' ? 'a' : 'b';
@@ -55,6 +55,7 @@ const fake: ServiceFake = (scope, account) => {
         { Key: 'deletion_protection.enabled', Value: 'true' },
       ],
     },
+    'elasticloadbalancing:DescribeTargetHealth': { TargetHealthDescriptions: [] },
   };
 };
 

@@ -5,24 +5,38 @@ import type { ServiceSource } from '../source.js';
 import type { WebAcl } from '../wafv2/types.js';
 import { buildLoadBalancerAttributes, type LoadBalancerAttributes } from './attributes.js';
 import { OPERATIONS } from './operations.js';
+import { buildTargetGroups } from './targets.js';
 import { SHAPES } from './shapes.generated.js';
-import type { Listener, LoadBalancer, TargetGroupRef } from './types.js';
+import type { Listener, LoadBalancer, TargetGroup, TargetGroupRef } from './types.js';
 
 type Item<T> = NonNullable<T> extends readonly (infer U)[] ? U : never;
 
 const TARGET_GROUPS = 'elasticloadbalancing:DescribeTargetGroups';
 
-/** The region's target groups by ARN; unreadable ones keep their error, and a failed call fails every lookup. */
-function targetGroupsOf(src: ServiceSource, region: string): { byArn: Map<string, Observed<TargetGroupRef>>; failure: CallError | undefined } {
+/**
+ * The region's target groups by ARN, from the one DescribeTargetGroups
+ * collection the inventory's target groups are built from (targets.ts):
+ * unreadable ones keep their error, and a failed call fails every lookup.
+ */
+function targetGroupsOf(src: ServiceSource, region: string, built: readonly TargetGroup[]): { byArn: Map<string, Observed<TargetGroupRef>>; failure: CallError | undefined } {
   const byArn = new Map<string, Observed<TargetGroupRef>>();
   for (const bad of src.unreadableIn(TARGET_GROUPS, region)) if (bad.resource) byArn.set(bad.resource.arn, { ok: false, error: bad.error });
-  for (const tg of src.records<Item<Raw<DescribeTargetGroupsCommandOutput>['TargetGroups']>, TargetGroupRef>(region, TARGET_GROUPS, 'TargetGroups/*', (t) => {
-    const ref: TargetGroupRef = { arn: t.TargetGroupArn!, name: t.TargetGroupName! };
-    if (t.Protocol !== undefined) ref.protocol = String(t.Protocol);
-    if (t.Port !== undefined) ref.port = t.Port;
-    return ref;
-  })) byArn.set(tg.arn, { ok: true, value: tg });
+  for (const tg of built) {
+    if (tg.region !== region) continue;
+    const ref: TargetGroupRef = { arn: tg.arn, name: tg.name ?? tg.id };
+    if (tg.protocol !== undefined) ref.protocol = tg.protocol;
+    if (tg.port !== undefined) ref.port = tg.port;
+    byArn.set(tg.arn, { ok: true, value: ref });
+  }
   return { byArn, failure: src.failure(TARGET_GROUPS, region) };
+}
+
+/** The target groups a forward action sends to (its TargetGroupArn, or the weighted ForwardConfig groups). */
+function forwardsTo(a: { TargetGroupArn?: string; ForwardConfig?: { TargetGroups?: { TargetGroupArn?: string }[] } }): { targetGroupArns?: string[] } {
+  const arns = new Set<string>();
+  if (a.TargetGroupArn) arns.add(a.TargetGroupArn);
+  for (const t of a.ForwardConfig?.TargetGroups ?? []) if (t.TargetGroupArn) arns.add(t.TargetGroupArn);
+  return arns.size > 0 ? { targetGroupArns: [...arns].sort() } : {};
 }
 
 type Action = NonNullable<Item<Raw<DescribeListenersCommandOutput>['Listeners']>['DefaultActions']>[number];
@@ -62,8 +76,8 @@ function forwardedTo(
 }
 
 /** Load balancers with their listeners, and which regional web ACL (if any) protects each ALB. */
-function buildLoadBalancers(src: ServiceSource, region: string, webAcls: readonly WebAcl[]): LoadBalancer[] {
-  const targetGroups = targetGroupsOf(src, region);
+function buildLoadBalancers(src: ServiceSource, region: string, webAcls: readonly WebAcl[], built: readonly TargetGroup[]): LoadBalancer[] {
+  const targetGroups = targetGroupsOf(src, region, built);
   // ALB ARN -> web ACL ARN. Any web ACL of the region that could not be read leaves every ALB's protection unknown.
   const aclOf = new Map<string, string>();
   let aclFailure: CallError | undefined = src.failure('wafv2:ListWebACLs', region) ?? src.unreadableIn('wafv2:ListWebACLs', region)[0]?.error;
@@ -98,6 +112,7 @@ function buildLoadBalancers(src: ServiceSource, region: string, webAcls: readonl
                 defaultActions: l.DefaultActions!.map((a) => ({
                   type: String(a.Type),
                   ...(a.RedirectConfig?.Protocol ? { redirectProtocol: a.RedirectConfig.Protocol } : {}),
+                  ...forwardsTo(a),
                 })),
                 targetGroups: forwardedTo(src, region, arn, l.DefaultActions!, `/Listeners/${i}/DefaultActions`, targetGroups),
               };
@@ -130,7 +145,7 @@ function buildLoadBalancers(src: ServiceSource, region: string, webAcls: readonl
   );
 }
 
-export default defineService<{ loadBalancers: LoadBalancer[]; loadBalancerAttributes: LoadBalancerAttributes[] }, { webAcls: WebAcl[] }>({
+export default defineService<{ loadBalancers: LoadBalancer[]; loadBalancerAttributes: LoadBalancerAttributes[]; targetGroups: TargetGroup[] }, { webAcls: WebAcl[] }>({
   name: 'elbv2',
   title: 'Elastic Load Balancing (ALB, NLB)',
   operations: OPERATIONS,
@@ -138,9 +153,12 @@ export default defineService<{ loadBalancers: LoadBalancer[]; loadBalancerAttrib
   // Each ALB's protecting web ACL comes from WAFv2.
   after: ['wafv2'],
   build: (src, prior) => {
-    const loadBalancers = src.regions.flatMap((r) => buildLoadBalancers(src, r, prior.webAcls));
-    return { loadBalancers, loadBalancerAttributes: buildLoadBalancerAttributes(src, loadBalancers) };
+    // One DescribeTargetGroups collection, read once: the inventory's target groups (the reachability engine) and
+    // each listener's forwarded-to groups (the NLB TLS pass-through checks) are the same records.
+    const targetGroups = src.regions.flatMap((r) => buildTargetGroups(src, r));
+    const loadBalancers = src.regions.flatMap((r) => buildLoadBalancers(src, r, prior.webAcls, targetGroups));
+    return { loadBalancers, loadBalancerAttributes: buildLoadBalancerAttributes(src, loadBalancers), targetGroups };
   },
-  empty: () => ({ loadBalancers: [], loadBalancerAttributes: [] }),
+  empty: () => ({ loadBalancers: [], loadBalancerAttributes: [], targetGroups: [] }),
   collector: async () => (await import('./collect.js')).default,
 });

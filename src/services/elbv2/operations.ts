@@ -1,4 +1,4 @@
-/** Elastic Load Balancing v2 (ALB, NLB, GWLB): load balancers, their listeners and target groups. */
+/** Elastic Load Balancing v2 (ALB, NLB, GWLB): load balancers, their listeners, target groups and targets. */
 import type { OperationSpec } from '../spec.js';
 
 export const SDK = { elasticloadbalancing: '@aws-sdk/client-elastic-load-balancing-v2' } as const;
@@ -25,14 +25,23 @@ export const OPERATIONS = [
       TargetGroupTuple: ['TargetGroupArn'],
     },
   },
-  // Target groups decide whether an NLB's TCP listener is a TLS passthrough (TCP to targets on 443 that terminate TLS).
+  // Target groups and their targets (targets.ts): what a listener forwards to, on which protocol and port;
+  // whether an NLB's TCP listener is a TLS passthrough (TCP to targets on 443 that terminate TLS).
   {
     key: 'elasticloadbalancing:DescribeTargetGroups',
     scope: 'regional',
     records: [{ path: 'TargetGroups/*', type: 'AWS::ElasticLoadBalancingV2::TargetGroup', arn: 'TargetGroupArn' }],
-    // Lambda target groups have no protocol or port.
-    unset: { TargetGroup: ['Protocol', 'Port'] },
-    needs: { DescribeTargetGroupsOutput: ['TargetGroups'], TargetGroup: ['TargetGroupArn', 'TargetGroupName'] },
+    // Lambda targets have no protocol, port or VPC.
+    unset: { TargetGroup: ['Protocol', 'Port', 'VpcId', 'LoadBalancerArns'] },
+    needs: { DescribeTargetGroupsOutput: ['TargetGroups'], TargetGroup: ['TargetGroupArn', 'TargetGroupName', 'TargetType'] },
+  },
+  {
+    key: 'elasticloadbalancing:DescribeTargetHealth',
+    scope: 'regional',
+    perResource: { from: 'elasticloadbalancing:DescribeTargetGroups', id: 'target group ARN' },
+    // A target registered without a port takes the group's; the zone is only set for IP targets outside the VPC.
+    unset: { TargetDescription: ['Port', 'AvailabilityZone'], TargetHealthDescription: ['TargetHealth'] },
+    needs: { DescribeTargetHealthOutput: ['TargetHealthDescriptions'], TargetHealthDescription: ['Target'], TargetDescription: ['Id'], TargetHealth: ['State'] },
   },
   // Load-balancer attributes (access logs, invalid-header handling): read in attributes.ts.
   {

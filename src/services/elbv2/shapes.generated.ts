@@ -10,7 +10,8 @@ export const SHAPES: ShapeTable = {
   "elasticloadbalancing:DescribeListeners": "DescribeListenersOutput",
   "elasticloadbalancing:DescribeLoadBalancerAttributes": "DescribeLoadBalancerAttributesOutput",
   "elasticloadbalancing:DescribeLoadBalancers": "DescribeLoadBalancersOutput",
-  "elasticloadbalancing:DescribeTargetGroups": "DescribeTargetGroupsOutput"
+  "elasticloadbalancing:DescribeTargetGroups": "DescribeTargetGroupsOutput",
+  "elasticloadbalancing:DescribeTargetHealth": "DescribeTargetHealthOutput"
  },
  "structures": {
   "Action": {
@@ -23,6 +24,15 @@ export const SHAPES: ShapeTable = {
    "FixedResponseConfig": "FixedResponseActionConfig",
    "ForwardConfig": "ForwardActionConfig",
    "JwtValidationConfig": "JwtValidationActionConfig"
+  },
+  "AdministrativeOverride": {
+   "State": "s",
+   "Reason": "s",
+   "Description": "s"
+  },
+  "AnomalyDetection": {
+   "Result": "s",
+   "MitigationInEffect": "s"
   },
   "AuthenticateCognitoActionConfig": {
    "UserPoolArn": "s",
@@ -89,6 +99,11 @@ export const SHAPES: ShapeTable = {
     "TargetGroup"
    ],
    "NextMarker": "s"
+  },
+  "DescribeTargetHealthOutput": {
+   "TargetHealthDescriptions": [
+    "TargetHealthDescription"
+   ]
   },
   "FixedResponseActionConfig": {
    "StatusCode": "s",
@@ -190,6 +205,12 @@ export const SHAPES: ShapeTable = {
    "Path": "s",
    "Query": "s"
   },
+  "TargetDescription": {
+   "Id": "s",
+   "Port": "n",
+   "AvailabilityZone": "s",
+   "QuicServerId": "s"
+  },
   "TargetGroup": {
    "TargetGroupArn": "s",
    "TargetGroupName": "s",
@@ -220,6 +241,18 @@ export const SHAPES: ShapeTable = {
   "TargetGroupTuple": {
    "TargetGroupArn": "s",
    "Weight": "n"
+  },
+  "TargetHealth": {
+   "State": "s",
+   "Reason": "s",
+   "Description": "s"
+  },
+  "TargetHealthDescription": {
+   "Target": "TargetDescription",
+   "HealthCheckPort": "s",
+   "TargetHealth": "TargetHealth",
+   "AnomalyDetection": "AnomalyDetection",
+   "AdministrativeOverride": "AdministrativeOverride"
   }
  }
 };
