@@ -3,6 +3,7 @@ import type { CallError } from '../snapshot/types.js';
 import type { ControlIdentity, EvidenceKind, RuleSetSource } from '../rules/types.js';
 import type { Waiver } from '../rules/waivers.js';
 import type { ReportDiff } from '../diff/types.js';
+import type { FilterReport } from '../rules/filter.js';
 import type { ControlCounts, ControlStatus } from './status.js';
 
 export type Counts = Record<Status, number>;
@@ -151,6 +152,8 @@ export interface Assessment {
   waivers?: WaiverReport;
   /** Present with `scan --baseline OLD`: the change since that report. */
   baseline?: ReportDiff;
+  /** Present when --checks, --exclude-checks, --services or --severity narrowed the scan: what was left out. */
+  filters?: FilterReport;
 }
 
 export type WaiverState = 'active' | 'expired' | 'stale' | 'out_of_scope';
