@@ -153,7 +153,7 @@ export function productArn(partition: string, region: string, account: string): 
 }
 
 /** One (check, resource): the evaluations that decided it and the worst status among them. */
-interface Merged {
+export interface Merged {
   status: Status;
   result: AssessedResult;
   evaluations: string[];
@@ -167,7 +167,7 @@ interface Merged {
 const RANK: Record<Status, number> = { fail: 0, error: 1, pass: 2, not_applicable: 3 };
 
 /** `framework title/control id` of each control an evaluation evidences. */
-function requirementsByEvaluation(a: Assessment): Map<string, string[]> {
+export function requirementsByEvaluation(a: Assessment): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const f of a.frameworks) {
     for (const c of f.controls) {
@@ -204,17 +204,18 @@ function* mergedOf(evaluations: Evaluation[]): Generator<Merged> {
   for (const arn of [...byArn.keys()].sort()) yield byArn.get(arn)!;
 }
 
-/** Every ASFF finding of the assessment, streamed: by check id, then resource ARN. */
-export function* asffFindings(a: Assessment): Generator<AwsSecurityFinding> {
-  const requirements = requirementsByEvaluation(a);
+/**
+ * Every (check, resource) that was decided or could not be, streamed: by
+ * check id, then resource ARN; the shared walk of the ASFF and OCSF reporters.
+ */
+export function* checkResources(a: Assessment): Generator<{ check: Assessment['checks'][number]; m: Merged }> {
   const checks = new Map(a.checks.map((c) => [c.id, c]));
-  const filter = a.filters ? cut(a.filters.statement, ASFF_LIMITS.productFieldValue) : undefined;
   // Evaluations are sorted by key, and a check's keys (`id`, `id#params`) sort together.
   let group: Evaluation[] = [];
-  const flush = function* (): Generator<AwsSecurityFinding> {
+  const flush = function* () {
     if (group.length === 0) return;
     const check = checks.get(group[0]!.checkId)!;
-    for (const m of mergedOf(group)) yield finding(a, check, m, requirements, filter);
+    for (const m of mergedOf(group)) yield { check, m };
     group = [];
   };
   for (const ev of a.evaluations) {
@@ -222,6 +223,16 @@ export function* asffFindings(a: Assessment): Generator<AwsSecurityFinding> {
     group.push(ev);
   }
   yield* flush();
+}
+
+/** The finding id both ASFF and OCSF use: check id and the finding identity, so a re-import updates it. */
+export const findingId = (checkId: string, arn: string): string => cut(`archscan/${checkId}/${findingFingerprint(checkId, arn)}`, ASFF_LIMITS.id);
+
+/** Every ASFF finding of the assessment, streamed: by check id, then resource ARN. */
+export function* asffFindings(a: Assessment): Generator<AwsSecurityFinding> {
+  const requirements = requirementsByEvaluation(a);
+  const filter = a.filters ? cut(a.filters.statement, ASFF_LIMITS.productFieldValue) : undefined;
+  for (const { check, m } of checkResources(a)) yield finding(a, check, m, requirements, filter);
 }
 
 function finding(a: Assessment, check: Assessment['checks'][number], m: Merged, requirements: Map<string, string[]>, filter: string | undefined): AwsSecurityFinding {
@@ -257,7 +268,7 @@ function finding(a: Assessment, check: Assessment['checks'][number], m: Merged, 
     m.status === 'error' ? `Could not be decided: ${r.message}` : waived ? `${r.message} (accepted risk: waived by ${[...m.waiverRefs].sort().join(', ')})` : r.message;
   return {
     SchemaVersion: ASFF_SCHEMA_VERSION,
-    Id: cut(`archscan/${check.id}/${findingFingerprint(check.id, r.resource.arn)}`, ASFF_LIMITS.id),
+    Id: findingId(check.id, r.resource.arn),
     ProductArn: productArn(a.snapshot.partition, region, account),
     GeneratorId: cut(`archscan/${check.id}`, ASFF_LIMITS.generatorId),
     AwsAccountId: account,
