@@ -69,8 +69,14 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .option('--snapshot <file>', 'snapshot to scan (.json or .json.gz, from `archscan collect` or a fixture); without it, scan live', path)
     .option('--framework <ids>', 'comma-separated framework ids (default: all loaded)')
     .option('--rules <file>', 'an extra rule set (YAML); repeatable; same id as a built-in replaces it', collect)
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('--format <formats>', `output format (default text): ${FORMATS.join(', ')}; several as a comma list or repeated, with --output-dir`, (v: string, prev: string[] = []) => [...prev, v])
     .option('--output <file>', 'write the report here (atomically) instead of stdout', path)
+    .option('--output-dir <dir>', 'write one file per --format and manifest.json (SHA-256 of snapshot and files): an evidence pack `archscan verify` checks', path)
+    .option('--checks <ids>', 'run only these checks (comma-separated check ids)')
+    .option('--exclude-checks <ids>', 'leave these checks out (comma-separated check ids)')
+    .option('--services <names>', 'run only checks reading these services (comma-separated IAM service prefixes, e.g. ec2,s3)')
+    .addOption(new Option('--severity <severity>', 'run only checks of this severity or above').choices(SEVERITIES))
+    .option('--security-hub', 'import the ASFF findings into AWS Security Hub (BatchImportFindings, the one write call) in the account and regions they name')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 if a result fails at this severity or above')
         .choices([...SEVERITIES, 'none'])
@@ -86,6 +92,16 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     // --fail-on-new alone replaces the --fail-on default: the gate then looks at new findings only.
     setExit(await runScan({ ...opts, debug: argv.includes('--debug'), failOnDefaulted: cmd.getOptionValueSource('failOn') === 'default' }, io)),
   );
+
+  program
+    .command('verify')
+    .description('check an evidence pack (scan --output-dir): every SHA-256 in manifest.json, and, given the snapshot, every report re-rendered byte for byte')
+    .addArgument(new Argument('<dir>', 'the pack directory').argParser(path))
+    .option('--snapshot <file>', 'the snapshot the pack was made from (default: the snapshot.json in the pack, written for live scans)', path)
+    .action(async (dir: string, opts: { snapshot?: string }) => {
+      const { runVerify } = await import('./verify.js');
+      setExit(await runVerify(dir, opts, io));
+    });
 
   program
     .command('diff')

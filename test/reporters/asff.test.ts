@@ -62,7 +62,7 @@ describe.each(FIXTURES)('ASFF of %s', (name) => {
   });
 
   it('RelatedRequirements are "framework title/control id" of the controls the deciding result evidences', () => {
-    const titles = new Map(a.frameworks.flatMap((fw) => fw.controls.map((c) => [`${fw.title}/${c.id}`, c] as const)));
+    const titles = new Map<string, unknown>(a.frameworks.flatMap((fw) => fw.controls.map((c) => [`${fw.title}/${c.id}`, c] as const)));
     const failing = findings.filter((f) => f.Compliance!.Status === 'FAILED');
     for (const f of failing) {
       expect(f.Compliance!.RelatedRequirements!.length).toBeGreaterThan(0);
