@@ -113,6 +113,7 @@ export const renderJunit: Reporter = (a) => {
         ['scoreAttested', f.scoreAttested === null ? 'n/a' : f.scoreAttested.toFixed(1)],
         ['account', a.snapshot.accountId],
         ['snapshotCollectedAt', a.snapshot.collectedAt],
+        ...(a.filters ? ([['filter', a.filters.statement]] as [string, string][]) : []),
       ];
       for (const [name, value] of props) yield `      <property${attrs({ name, value })}/>\n`;
       yield '    </properties>\n';
