@@ -33,7 +33,7 @@ describe('filters', () => {
     expect(r.filters!.statement).toMatch(/^Filtered scan \(--checks ec2-sg-no-public-admin-ports,iam-root-mfa-enabled\): 2 of \d+ checks of the selected frameworks run; \d+ control\(s\) left out \(not evaluated, not scored\), \d+ evaluated with only some of their checks\. Scores cover only what was evaluated: this is not a full assessment\.$/);
     // An unfiltered report has no filters field.
     expect(full.filters).toBeUndefined();
-  });
+  }, 180_000);
 
   it('--exclude-checks, --services and --severity (minimum) select by check id, service prefix of the calls, and severity', async () => {
     const ex = await json('--exclude-checks', 'ec2-sg-no-public-admin-ports');
@@ -47,7 +47,7 @@ describe('filters', () => {
     for (const e of sev.evaluations) expect(['critical', 'high']).toContain(e.severity);
     const both = await json('--services', 'ec2', '--severity', 'critical');
     expect(both.filters!.statement).toContain('(--services ec2 --severity critical)');
-  });
+  }, 180_000);
 
   it('unknown ids exit 2 with one line naming the id and a close match or the known ones', async () => {
     const cases: [string[], string][] = [
@@ -67,7 +67,7 @@ describe('filters', () => {
     const none = await scan('--checks', 'iam-root-mfa-enabled', '--exclude-checks', 'iam-root-mfa-enabled');
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('these leave none');
-  });
+  }, 180_000);
 
   it('every format states the filter', async () => {
     const flags = ['--services', 'ec2'];
@@ -104,5 +104,5 @@ describe('filters', () => {
     expect((await runCli(['verify', dir, '--snapshot', GIFTCARD])).code).toBe(0);
     // An unfiltered CSV keeps its columns.
     expect((await scan('--format', 'csv')).stdout.split('\r\n')[0]).not.toContain('scan_filter');
-  }, 120_000);
+  }, 180_000);
 });

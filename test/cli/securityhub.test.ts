@@ -102,7 +102,7 @@ describe('--security-hub: BatchImportFindings', () => {
     const { ok, sleeps, stderr } = await run(a);
     expect(ok).toBe(false);
     expect(sleeps.slice(0, THROTTLE_RETRIES)).toEqual([1000, 2000, 4000]);
-    expect(stderr).toMatch(/batch 1: 0 of \d+ finding\(s\) imported, \d+ failed:\n {2}\*: ThrottlingException Rate exceeded\n/);
+    expect(stderr).toMatch(/batch 1: 0 of \d+ finding\(s\) imported, \d+ failed:\narchscan: {3}\*: ThrottlingException Rate exceeded\n/);
     hub.reset();
     hub.on(BatchImportFindingsCommand).rejects(awsError('AccessDeniedException', 'not authorized to perform: securityhub:BatchImportFindings', 403));
     const denied = await run(a);
