@@ -264,6 +264,7 @@ function finding(a: Assessment, check: Assessment['checks'][number], m: Merged, 
   if (resource.Type === 'Other') {
     resource.Details = { Other: { 'archscan/ResourceType': r.resource.type, ...(r.resource.name ? { Name: cut(r.resource.name, ASFF_LIMITS.otherValue) } : {}) } };
   }
+  const severity = { Label: m.status === 'pass' ? 'INFORMATIONAL' : LABEL[check.severity], Original: check.severity } as const;
   const description =
     m.status === 'error' ? `Could not be decided: ${r.message}` : waived ? `${r.message} (accepted risk: waived by ${[...m.waiverRefs].sort().join(', ')})` : r.message;
   return {
@@ -278,7 +279,9 @@ function finding(a: Assessment, check: Assessment['checks'][number], m: Merged, 
     CreatedAt: a.snapshot.collectedAt,
     UpdatedAt: a.snapshot.collectedAt,
     // A pass is informational (as Security Hub's own controls report it); a failure or an undecided result keeps the check's severity.
-    Severity: { Label: m.status === 'pass' ? 'INFORMATIONAL' : LABEL[check.severity], Original: check.severity },
+    Severity: severity,
+    // Security Hub takes a provider's later severity and types from here (BatchImportFindings ignores updates of the top-level ones).
+    FindingProviderFields: { Severity: severity, Types: [ASFF_FINDING_TYPE] },
     Title: cut(check.title, ASFF_LIMITS.title),
     Description: cut(description || check.title, ASFF_LIMITS.description),
     Remediation: { Recommendation: { Text: cut(check.remediation, ASFF_LIMITS.recommendationText) } },
