@@ -22,6 +22,12 @@ const path = (value: string): string => {
   return value;
 };
 const collect = (value: string, previous: string[] = []) => [...previous, path(value)];
+/** --format: a format or a comma list of them, repeatable; each checked here so a typo is a usage error before anything runs. */
+const formatList = (value: string, previous: string[] = []) => {
+  const bad = value.split(',').map((s) => s.trim()).find((f) => f !== '' && !(FORMATS as string[]).includes(f));
+  if (bad !== undefined) throw new InvalidArgumentError(`Allowed choices are ${FORMATS.join(', ')} (several as a comma list, with --output-dir).`);
+  return [...previous, value];
+};
 
 function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly string[]): Command {
   const program = new Command()
@@ -37,10 +43,14 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
 
   const awsOptions = (cmd: Command) =>
     cmd
-      .option('--profile <name>', 'AWS profile from the shared config/credentials files (SSO profiles too)')
+      .option('--profile <name>', 'AWS profile from the shared config/credentials files (SSO profiles too; its region = is the home region)')
       .option('--role-arn <arn>', 'assume this IAM role (STS AssumeRole) before collecting')
       .option('--external-id <id>', 'external id for --role-arn')
-      .option('--regions <list>', 'comma-separated regions (default: every region enabled for the account)')
+      .option('--duration-seconds <n>', 'session length of the --role-arn session, 900-43200 (default 3600; the AWS CLI\'s duration_seconds)')
+      .option('--mfa-serial <arn>', 'MFA device that --role-arn requires (the AWS CLI\'s mfa_serial); its code is asked for on the terminal')
+      .option('--mfa-token <code>', 'the MFA device\'s current code, where no terminal can be asked (CI); also answers a profile\'s mfa_serial')
+      .option('--regions <list>', 'comma-separated regions, or all: every region of the partition enabled for the account (the default)')
+      .option('--region <name>', 'one region: the same as --regions with one name')
       .option('--concurrency <n>', 'API calls in flight at once, across regions and services', '16')
       .option('--max-attempts <n>', 'attempts per call under the SDK adaptive retry mode (throttling)', '8')
       .option('--timeout <seconds>', 'per-request timeout', '30');
@@ -67,9 +77,10 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .command('scan')
     .description('scan a snapshot, or a live account, and report findings per framework and control')
     .option('--snapshot <file>', 'snapshot to scan (.json or .json.gz, from `archscan collect` or a fixture); without it, scan live', path)
+    .option('--demo', 'scan the sample account shipped with archscan (a fictional gift-card issuer): try archscan without AWS')
     .option('--framework <ids>', 'comma-separated framework ids (default: all loaded)')
     .option('--rules <file>', 'an extra rule set (YAML); repeatable; same id as a built-in replaces it', collect)
-    .option('--format <formats>', `output format (default text): ${FORMATS.join(', ')}; several as a comma list or repeated, with --output-dir`, (v: string, prev: string[] = []) => [...prev, v])
+    .option('--format <format>', `output format (default text): ${FORMATS.join(', ')}; several as a comma list or repeated, with --output-dir`, formatList)
     .option('--output <file>', 'write the report here (atomically) instead of stdout', path)
     .option('--output-dir <dir>', 'write one file per --format and manifest.json (SHA-256 of snapshot and files): an evidence pack `archscan verify` checks', path)
     .option('--checks <ids>', 'run only these checks (comma-separated check ids)')

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { assess } from '../assess/assess.js';
 import { gateExitCode, type FailOn } from '../assess/gate.js';
 import { InputError } from '../errors.js';
@@ -24,10 +25,18 @@ import { checkSameAccount, readReport } from '../diff/read.js';
 import { diffWarnings } from './diff.js';
 
 /** Options that only make sense for a live scan. */
-const LIVE_FLAGS = ['profile', 'roleArn', 'externalId', 'regions'] as const;
+const LIVE_FLAGS = ['profile', 'roleArn', 'externalId', 'durationSeconds', 'mfaSerial', 'mfaToken', 'region', 'regions'] as const;
+/** The credential flags, which --security-hub also takes with --snapshot or --demo. */
+const CREDENTIAL_FLAGS: readonly (typeof LIVE_FLAGS)[number][] = ['profile', 'roleArn', 'externalId', 'durationSeconds', 'mfaSerial', 'mfaToken'];
+const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** The sample account shipped in the package, which `scan --demo` scans (the README's sample, a fictional gift-card issuer). */
+export const DEMO_SNAPSHOT = fileURLToPath(new URL('../../fixtures/giftcard-issuer.json', import.meta.url));
 
 export interface ScanOptions extends Partial<AwsFlags> {
   snapshot?: string;
+  /** --demo: scan DEMO_SNAPSHOT. */
+  demo?: boolean;
   framework?: string;
   rules?: string[];
   /** --format values as given (each may be a comma list). */
@@ -142,10 +151,12 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
     throw new InputError('--format', '', `one format, or --output-dir DIR to write ${formats.join(', ')} as one file each${opts.output !== undefined ? ' (--output writes one file)' : ''}`);
   }
   // Importing findings needs credentials even for a snapshot: those flags are then allowed.
-  const live = LIVE_FLAGS.filter((f) => opts[f] !== undefined && !(opts.securityHub && f !== 'regions'));
-  if (opts.snapshot && live.length > 0) {
-    throw new InputError(`--${live[0]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, '', 'live-collection options only without --snapshot');
+  const live = LIVE_FLAGS.filter((f) => opts[f] !== undefined && !(opts.securityHub && CREDENTIAL_FLAGS.includes(f)));
+  if (opts.demo && opts.snapshot) throw new InputError('--demo', '', 'either --demo (the bundled sample) or --snapshot FILE, not both');
+  if ((opts.snapshot || opts.demo) && live.length > 0) {
+    throw new InputError(flagName(live[0]!), '', `live-collection options only without ${opts.demo ? '--demo' : '--snapshot'}`);
   }
+  const snapshotFile = opts.demo ? DEMO_SNAPSHOT : opts.snapshot;
   if (opts.asOf !== undefined && opts.waivers === undefined) throw new InputError('--as-of', '', 'only with --waivers (it dates their expiry)');
   if (opts.failOnNew !== undefined && opts.baseline === undefined) throw new InputError('--fail-on-new', '', 'a --baseline report to tell new findings from old ones');
   const settings: ScanSettings = {
@@ -161,17 +172,18 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
     },
   };
   const prepared = await prepareScan(settings);
-  const source = opts.snapshot ?? '<live collection>';
+  const source = snapshotFile ?? '<live collection>';
+  if (opts.demo && !opts.quiet) io.stderr(`archscan: --demo: scanning the bundled sample account (fictional; not your AWS account): ${snapshotFile}\n`);
   // The live collector (and the AWS SDK) is loaded only for a live scan.
-  const snapshot = opts.snapshot
-    ? await readSnapshot(opts.snapshot)
+  const snapshot = snapshotFile
+    ? await readSnapshot(snapshotFile)
     : await (await import('./live.js')).collectLive(opts as AwsFlags, io, io.stderrIsTty === true);
   const assessment = assessPrepared(prepared, snapshot, opts.baseline, source);
 
   const warnings: string[] = [];
   if (opts.outputDir !== undefined) {
     const { writePack } = await import('./pack.js');
-    await writePack(opts.outputDir, { formats, settings, assessment, snapshot, ruleSets: prepared.ruleSets, ...(opts.snapshot ? { snapshotFile: opts.snapshot } : {}), warnings });
+    await writePack(opts.outputDir, { formats, settings, assessment, snapshot, ruleSets: prepared.ruleSets, ...(snapshotFile ? { snapshotFile } : {}), warnings });
   } else {
     const color = opts.output === undefined && useColor(io);
     const report = REPORTERS[formats[0]!](assessment, { color });

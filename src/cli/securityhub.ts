@@ -15,6 +15,7 @@ import type { Assessment } from '../assess/types.js';
 import { clientConfig, credentialsFor } from '../collect/clients.js';
 import { asffFindings } from '../reporters/asff.js';
 import type { Io } from './io.js';
+import type { AwsFlags } from './live.js';
 import type { ScanOptions } from './scan.js';
 
 export const BATCH_SIZE = 100;
@@ -105,14 +106,11 @@ export function describeOutcome(o: BatchOutcome): string[] {
 
 /** The CLI side: clients from the default chain (or --profile, --role-arn), outcomes to stderr; true when every finding landed. */
 export async function runSecurityHubImport(a: Assessment, opts: ScanOptions, io: Io, deps: Partial<ImportDeps> = {}): Promise<boolean> {
-  const o = {
-    ...(opts.profile ? { profile: opts.profile } : {}),
-    ...(opts.roleArn ? { roleArn: opts.roleArn } : {}),
-    ...(opts.externalId ? { externalId: opts.externalId } : {}),
-    maxAttempts: Number(opts.maxAttempts ?? 8),
-    timeoutMs: Number(opts.timeout ?? 30) * 1000,
-  };
-  const credentials = credentialsFor(o);
+  // The same credential flags and checks as a live collection (profile, role, session duration, MFA).
+  const { collectOptions } = await import('./live.js');
+  const o = await collectOptions({ ...(opts as AwsFlags), quiet: true }, io, false);
+  o.finish();
+  const credentials = credentialsFor(o, o.homeRegion);
   const clients = new Map<string, SecurityHubClient>();
   const clientFor = (region: string) => {
     let c = clients.get(region);

@@ -27,7 +27,7 @@ async function run(a: Assessment) {
   const stderr: string[] = [];
   const sleeps: number[] = [];
   const io = { stdout: () => {}, stderr: (t: string) => void stderr.push(t), stdoutIsTty: false, env: {} };
-  const ok = await runSecurityHubImport(a, { failOn: 'low', maxAttempts: '1', timeout: '5' } as ScanOptions, io, { sleep: async (ms) => void sleeps.push(ms) });
+  const ok = await runSecurityHubImport(a, { failOn: 'low', concurrency: '16', maxAttempts: '1', timeout: '5' } as ScanOptions, io, { sleep: async (ms) => void sleeps.push(ms) });
   const sent = await Promise.all(
     hub.commandCalls(BatchImportFindingsCommand).map(async (c) => ({
       region: await (c.thisValue as SecurityHubClient).config.region(),
