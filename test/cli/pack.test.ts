@@ -96,6 +96,20 @@ describe('scan --output-dir: the evidence pack', () => {
     expect(other.stdout).toContain(`the pack was made from ${m.snapshot.sha256}: reports not re-rendered`);
   }, 180_000);
 
+  it('all or nothing: a directory that is not a pack is left untouched; an earlier pack is replaced whole', async () => {
+    const busy = tempDir();
+    writeFileSync(join(busy, 'keep.txt'), 'mine');
+    const refused = await runCli(['scan', '--snapshot', GIFTCARD, '--format', 'json,csv', '--output-dir', busy, '--fail-on', 'none']);
+    expect([refused.code, refused.stderr]).toEqual([2, expect.stringMatching(/^archscan: error: --output-dir: .*: a new or empty directory, or an earlier archscan pack \(it has files and no manifest\.json\)\n$/)]);
+    expect(readdirSync(busy)).toEqual(['keep.txt']);
+    expect(readdirSync(join(busy, '..')).filter((f) => f.includes('archscan-tmp'))).toEqual([]);
+    const dir = join(tempDir(), 'pack');
+    expect((await runCli(['scan', '--snapshot', GIFTCARD, '--format', 'json,csv', '--output-dir', dir, '--fail-on', 'none'])).code).toBe(0);
+    expect((await runCli(['scan', '--snapshot', GIFTCARD, '--format', 'sarif', '--output-dir', dir, '--fail-on', 'none'])).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'report.sarif']);
+    expect((await runCli(['verify', dir, '--snapshot', GIFTCARD])).code).toBe(0);
+  }, 180_000);
+
   it('bad input: exit 2 with one line', async () => {
     const tmp = tempDir();
     const cases: [string[], RegExp][] = [
