@@ -52,6 +52,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
       .option('--regions <list>', 'comma-separated regions, or all: every region of the partition enabled for the account (the default)')
       .option('--region <name>', 'one region: the same as --regions with one name')
       .option('--concurrency <n>', 'API calls in flight at once, across regions and services', '16')
+      .option('--service-concurrency <n>', 'of those, at most this many for one service (default: half of --concurrency)')
       .option('--max-attempts <n>', 'attempts per call under the SDK adaptive retry mode (throttling)', '8')
       .option('--timeout <seconds>', 'per-request timeout', '30');
 
