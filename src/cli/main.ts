@@ -7,6 +7,7 @@ import { EXIT } from '../exit.js';
 import { SEVERITIES } from '../checks/types.js';
 import { CollectError, InputError } from '../errors.js';
 import { FORMATS } from '../reporters/index.js';
+import { ORG_FORMATS } from '../reporters/org/index.js';
 import { FRAMEWORK_FORMATS, listChecks, listFrameworks, type FrameworkFormat } from './catalogue.js';
 import { processIo, type Io } from './io.js';
 import { runScan, type ScanOptions } from './scan.js';
@@ -25,6 +26,12 @@ const path = (value: string): string => {
   return value;
 };
 const collect = (value: string, previous: string[] = []) => [...previous, path(value)];
+/** --format: a format or a comma list of them, repeatable; each checked here so a typo is a usage error before anything runs. */
+const formatList = (value: string, previous: string[] = []) => {
+  const bad = value.split(',').map((s) => s.trim()).find((f) => f !== '' && !(FORMATS as string[]).includes(f));
+  if (bad !== undefined) throw new InvalidArgumentError(`Allowed choices are ${FORMATS.join(', ')} (several as a comma list, with --output-dir).`);
+  return [...previous, value];
+};
 
 function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly string[]): Command {
   const program = new Command()
@@ -79,8 +86,14 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .option('--demo', 'scan the sample account shipped with archscan (a fictional gift-card issuer): try archscan without AWS')
     .option('--framework <ids>', 'comma-separated framework ids (default: all loaded)')
     .option('--rules <file>', 'an extra rule set (YAML); repeatable; same id as a built-in replaces it', collect)
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('--format <format>', `output format (default text): ${FORMATS.join(', ')}; several as a comma list or repeated, with --output-dir`, formatList)
     .option('--output <file>', 'write the report here (atomically) instead of stdout', path)
+    .option('--output-dir <dir>', 'write one file per --format and manifest.json (SHA-256 of snapshot and files): an evidence pack `archscan verify` checks', path)
+    .option('--checks <ids>', 'run only these checks (comma-separated check ids)')
+    .option('--exclude-checks <ids>', 'leave these checks out (comma-separated check ids)')
+    .option('--services <names>', 'run only checks reading these services (comma-separated IAM service prefixes, e.g. ec2,s3)')
+    .addOption(new Option('--severity <severity>', 'run only checks of this severity or above').choices(SEVERITIES))
+    .option('--security-hub', 'import the ASFF findings into AWS Security Hub (BatchImportFindings, the one write call) in the account and regions they name')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 if a result fails at this severity or above')
         .choices([...SEVERITIES, 'none'])
@@ -108,6 +121,16 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .action(async (opts: ArchInitOptions) => setExit(await runArchInit(opts, io)));
 
   program
+    .command('verify')
+    .description('check an evidence pack (scan --output-dir): every SHA-256 in manifest.json, and, given the snapshot, every report re-rendered byte for byte')
+    .addArgument(new Argument('<dir>', 'the pack directory').argParser(path))
+    .option('--snapshot <file>', 'the snapshot the pack was made from (default: the snapshot.json in the pack, written for live scans)', path)
+    .action(async (dir: string, opts: { snapshot?: string }) => {
+      const { runVerify } = await import('./verify.js');
+      setExit(await runVerify(dir, opts, io));
+    });
+
+  program
     .command('diff')
     .description('compare two JSON reports of one account: findings new, fixed, persisting, newly waived, undetermined; score changes')
     .addArgument(new Argument('<old>', 'the earlier report (`archscan scan --format json`)').argParser(path))
@@ -122,7 +145,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .command('merge')
     .description('combine JSON reports of single accounts or of organisation shards into one organisation report (docs/scale-out.md)')
     .addArgument(new Argument('<report...>', 'JSON reports (`scan --format json`, `scan --org --shard i/n --format json`)').argParser((v: string, prev: string[] = []) => [...prev, path(v)]))
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('json'))
+    .addOption(new Option('--format <format>', 'output format').choices(ORG_FORMATS).default('json'))
     .option('--output <file>', 'write the report here (atomically) instead of stdout', path)
     .addOption(new Option('--fail-on <severity>', 'exit 1 if a result fails at this severity or above').choices([...SEVERITIES, 'none']).default('low'))
     .option('--min-score <n>', 'exit 1 if any account or the organisation scores under n in a framework (0-100)')

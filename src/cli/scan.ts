@@ -3,10 +3,18 @@ import { assess } from '../assess/assess.js';
 import { gateExitCode, type FailOn } from '../assess/gate.js';
 import { InputError } from '../errors.js';
 import { buildInventory } from '../inventory/build.js';
-import { REPORTERS, type Format } from '../reporters/index.js';
+import { FORMATS, REPORTERS, type Format } from '../reporters/index.js';
+import { applyFilter, parseList, type FilterReport, type FilterRequest } from '../rules/filter.js';
+import type { RuleSet } from '../rules/types.js';
+import type { Waiver } from '../rules/waivers.js';
+import type { Assessment } from '../assess/types.js';
+import type { Snapshot } from '../snapshot/types.js';
+import type { DiffableReport } from '../diff/diff.js';
+import { EXIT } from '../exit.js';
 import { selectRuleSets } from '../rules/load.js';
 import { loadWaivers } from '../rules/waivers.js';
 import { loadArchitecture } from '../reach/load-profile.js';
+import type { ArchitectureProfile } from '../reach/profile.js';
 import { readSnapshot } from '../snapshot/read.js';
 import { useColor, type Io } from './io.js';
 import type { AwsFlags } from './live.js';
@@ -20,6 +28,8 @@ import { diffWarnings } from './diff.js';
 
 /** Options that only make sense for a live scan. */
 const LIVE_FLAGS = ['profile', 'roleArn', 'externalId', 'durationSeconds', 'mfaSerial', 'mfaToken', 'region', 'regions'] as const;
+/** The credential flags, which --security-hub also takes with --snapshot or --demo. */
+const CREDENTIAL_FLAGS: readonly (typeof LIVE_FLAGS)[number][] = ['profile', 'roleArn', 'externalId', 'durationSeconds', 'mfaSerial', 'mfaToken'];
 const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /** The sample account shipped in the package, which `scan --demo` scans (the README's sample, a fictional gift-card issuer). */
@@ -31,8 +41,17 @@ export interface ScanOptions extends Partial<AwsFlags> {
   demo?: boolean;
   framework?: string;
   rules?: string[];
-  format: Format;
+  /** --format values as given (each may be a comma list). */
+  format?: string[];
   output?: string;
+  /** Write one file per format and a manifest here (an evidence pack). */
+  outputDir?: string;
+  checks?: string;
+  excludeChecks?: string;
+  services?: string;
+  severity?: Severity;
+  /** Import the ASFF findings into Security Hub (BatchImportFindings). */
+  securityHub?: boolean;
   failOn: FailOn;
   minScore?: string;
   quiet?: boolean;
@@ -73,48 +92,123 @@ export function parseFrameworkList(value: string | undefined): string[] | undefi
   return ids;
 }
 
-/** `archscan scan`: snapshot → inventory → checks → assessment → report, then the gate. */
+/** What shapes a scan's reports: recorded in an evidence pack's manifest, replayed by `archscan verify`. */
+export interface ScanSettings {
+  frameworks?: string[];
+  /** Extra rule set files (--rules), in order. */
+  rules: string[];
+  waivers?: string;
+  /** The day waiver expiry was judged on (only with waivers). */
+  asOf?: string;
+  baseline?: string;
+  /** --arch: the architecture profile the drift checks hold the account against. */
+  arch?: string;
+  filters: FilterRequest;
+}
+
+/** Rule sets, waivers, baseline and filter, loaded and checked before any snapshot is read or collected. */
+export interface PreparedScan {
+  ruleSets: RuleSet[];
+  replaced: string[];
+  waivers?: { waivers: Waiver[]; asOf: string };
+  baseline?: DiffableReport;
+  filterReport?: FilterReport;
+  architecture?: ArchitectureProfile;
+}
+
+export async function prepareScan(s: ScanSettings): Promise<PreparedScan> {
+  const { ruleSets: selected, replaced, loaded } = selectRuleSets(s.rules, s.frameworks);
+  const { ruleSets, report } = applyFilter(selected, s.filters);
+  const waivers = s.waivers === undefined ? undefined : { waivers: loadWaivers(s.waivers, loaded), asOf: s.asOf! };
+  // A bad profile fails fast too, before any live collection.
+  const architecture = s.arch === undefined ? undefined : loadArchitecture(s.arch);
+  // Read the baseline before scanning: a bad file fails fast, before any live collection.
+  const baseline = s.baseline === undefined ? undefined : await readReport(s.baseline);
+  return { ruleSets, replaced, ...(waivers ? { waivers } : {}), ...(baseline ? { baseline } : {}), ...(report ? { filterReport: report } : {}), ...(architecture ? { architecture } : {}) };
+}
+
+/** The assessment of a snapshot under prepared settings (pure but for the baseline's account check). */
+export function assessPrepared(p: PreparedScan, snapshot: Snapshot, baselineFile: string | undefined, source: string): Assessment {
+  const inventory = buildInventory(snapshot);
+  if (p.architecture) inventory.architecture = p.architecture;
+  const assessment = assess(snapshot, inventory, p.ruleSets, VERSION, p.waivers);
+  if (p.filterReport) assessment.filters = p.filterReport;
+  if (p.baseline !== undefined) {
+    checkSameAccount(baselineFile!, p.baseline, assessment.snapshot.accountId, source);
+    assessment.baseline = diffReports(p.baseline, assessment);
+  }
+  return assessment;
+}
+
+/** --format values, each a format or a comma-separated list, repeatable; duplicates dropped, order kept. */
+export function parseFormats(values: string[] | undefined): Format[] {
+  if (values === undefined || values.length === 0) return ['text'];
+  const out: Format[] = [];
+  for (const v of values.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean)) {
+    if (!(FORMATS as string[]).includes(v)) throw new InputError('--format', '', `formats from ${FORMATS.join(', ')}, not "${v}"`);
+    if (!out.includes(v as Format)) out.push(v as Format);
+  }
+  if (out.length === 0) throw new InputError('--format', '', `a format or comma-separated formats from ${FORMATS.join(', ')}`);
+  return out;
+}
+
+/** `archscan scan`: snapshot → inventory → checks → assessment → report(s), then the gate. */
 export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   const org = await import('./org.js');
   if (await org.isOrgRun(opts)) return org.runOrgScan(opts, io);
   const minScore = parseMinScore(opts.minScore);
   const frameworks = parseFrameworkList(opts.framework);
-  const live = LIVE_FLAGS.filter((f) => opts[f] !== undefined);
+  const formats = parseFormats(opts.format);
+  if (opts.output !== undefined && opts.outputDir !== undefined) throw new InputError('--output', '', 'not with --output-dir (the pack holds one file per format)');
+  if (formats.length > 1 && opts.outputDir === undefined) {
+    throw new InputError('--format', '', `one format, or --output-dir DIR to write ${formats.join(', ')} as one file each${opts.output !== undefined ? ' (--output writes one file)' : ''}`);
+  }
+  // Importing findings needs credentials even for a snapshot: those flags are then allowed.
+  const live = LIVE_FLAGS.filter((f) => opts[f] !== undefined && !(opts.securityHub && CREDENTIAL_FLAGS.includes(f)));
   if (opts.demo && opts.snapshot) throw new InputError('--demo', '', 'either --demo (the bundled sample) or --snapshot FILE, not both');
   if ((opts.snapshot || opts.demo) && live.length > 0) {
     throw new InputError(flagName(live[0]!), '', `live-collection options only without ${opts.demo ? '--demo' : '--snapshot'}`);
   }
   const snapshotFile = opts.demo ? DEMO_SNAPSHOT : opts.snapshot;
-  const { ruleSets, replaced, loaded } = selectRuleSets(opts.rules ?? [], frameworks);
   if (opts.asOf !== undefined && opts.waivers === undefined) throw new InputError('--as-of', '', 'only with --waivers (it dates their expiry)');
-  const asOf = parseAsOf(opts.asOf);
-  const waivers = opts.waivers === undefined ? undefined : { waivers: loadWaivers(opts.waivers, loaded), asOf };
   if (opts.failOnNew !== undefined && opts.baseline === undefined) throw new InputError('--fail-on-new', '', 'a --baseline report to tell new findings from old ones');
-  // A bad profile fails fast too, before any live collection.
-  const architecture = opts.arch === undefined ? undefined : loadArchitecture(opts.arch);
-  // Read the baseline before scanning: a bad file fails fast, before any live collection.
-  const baseline = opts.baseline === undefined ? undefined : await readReport(opts.baseline);
+  const settings: ScanSettings = {
+    ...(frameworks ? { frameworks } : {}),
+    rules: opts.rules ?? [],
+    ...(opts.waivers !== undefined ? { waivers: opts.waivers, asOf: parseAsOf(opts.asOf) } : {}),
+    ...(opts.baseline !== undefined ? { baseline: opts.baseline } : {}),
+    ...(opts.arch !== undefined ? { arch: opts.arch } : {}),
+    filters: {
+      ...(opts.checks !== undefined ? { checks: parseList('--checks', opts.checks, 'check ids')! } : {}),
+      ...(opts.excludeChecks !== undefined ? { excludeChecks: parseList('--exclude-checks', opts.excludeChecks, 'check ids')! } : {}),
+      ...(opts.services !== undefined ? { services: parseList('--services', opts.services, 'service names')! } : {}),
+      ...(opts.severity !== undefined ? { severity: opts.severity } : {}),
+    },
+  };
+  const prepared = await prepareScan(settings);
   const source = snapshotFile ?? '<live collection>';
   if (opts.demo && !opts.quiet) io.stderr(`archscan: --demo: scanning the bundled sample account (fictional; not your AWS account): ${snapshotFile}\n`);
   // The live collector (and the AWS SDK) is loaded only for a live scan.
   const snapshot = snapshotFile
     ? await readSnapshot(snapshotFile)
     : await (await import('./live.js')).collectLive(opts as AwsFlags, io, io.stderrIsTty === true);
-  const inventory = buildInventory(snapshot);
-  if (architecture) inventory.architecture = architecture;
-  const assessment = assess(snapshot, inventory, ruleSets, VERSION, waivers);
-  if (baseline !== undefined) {
-    checkSameAccount(opts.baseline!, baseline, assessment.snapshot.accountId, source);
-    assessment.baseline = diffReports(baseline, assessment);
+  const assessment = assessPrepared(prepared, snapshot, opts.baseline, source);
+
+  const warnings: string[] = [];
+  if (opts.outputDir !== undefined) {
+    const { writePack } = await import('./pack.js');
+    await writePack(opts.outputDir, { formats, settings, assessment, snapshot, ruleSets: prepared.ruleSets, ...(snapshotFile ? { snapshotFile } : {}), warnings });
+  } else {
+    const color = opts.output === undefined && useColor(io);
+    const report = REPORTERS[formats[0]!](assessment, { color });
+    if (opts.output !== undefined) await writeFileAtomic(opts.output, report.chunks());
+    else for (const chunk of report.chunks()) io.stdout(chunk);
+    warnings.push(...report.warnings);
   }
+  for (const w of warnings) io.stderr(`archscan: warning: ${w}\n`);
+  if (prepared.filterReport && !opts.quiet) io.stderr(`archscan: note: ${prepared.filterReport.statement}\n`);
 
-  const color = opts.output === undefined && useColor(io);
-  const report = REPORTERS[opts.format](assessment, { color });
-  if (opts.output !== undefined) await writeFileAtomic(opts.output, report.chunks());
-  else for (const chunk of report.chunks()) io.stdout(chunk);
-  for (const w of report.warnings) io.stderr(`archscan: warning: ${w}\n`);
-
-  for (const id of replaced) io.stderr(`archscan: note: --rules replaced the built-in framework "${id}"\n`);
+  for (const id of prepared.replaced) io.stderr(`archscan: note: --rules replaced the built-in framework "${id}"\n`);
   if (assessment.baseline) for (const w of diffWarnings(assessment.baseline, opts.baseline!, source)) io.stderr(`archscan: warning: ${w}\n`);
   for (const w of assessment.waivers?.entries ?? []) {
     if (w.state === 'expired') io.stderr(`archscan: warning: waiver ${w.ref} expired on ${w.expires} and no longer applies (${w.matched} result(s) fail again)\n`);
@@ -127,12 +221,22 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
     ...(minScore !== undefined ? { minScore } : {}),
     ...(opts.failOnNew !== undefined ? { failOnNew: opts.failOnNew } : {}),
   });
+  let exitCode: number = verdict.exitCode;
+  if (opts.securityHub) {
+    const { runSecurityHubImport } = await import('./securityhub.js');
+    const imported = await runSecurityHubImport(assessment, opts, io);
+    // Findings that did not reach Security Hub leave the job incomplete, like an undecided result.
+    if (!imported) {
+      exitCode = EXIT.incomplete;
+      verdict.reasons.push('Security Hub import incomplete (see above)');
+    }
+  }
   if (!opts.quiet) {
     for (const line of unreadableSummary(assessment.callErrors, source)) io.stderr(`archscan: ${line}\n`);
-    const word = verdict.exitCode === 0 ? 'passed' : verdict.exitCode === 3 ? 'incomplete' : 'failed';
-    io.stderr(`archscan: gate ${word}${verdict.reasons.length ? `: ${verdict.reasons.join('; ')}` : ''} (exit ${verdict.exitCode})\n`);
+    const word = exitCode === 0 ? 'passed' : exitCode === 3 ? 'incomplete' : 'failed';
+    io.stderr(`archscan: gate ${word}${verdict.reasons.length ? `: ${verdict.reasons.join('; ')}` : ''} (exit ${exitCode})\n`);
   }
-  return verdict.exitCode;
+  return exitCode;
 }
 
 /** Answers the snapshot holds that could not be read, for stderr: where, and what was expected (the first few). */

@@ -224,6 +224,7 @@ function summary(p: Pack): string {
   );
   if (a.waivers) facts.push(['Waivers judged on', esc(a.waivers.asOf)]);
   if (a.baseline) facts.push(['Compared with', `the report of the snapshot collected at ${esc(a.baseline.old.collectedAt)}`]);
+  if (a.filters) facts.push(['Filtered scan', `<strong class="filtered">${esc(a.filters.statement)}</strong>`]);
 
   const rows = a.frameworks.map((f) => {
     const c = f.counts;

@@ -80,8 +80,9 @@ function cover(p: Pack): string[] {
   );
   if (a.waivers) rows.push(['Waivers judged on', mdText(a.waivers.asOf)]);
   if (a.baseline) rows.push(['Compared with', `the report of the snapshot collected at ${mdText(a.baseline.old.collectedAt)}`]);
+  if (a.filters) rows.push(['Filtered scan', mdText(a.filters.statement)]);
 
-  const out = [`# VAPT audit pack: account ${mdText(s.accountId)}`, '', ...table(['Item', 'Value'], ['l', 'l'], rows), '', '## Scores', ''];
+  const out = [`# VAPT audit pack: account ${mdText(s.accountId)}`, '', ...(a.filters ? [`> **${mdText(a.filters.statement)}**`, ''] : []), ...table(['Item', 'Value'], ['l', 'l'], rows), '', '## Scores', ''];
   out.push(
     ...table(
       ['Framework', 'Score', 'Attested score', 'Status', 'Pass', 'Fail', 'Error', 'N/A', 'Waived', 'Controls fail / error / pass / n-a / manual'],

@@ -293,6 +293,7 @@ export const renderSarif: Reporter = (a) => {
         scoresAttested: Object.fromEntries(a.frameworks.map((f) => [f.id, f.scoreAttested])),
         scope: Object.fromEntries(a.frameworks.map((f) => [f.id, f.scope])),
         ...(n < failures.length ? { truncated: { kept: n, total: failures.length } } : {}),
+        ...(a.filters ? { filters: a.filters } : {}),
       },
     };
     return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };

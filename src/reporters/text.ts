@@ -129,6 +129,7 @@ export const renderText: Reporter = (a, { color }) => {
         ` · account ${a.snapshot.accountId} (${a.snapshot.partition}) · regions ${a.snapshot.regions.join(', ') || 'none'} · snapshot ${a.snapshot.collectedAt}`
     );
     for (const s of a.snapshot.skippedRegions) yield c.yellow(`skipped region ${s.region}: ${s.reason}`);
+    if (a.filters) yield c.yellow(a.filters.statement);
     for (const f of a.frameworks) {
       yield '';
       yield `${c.bold.underline(f.title)} ${c.gray(`[${f.id}]`)}  score ${c.bold(fmtScore(f.score))}/100  ${c.gray(`attested controls only: ${fmtScore(f.scoreAttested)}`)}`;
