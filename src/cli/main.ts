@@ -71,6 +71,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .option('--rules <file>', 'an extra rule set (YAML); repeatable; same id as a built-in replaces it', collect)
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--output <file>', 'write the report here (atomically) instead of stdout', path)
+    .option('--verbose', 'text: every framework and control with its results, the full scope statements, every failed call (default: a summary and the failing resources)')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 if a result fails at this severity or above')
         .choices([...SEVERITIES, 'none'])

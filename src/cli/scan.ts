@@ -15,6 +15,8 @@ import type { CallError } from '../snapshot/types.js';
 import { diffReports } from '../diff/diff.js';
 import { checkSameAccount, readReport } from '../diff/read.js';
 import { diffWarnings } from './diff.js';
+import { describeCause, undecided, type Undecided } from '../assess/undecided.js';
+import { clean } from '../reporters/text-format.js';
 
 /** Options that only make sense for a live scan. */
 const LIVE_FLAGS = ['profile', 'roleArn', 'externalId', 'regions'] as const;
@@ -28,6 +30,8 @@ export interface ScanOptions extends Partial<AwsFlags> {
   failOn: FailOn;
   minScore?: string;
   quiet?: boolean;
+  /** Full detail where a format has a short default (text). */
+  verbose?: boolean;
   waivers?: string;
   asOf?: string;
   /** An earlier JSON report: the diff goes into `assessment.baseline`. */
@@ -91,7 +95,7 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   }
 
   const color = opts.output === undefined && useColor(io);
-  const report = REPORTERS[opts.format](assessment, { color });
+  const report = REPORTERS[opts.format](assessment, { color, verbose: opts.verbose === true });
   if (opts.output !== undefined) await writeFileAtomic(opts.output, report.chunks());
   else for (const chunk of report.chunks()) io.stdout(chunk);
   for (const w of report.warnings) io.stderr(`archscan: warning: ${w}\n`);
@@ -110,11 +114,24 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
     ...(opts.failOnNew !== undefined ? { failOnNew: opts.failOnNew } : {}),
   });
   if (!opts.quiet) {
+    // Every format, live or snapshot: which calls left results undecided, and what to grant.
+    for (const line of undecidedSummary(undecided(assessment))) io.stderr(`archscan: ${line}\n`);
     for (const line of unreadableSummary(assessment.callErrors, source)) io.stderr(`archscan: ${line}\n`);
     const word = verdict.exitCode === 0 ? 'passed' : verdict.exitCode === 3 ? 'incomplete' : 'failed';
     io.stderr(`archscan: gate ${word}${verdict.reasons.length ? `: ${verdict.reasons.join('; ')}` : ''} (exit ${verdict.exitCode})\n`);
   }
   return verdict.exitCode;
+}
+
+/** Undecided results for stderr: the failed calls behind them (the first `shown`) and the IAM actions to grant. */
+export function undecidedSummary(u: Undecided, shown = 5): string[] {
+  if (u.results === 0) return [];
+  const lines = [`${u.results} result(s) could not be decided${u.causes.length > 0 ? '; the calls behind them:' : ':'}`];
+  for (const c of u.causes.slice(0, shown)) lines.push(`  ${clean(describeCause(c))}`);
+  if (u.causes.length > shown) lines.push(`  ... and ${u.causes.length - shown} more failed call(s) (--format text --verbose lists them, --format json has callErrors)`);
+  if (u.other > 0) lines.push(`  ${u.other} result(s) undecided for another reason (a check could not evaluate; --format text --verbose shows each)`);
+  if (u.grant.length > 0) lines.push(`grant the collecting role ${u.grant.join(', ')}, collect again and rescan`);
+  return lines;
 }
 
 /** Answers the snapshot holds that could not be read, for stderr: where, and what was expected (the first few). */
