@@ -57,10 +57,16 @@ export const renderText: Reporter = (a, { color, verbose = false }) => {
 };
 
 function* header(c: ChalkInstance, a: Assessment): Generator<string> {
-  yield (
-    c.bold(`archscan ${a.tool.version}`) +
-    ` · account ${a.snapshot.accountId} (${a.snapshot.partition}) · regions ${a.snapshot.regions.join(', ') || 'none'} · snapshot ${a.snapshot.collectedAt}`
-  );
+  const account = ` · account ${a.snapshot.accountId} (${a.snapshot.partition})`;
+  const regions = `regions ${a.snapshot.regions.join(', ') || 'none'}`;
+  const snapshot = `snapshot ${a.snapshot.collectedAt}`;
+  const head = `archscan ${a.tool.version}${account}`;
+  // One line when it fits the width; many regions move the region list to a line of its own.
+  if (head.length + regions.length + snapshot.length + 6 <= WIDTH) yield `${c.bold(`archscan ${a.tool.version}`)}${account} · ${regions} · ${snapshot}`;
+  else {
+    yield `${c.bold(`archscan ${a.tool.version}`)}${account} · ${snapshot}`;
+    yield* indentWrap(2, regions);
+  }
   for (const s of a.snapshot.skippedRegions) yield c.yellow(`skipped region ${s.region}: ${clean(s.reason)}`);
 }
 
@@ -208,22 +214,37 @@ function* byResource(c: ChalkInstance, a: Assessment, index: FailureIndex, verbo
   for (let i = 0; i < shown; i++) {
     const r = index.resources[i]!;
     yield '';
-    const summary = `${plural(r.checks.length, 'failing check')} · ${r.worst === null ? 'all waived' : plural(r.controls, 'control')}`;
-    yield `${c.bold(`${i + 1}. ${resourceName(r.resource)}`)}  ${r.resource.region}  ${c.gray(`${r.resource.type} · ${summary}`)}`;
+    const summary = `${r.resource.type} · ${plural(r.checks.length, 'failing check')} · ${r.worst === null ? 'all waived' : plural(r.controls, 'control')}`;
+    const head = `${i + 1}. ${resourceName(r.resource)}  ${r.resource.region}`;
+    // The type and counts go on a line of their own rather than past the width.
+    if (head.length + 2 + summary.length <= WIDTH) yield `${c.bold(`${i + 1}. ${resourceName(r.resource)}`)}  ${r.resource.region}  ${c.gray(summary)}`;
+    else {
+      yield `${c.bold(`${i + 1}. ${resourceName(r.resource)}`)}  ${r.resource.region}`;
+      yield c.gray(`   ${summary}`);
+    }
     yield c.gray(`   ${clean(r.resource.arn)}`);
     for (const ch of r.checks) yield* checkLines(c, index, ch, titles.get(ch.checkId), verbose);
   }
   if (shown < total) {
     yield '';
-    yield c.gray(`... and ${total - shown} more resource(s) with failures: --verbose lists every one, --format json has every result.`);
+    yield c.gray(`... and ${total - shown} more resource(s) with failures: --verbose lists each, --format json every result.`);
   }
 }
 
 function* checkLines(c: ChalkInstance, index: FailureIndex, ch: FailingCheck, info: Assessment['checks'][number] | undefined, verbose: boolean): Generator<string> {
   const waived = ch.broken.length === 0;
   const tag = waived ? c.cyan('WAIVED'.padEnd(8)) : paintSeverity(c, ch.severity, ch.severity.toUpperCase().padEnd(8));
-  const params = ch.params ? c.gray(` (${clean(ch.params)})`) : '';
-  yield `   ${tag}${c.bold(ch.checkId)}${params}  ${info ? info.title : ''}`;
+  const params = ch.params ? ` (${clean(ch.params)})` : '';
+  if (11 + ch.checkId.length + params.length > WIDTH) {
+    // Many differing params: wrapped under the check id, no title.
+    yield `   ${tag}${c.bold(ch.checkId)}`;
+    for (const l of indentWrap(11, params.trim())) yield c.gray(l);
+  } else {
+    // The title is cut to the width: the check id names the check in full (archscan checks lists them).
+    const room = WIDTH - 11 - ch.checkId.length - params.length - 2;
+    const title = info && room >= 10 ? `  ${truncate(info.title, room)}` : '';
+    yield `   ${tag}${c.bold(ch.checkId)}${c.gray(params)}${title}`;
+  }
   for (const l of indentWrap(11, clean(ch.message))) yield l;
   const evidence = evidencePieces(ch.result).join(' · ');
   if (evidence) yield c.gray(`           ${truncate(`evidence: ${evidence}`, WIDTH - 11)}`);

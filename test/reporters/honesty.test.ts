@@ -68,7 +68,7 @@ describe('every format says which controls are not attested, and why', () => {
   });
 
   it('text: a partial marker, the note and what else to collect; both scores; the scope', () => {
-    const text = renderText(a, opts).text;
+    const text = renderText(a, { ...opts, verbose: true }).text;
     expect(text).toContain('  PASS   3.5.1  Stored PAN unreadable [partial evidence]  score 100.0\n');
     expect(text).toContain(`         note: ${PARTIAL_NOTE}\n`);
     expect(text).toContain(`         also collect: ${COLLECT}\n`);
