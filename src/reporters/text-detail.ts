@@ -8,14 +8,15 @@ import { describeCallError } from '../assess/call-errors.js';
 import type { Assessment, ControlAssessment, Evaluation, FrameworkAssessment } from '../assess/types.js';
 import { WAIVER_STATE_LABEL } from '../assess/waive.js';
 import { differingParams } from './text-findings.js';
-import { clean, evidencePieces, fmtScore, LABEL, paint, resourceLabel, WIDTH, wrap } from './text-format.js';
+import { clean, evidencePieces, fmtScore, indentWrap, LABEL, paint, resourceLabel, WIDTH, wrap } from './text-format.js';
 
 /** Failing or undecided results listed per control. */
 export const LISTED = 20;
 
 /** `label: text` wrapped under a control, continuation lines indented under the text. */
 function indented(label: string, text: string): string[] {
-  return wrap(`${label}: ${clean(text)}`, WIDTH).map((l, i) => `         ${i === 0 ? '' : '         '}${l}`);
+  // Continuation lines sit 18 columns in: wrapped so that they too end within WIDTH.
+  return wrap(`${label}: ${clean(text)}`, WIDTH - 18).map((l, i) => `         ${i === 0 ? '' : '         '}${l}`);
 }
 
 /**
@@ -81,7 +82,7 @@ function* controlBlock(c: ChalkInstance, control: ControlAssessment, evaluations
       const waiver = waivedBy.get(`${ev.key}\n${r.resource.arn}`);
       const tag = waiver ? c.cyan(`WAIVED ${ev.severity.toUpperCase()}`) : paint(c, r.status, ev.severity.toUpperCase());
       yield `         ${tag}  ${labels.get(key)!}  ${resourceLabel(r.resource)}${waiver ? c.cyan(`  waiver ${waiver}`) : ''}`;
-      yield `               ${clean(r.message)}`;
+      for (const l of indentWrap(15, clean(r.message))) yield l;
       for (const e of evidencePieces(r)) yield c.gray(`               ${e}`);
     }
   }
@@ -92,8 +93,8 @@ function* controlBlock(c: ChalkInstance, control: ControlAssessment, evaluations
 function scopeLines(s: FrameworkAssessment['scope']): string[] {
   const skipped = s.regionsNotScanned.length > 0 ? `; not scanned: ${s.regionsNotScanned.map((r) => `${r.region} (${r.reason})`).join(', ')}` : '';
   return [
-    ...wrap(`scope: regions ${s.regionsScanned.join(', ') || 'none'}${skipped}; services read: ${s.servicesRead.join(', ') || 'none'}.`, WIDTH + 4).map((l, i) => `  ${i === 0 ? '' : '  '}${l}`),
-    ...wrap(s.statement, WIDTH + 2).map((l) => `    ${l}`),
+    ...wrap(`scope: regions ${s.regionsScanned.join(', ') || 'none'}${skipped}; services read: ${s.servicesRead.join(', ') || 'none'}.`, WIDTH - 4).map((l, i) => `  ${i === 0 ? '' : '  '}${l}`),
+    ...wrap(s.statement, WIDTH - 4).map((l) => `    ${l}`),
   ];
 }
 
