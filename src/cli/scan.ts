@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { assess } from '../assess/assess.js';
 import { gateExitCode, type FailOn } from '../assess/gate.js';
 import { InputError } from '../errors.js';
@@ -19,10 +20,16 @@ import { describeCause, undecided, type Undecided } from '../assess/undecided.js
 import { clean } from '../reporters/text-format.js';
 
 /** Options that only make sense for a live scan. */
-const LIVE_FLAGS = ['profile', 'roleArn', 'externalId', 'regions'] as const;
+const LIVE_FLAGS = ['profile', 'roleArn', 'externalId', 'durationSeconds', 'mfaSerial', 'mfaToken', 'region', 'regions'] as const;
+const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** The sample account shipped in the package, which `scan --demo` scans (the README's sample, a fictional gift-card issuer). */
+export const DEMO_SNAPSHOT = fileURLToPath(new URL('../../fixtures/giftcard-issuer.json', import.meta.url));
 
 export interface ScanOptions extends Partial<AwsFlags> {
   snapshot?: string;
+  /** --demo: scan DEMO_SNAPSHOT. */
+  demo?: boolean;
   framework?: string;
   rules?: string[];
   format: Format;
@@ -72,9 +79,11 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   const minScore = parseMinScore(opts.minScore);
   const frameworks = parseFrameworkList(opts.framework);
   const live = LIVE_FLAGS.filter((f) => opts[f] !== undefined);
-  if (opts.snapshot && live.length > 0) {
-    throw new InputError(`--${live[0]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, '', 'live-collection options only without --snapshot');
+  if (opts.demo && opts.snapshot) throw new InputError('--demo', '', 'either --demo (the bundled sample) or --snapshot FILE, not both');
+  if ((opts.snapshot || opts.demo) && live.length > 0) {
+    throw new InputError(flagName(live[0]!), '', `live-collection options only without ${opts.demo ? '--demo' : '--snapshot'}`);
   }
+  const snapshotFile = opts.demo ? DEMO_SNAPSHOT : opts.snapshot;
   const { ruleSets, replaced, loaded } = selectRuleSets(opts.rules ?? [], frameworks);
   if (opts.asOf !== undefined && opts.waivers === undefined) throw new InputError('--as-of', '', 'only with --waivers (it dates their expiry)');
   const asOf = parseAsOf(opts.asOf);
@@ -82,10 +91,11 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   if (opts.failOnNew !== undefined && opts.baseline === undefined) throw new InputError('--fail-on-new', '', 'a --baseline report to tell new findings from old ones');
   // Read the baseline before scanning: a bad file fails fast, before any live collection.
   const baseline = opts.baseline === undefined ? undefined : await readReport(opts.baseline);
-  const source = opts.snapshot ?? '<live collection>';
+  const source = snapshotFile ?? '<live collection>';
+  if (opts.demo && !opts.quiet) io.stderr(`archscan: --demo: scanning the bundled sample account (fictional; not your AWS account): ${snapshotFile}\n`);
   // The live collector (and the AWS SDK) is loaded only for a live scan.
-  const snapshot = opts.snapshot
-    ? await readSnapshot(opts.snapshot)
+  const snapshot = snapshotFile
+    ? await readSnapshot(snapshotFile)
     : await (await import('./live.js')).collectLive(opts as AwsFlags, io, io.stderrIsTty === true);
   const inventory = buildInventory(snapshot);
   const assessment = assess(snapshot, inventory, ruleSets, VERSION, waivers);

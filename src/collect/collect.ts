@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import { CollectError } from '../errors.js';
+import { CollectError, InputError } from '../errors.js';
 import type { AnyServiceModule, ServiceCollector } from '../services/define.js';
 import { operationsOf } from '../services/operations.js';
 import { SERVICES } from '../services/registry.js';
@@ -44,8 +44,8 @@ function redactor(secrets: (string | undefined)[]): (text: string) => string {
  * judges it). Only an account that cannot be identified stops a collection.
  */
 export async function collectSnapshot(o: CollectOptions, modules: readonly AnyServiceModule[] = SERVICES): Promise<Snapshot> {
-  const credentials = credentialsFor(o);
   const home = o.homeRegion;
+  const credentials = credentialsFor(o, home);
   const known = new Set(operationsOf(modules).map((op) => op.key));
   const rec = new Recorder(pLimit(o.concurrency), known, o.progress);
   const pool = new ClientPool((region) => clientConfig(region, credentials, o));
@@ -58,12 +58,15 @@ export async function collectSnapshot(o: CollectOptions, modules: readonly AnySe
     const base = { region: GLOBAL_REGION, regions: [], homeRegion: home, accountId: '' };
     const noCall = async () => undefined;
     let identity: { Account?: string; Arn?: string };
+    let resolved: Awaited<ReturnType<typeof credentials>>;
     try {
+      // Credentials first, once for every client: a role is assumed (and an MFA code asked for) here.
+      resolved = await credentials();
       identity = (await sendOnce(binding('sts:GetCallerIdentity'), base, pool, {}, home, noCall)) as typeof identity;
     } catch (e) {
+      if (e instanceof InputError) throw e; // no MFA code to be had: a usage error
       throw new CollectError(`could not identify the AWS account (sts:GetCallerIdentity): ${(e as Error).name}: ${(e as Error).message}`);
     }
-    const resolved = await credentials();
     const redact = redactor([resolved.accessKeyId, resolved.secretAccessKey, resolved.sessionToken]);
     const accountId = identity.Account ?? '';
     const partition = identity.Arn?.split(':')[1] ?? 'aws';

@@ -78,10 +78,11 @@ describe('collect (mocked AWS)', () => {
     expect(mocked!.sent.some((s) => s.region === 'me-central-1')).toBe(false);
   });
 
-  it('by default collects every enabled region and never a not-opted-in one', async () => {
+  it('by default collects every enabled region and never a not-opted-in one, which it lists as skipped', async () => {
     const snapshot = await collectFrom(await fakeAccount());
     expect(snapshot.metadata.regions).toEqual(['ap-south-1', 'ap-south-2']);
-    expect(snapshot.metadata.skippedRegions).toBeUndefined();
+    expect(snapshot.metadata.skippedRegions).toEqual([{ region: 'me-central-1', reason: 'not opted in for this account' }]);
+    expect(mocked!.sent.some((s) => s.region === 'me-central-1')).toBe(false);
   });
 
   it('reads each trail status once, in the trail home region', async () => {
