@@ -104,7 +104,14 @@ export function* controlDetail(c: ChalkInstance, a: Assessment): Generator<strin
   const differing = differingParams(a.evaluations);
   for (const f of a.frameworks) {
     yield '';
-    yield `${c.bold.underline(f.title)} ${c.gray(`[${f.id}]`)}  score ${c.bold(fmtScore(f.score))}/100  ${c.gray(`attested controls only: ${fmtScore(f.scoreAttested)}`)}`;
+    const score = `score ${c.bold(fmtScore(f.score))}/100  ${c.gray(`attested controls only: ${fmtScore(f.scoreAttested)}`)}`;
+    const plain = `${f.title} [${f.id}]  score ${fmtScore(f.score)}/100  attested controls only: ${fmtScore(f.scoreAttested)}`;
+    // A long framework title puts the scores on the next line rather than past the width.
+    if (plain.length <= WIDTH) yield `${c.bold.underline(f.title)} ${c.gray(`[${f.id}]`)}  ${score}`;
+    else {
+      yield `${c.bold.underline(f.title)} ${c.gray(`[${f.id}]`)}`;
+      yield `  ${score}`;
+    }
     const cc = f.controlCounts;
     const rc = f.counts;
     const ce = f.controlEvidence;
