@@ -104,6 +104,9 @@ function* undecidedLines(c: ChalkInstance, u: Undecided, verbose: boolean): Gene
   if (u.grant.length > 0) for (const l of indentWrap(2, `grant: ${u.grant.join(', ')}`)) yield c.bold(l);
 }
 
+/** The severity in a column of 8, with a space after CRITICAL, which fills it. */
+const sevLabel = (s: string) => `${s.toUpperCase().padEnd(7)} `;
+
 const resourceName = (r: FailingResource['resource']) => (r.name && r.name !== r.id ? `${clean(r.id)} (${clean(r.name)})` : clean(r.id));
 
 /** The TOP worst failing resources: what is wrong and the controls it breaks, a line each. */
@@ -118,7 +121,7 @@ function* top(c: ChalkInstance, index: FailureIndex): Generator<string> {
   for (let i = 0; i < n; i++) {
     const r = index.resources[i]!;
     const first = r.checks[0]!;
-    yield `  ${`${i + 1}.`.padStart(3)} ${paintSeverity(c, r.worst!, r.worst!.toUpperCase().padEnd(8))}${resourceName(r.resource)}  ${r.resource.region}  ${c.gray(r.resource.type)}`;
+    yield `  ${`${i + 1}.`.padStart(3)} ${paintSeverity(c, r.worst!, sevLabel(r.worst!))}${resourceName(r.resource)}  ${r.resource.region}  ${c.gray(r.resource.type)}`;
     const more = r.checks.length > 1 ? ` (+${r.checks.length - 1} more)` : '';
     yield `               ${truncate(clean(first.message), WIDTH - 15 - more.length)}${c.gray(more)}`;
     const controls = `${plural(r.controls, 'control')}: ${controlList(index, unionBroken(r))}`;
@@ -233,7 +236,7 @@ function* byResource(c: ChalkInstance, a: Assessment, index: FailureIndex, verbo
 
 function* checkLines(c: ChalkInstance, index: FailureIndex, ch: FailingCheck, info: Assessment['checks'][number] | undefined, verbose: boolean): Generator<string> {
   const waived = ch.broken.length === 0;
-  const tag = waived ? c.cyan('WAIVED'.padEnd(8)) : paintSeverity(c, ch.severity, ch.severity.toUpperCase().padEnd(8));
+  const tag = waived ? c.cyan('WAIVED'.padEnd(8)) : paintSeverity(c, ch.severity, sevLabel(ch.severity));
   const params = ch.params ? ` (${clean(ch.params)})` : '';
   if (11 + ch.checkId.length + params.length > WIDTH) {
     // Many differing params: wrapped under the check id, no title.
