@@ -238,13 +238,14 @@ function* checkLines(c: ChalkInstance, index: FailureIndex, ch: FailingCheck, in
   const waived = ch.broken.length === 0;
   const tag = waived ? c.cyan('WAIVED'.padEnd(8)) : paintSeverity(c, ch.severity, sevLabel(ch.severity));
   const params = ch.params ? ` (${clean(ch.params)})` : '';
-  if (11 + ch.checkId.length + params.length > WIDTH) {
+  const col = 3 + (waived ? 8 : sevLabel(ch.severity).length);
+  if (col + ch.checkId.length + params.length > WIDTH) {
     // Many differing params: wrapped under the check id, no title.
     yield `   ${tag}${c.bold(ch.checkId)}`;
     for (const l of indentWrap(11, params.trim())) yield c.gray(l);
   } else {
     // The title is cut to the width: the check id names the check in full (archscan checks lists them).
-    const room = WIDTH - 11 - ch.checkId.length - params.length - 2;
+    const room = WIDTH - col - ch.checkId.length - params.length - 2;
     const title = info && room >= 10 ? `  ${truncate(info.title, room)}` : '';
     yield `   ${tag}${c.bold(ch.checkId)}${c.gray(params)}${title}`;
   }
