@@ -165,7 +165,7 @@ export function assess(snapshot: Snapshot, inv: Inventory, ruleSets: RuleSet[], 
 }
 
 /** A control as the framework scores see it: its evaluations, the results waived in it, and whether it is attested. */
-interface ControlScore {
+export interface ControlScore {
   keys: string[];
   /** `resultKey(evaluation, arn)` of each result waived in this control. */
   waived: string[];
@@ -178,6 +178,21 @@ interface ControlScore {
  * control of the set that it evidences waives it.
  */
 function subsetScore(controls: ControlScore[], evaluations: Map<string, Evaluation>) {
+  const { raw, parts } = subsetParts(controls, evaluations);
+  return {
+    score: score(parts),
+    scoreCountingWaived: score(raw),
+    counts: addCounts(parts),
+    waived: raw.reduce((n, e, i) => n + e.counts.fail - parts[i]!.counts.fail, 0),
+  };
+}
+
+/**
+ * The scored parts of a set of controls: each distinct evaluation once, as
+ * run (`raw`) and with the results waived in the whole set taken out
+ * (`parts`). The organisation score adds these up over accounts.
+ */
+export function subsetParts(controls: readonly ControlScore[], evaluations: ReadonlyMap<string, Evaluation>) {
   const uses = new Map<string, number>();
   const waivedIn = new Map<string, number>();
   for (const c of controls) {
@@ -191,12 +206,7 @@ function subsetScore(controls: ControlScore[], evaluations: Map<string, Evaluati
   }
   const raw = [...uses.keys()].sort().map((k) => evaluations.get(k)!);
   const parts = raw.map((e) => ({ severity: e.severity, counts: withoutWaived(e.counts, waivedPerEvaluation.get(e.key) ?? 0) }));
-  return {
-    score: score(parts),
-    scoreCountingWaived: score(raw),
-    counts: addCounts(parts),
-    waived: [...waivedPerEvaluation.values()].reduce((a, b) => a + b, 0),
-  };
+  return { raw, parts };
 }
 
 /** The regions scanned and skipped, the services the framework's checks read, and what a pass means. */

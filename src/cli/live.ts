@@ -23,6 +23,7 @@ export interface AwsFlags {
   region?: string;
   regions?: string;
   concurrency: string;
+  serviceConcurrency?: string;
   maxAttempts: string;
   timeout: string;
   quiet?: boolean;
@@ -152,6 +153,7 @@ export async function collectOptions(flags: AwsFlags, io: Io, stderrIsTty: boole
   const durationSeconds = flags.durationSeconds === undefined ? undefined : positiveInt('--duration-seconds', flags.durationSeconds, DURATION.max, DURATION.min);
   const regions = parseRegions(flags.regions, flags.region);
   const concurrency = positiveInt('--concurrency', flags.concurrency, 256);
+  const serviceConcurrency = flags.serviceConcurrency === undefined ? undefined : positiveInt('--service-concurrency', flags.serviceConcurrency, concurrency);
   const maxAttempts = positiveInt('--max-attempts', flags.maxAttempts, 20);
   const timeoutMs = positiveInt('--timeout', flags.timeout, 600) * 1000;
   if (flags.profile !== undefined) await checkProfile(flags.profile);
@@ -168,6 +170,7 @@ export async function collectOptions(flags: AwsFlags, io: Io, stderrIsTty: boole
     finish: () => progress.finish(),
   };
   if (regions) o.regions = regions;
+  if (serviceConcurrency !== undefined) o.serviceConcurrency = serviceConcurrency;
   if (flags.profile) o.profile = flags.profile;
   if (flags.roleArn) o.roleArn = flags.roleArn;
   if (flags.externalId) o.externalId = flags.externalId;

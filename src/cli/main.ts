@@ -15,6 +15,8 @@ import { validateFile } from './validate.js';
 import type { AwsFlags } from './live.js';
 import { minimalPolicy } from '../collect/permissions.js';
 import { VERSION } from './version.js';
+import { orgOptions, type OrgFlags } from './org.js';
+import type { MergeOptions } from './merge.js';
 
 /** A file argument: never empty (an empty --snapshot would silently mean "scan live"). */
 const path = (value: string): string => {
@@ -46,6 +48,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
       .option('--regions <list>', 'comma-separated regions, or all: every region of the partition enabled for the account (the default)')
       .option('--region <name>', 'one region: the same as --regions with one name')
       .option('--concurrency <n>', 'API calls in flight at once, across regions and services', '16')
+      .option('--service-concurrency <n>', 'of those, at most this many for one service (default: half of --concurrency)')
       .option('--max-attempts <n>', 'attempts per call under the SDK adaptive retry mode (throttling)', '8')
       .option('--timeout <seconds>', 'per-request timeout', '30');
 
@@ -55,7 +58,8 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
       .description('collect a snapshot of a live AWS account (read-only calls only)')
       .requiredOption('--output <file>', 'write the snapshot here (atomically; gzip when it ends in .gz)', path)
       .option('--quiet', 'no progress and no summary on stderr'),
-  ).action(async (opts: AwsFlags & { output: string }) => {
+  );
+  orgOptions(program.commands.at(-1)!, true).action(async (opts: AwsFlags & OrgFlags & { output: string }) => {
     // Loaded on demand: the AWS SDK clients take most of a start-up, and offline commands never need them.
     const { runCollect } = await import('./collect.js');
     setExit(await runCollect({ ...opts, debug: argv.includes('--debug') }, io));
@@ -88,7 +92,8 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .option('--baseline <report>', 'an earlier JSON report of this account: the change since it goes into the report', path)
     .addOption(new Option('--fail-on-new <severity>', 'exit 1 if a finding new since --baseline is at this severity or above (then, unless --fail-on is also given, existing findings no longer fail the gate)').choices(SEVERITIES))
     .option('--quiet', 'no progress, collection summary or gate summary on stderr'),
-  ).action(async (opts: ScanOptions & AwsFlags, cmd: Command) =>
+  );
+  orgOptions(program.commands.at(-1)!, false).action(async (opts: ScanOptions & AwsFlags & OrgFlags, cmd: Command) =>
     // --fail-on-new alone replaces the --fail-on default: the gate then looks at new findings only.
     setExit(await runScan({ ...opts, debug: argv.includes('--debug'), failOnDefaulted: cmd.getOptionValueSource('failOn') === 'default' }, io)),
   );
@@ -103,6 +108,17 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .addOption(new Option('--fail-on-new <severity>', 'exit 1 if a new finding is at this severity or above').choices(SEVERITIES))
     .option('--quiet', 'no gate summary on stderr')
     .action(async (oldFile: string, newFile: string, opts: DiffOptions) => setExit(await runDiff(oldFile, newFile, opts, io)));
+
+  program
+    .command('merge')
+    .description('combine JSON reports of single accounts or of organisation shards into one organisation report (docs/scale-out.md)')
+    .addArgument(new Argument('<report...>', 'JSON reports (`scan --format json`, `scan --org --shard i/n --format json`)').argParser((v: string, prev: string[] = []) => [...prev, path(v)]))
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('json'))
+    .option('--output <file>', 'write the report here (atomically) instead of stdout', path)
+    .addOption(new Option('--fail-on <severity>', 'exit 1 if a result fails at this severity or above').choices([...SEVERITIES, 'none']).default('low'))
+    .option('--min-score <n>', 'exit 1 if any account or the organisation scores under n in a framework (0-100)')
+    .option('--quiet', 'no gate summary on stderr')
+    .action(async (files: string[], opts: MergeOptions) => setExit(await (await import('./merge.js')).runMerge(files, opts, io)));
 
   program
     .command('frameworks')

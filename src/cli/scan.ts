@@ -76,6 +76,8 @@ export function parseFrameworkList(value: string | undefined): string[] | undefi
 
 /** `archscan scan`: snapshot → inventory → checks → assessment → report, then the gate. */
 export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
+  const org = await import('./org.js');
+  if (await org.isOrgRun(opts)) return org.runOrgScan(opts, io);
   const minScore = parseMinScore(opts.minScore);
   const frameworks = parseFrameworkList(opts.framework);
   const live = LIVE_FLAGS.filter((f) => opts[f] !== undefined);

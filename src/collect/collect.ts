@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { CollectError, InputError } from '../errors.js';
 import type { AnyServiceModule, ServiceCollector } from '../services/define.js';
 import { operationsOf } from '../services/operations.js';
@@ -17,10 +18,14 @@ export interface CollectOptions extends AwsOptions {
   homeRegion: string;
   /** At most this many API calls in flight, across all regions and services. */
   concurrency: number;
+  /** At most this many of them for one service (default: half of `concurrency`, rounded up). */
+  serviceConcurrency?: number;
   /** The collection time written into the snapshot (the CLI passes the clock in). */
   now: Date;
   collectorVersion: string;
   progress?: Progress;
+  /** Credentials to use instead of the profile/role chain (an organisation run assumes each account's role itself). */
+  credentials?: AwsCredentialIdentityProvider;
 }
 
 function sortedScope(scope: SnapshotScope): SnapshotScope {
@@ -42,12 +47,14 @@ function redactor(secrets: (string | undefined)[]): (text: string) => string {
  * and service concurrently under one limit, every failure recorded. What AWS
  * answered is kept as it came: content is never a reason to stop (the scan
  * judges it). Only an account that cannot be identified stops a collection.
+ * One service has at most `serviceConcurrency` of the calls in flight.
  */
 export async function collectSnapshot(o: CollectOptions, modules: readonly AnyServiceModule[] = SERVICES): Promise<Snapshot> {
   const home = o.homeRegion;
-  const credentials = credentialsFor(o, home);
+  const credentials = o.credentials ?? credentialsFor(o, home);
   const known = new Set(operationsOf(modules).map((op) => op.key));
-  const rec = new Recorder(pLimit(o.concurrency), known, o.progress);
+  const perService = o.serviceConcurrency ?? Math.ceil(o.concurrency / 2);
+  const rec = new Recorder(pLimit(o.concurrency), known, o.progress, () => pLimit(perService));
   const pool = new ClientPool((region) => clientConfig(region, credentials, o));
   const collectors = new Map<string, ServiceCollector>(await Promise.all(modules.map(async (m) => [m.name, await m.collector()] as const)));
   const binding = (key: string) => {

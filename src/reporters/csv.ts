@@ -5,6 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { rendered } from './stream.js';
+import type { Assessment } from '../assess/types.js';
 import type { Reporter } from './types.js';
 
 export const CSV_COLUMNS = [
@@ -44,7 +45,8 @@ const OPTIONS = {
 /** Rows written per call of the CSV writer. */
 const BATCH = 2000;
 
-export const renderCsv: Reporter = (a) => {
+/** The rows of one account, in batches; the header first when `header` (an organisation's CSV writes it once). */
+export function* csvRecords(a: Assessment, warnings: string[], header: boolean): Generator<string> {
   // `framework:control` of every selected control each evaluation evidences.
   const controls = new Map<string, string[]>();
   for (const f of a.frameworks) {
@@ -52,11 +54,8 @@ export const renderCsv: Reporter = (a) => {
       for (const k of c.evaluations) controls.set(k, [...(controls.get(k) ?? []), `${f.id}:${c.id}`]);
     }
   }
-  const warnings: string[] = [];
-  function* csv(): Generator<string> {
-    warnings.length = 0;
+  {
     let batch: Row[] = [];
-    let header = true;
     const flush = () => {
       const text = stringify(batch, { ...OPTIONS, header });
       header = false;
@@ -94,5 +93,17 @@ export const renderCsv: Reporter = (a) => {
     }
     if (batch.length > 0 || header) yield flush();
   }
-  return rendered(csv, warnings);
+}
+
+/** CSV text of rows given as records of the columns (an organisation's account that could not be scanned). */
+export function csvRows(rows: Partial<Row>[], header: boolean): string {
+  return stringify(rows.map((r) => Object.fromEntries(CSV_COLUMNS.map((c) => [c, r[c] ?? '']))), { ...OPTIONS, header });
+}
+
+export const renderCsv: Reporter = (a) => {
+  const warnings: string[] = [];
+  return rendered(function* () {
+    warnings.length = 0;
+    yield* csvRecords(a, warnings, true);
+  }, warnings);
 };

@@ -9,7 +9,7 @@
  * the account's size: GitLab refuses JUnit files over 30 MB.
  */
 import { XMLBuilder } from 'fast-xml-parser';
-import type { AssessedResult, Evaluation } from '../assess/types.js';
+import type { AssessedResult, Assessment, Evaluation } from '../assess/types.js';
 import { rendered } from './stream.js';
 import type { Reporter } from './types.js';
 
@@ -77,13 +77,13 @@ function testcase(g: Group, waivers: Map<string, { ref: string; approver: string
   return { node: base, kind: 'pass' };
 }
 
-export const renderJunit: Reporter = (a) => {
+/** One <testsuite> per framework of `a`, with its counts (they come first in the XML) and its lines. */
+export function junitSuites(a: Assessment, suiteName: (frameworkId: string) => string = (id) => id): JunitSuite[] {
   const evaluations = new Map(a.evaluations.map((e) => [e.key, e]));
   const waivers = new Map((a.waivers?.entries ?? []).map((w) => [w.ref, w]));
-  const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
   // Counts come first in the XML: one pass to count, one to write.
-  const suites = a.frameworks.map((f) => {
+  return a.frameworks.map((f) => {
     const cases: { node: Node; kind: string }[] = [];
     for (const control of f.controls) {
       if (control.manual) {
@@ -97,31 +97,47 @@ export const renderJunit: Reporter = (a) => {
       }
     }
     const count = (kind: string) => cases.filter((c) => c.kind === kind).length;
-    return { f, cases, counts: { tests: cases.length, failures: count('failure'), errors: count('error'), skipped: count('skipped') } };
+    const counts = { tests: cases.length, failures: count('failure'), errors: count('error'), skipped: count('skipped') };
+    const props: [string, string][] = [
+      ['title', f.title],
+      ['score', f.score === null ? 'n/a' : f.score.toFixed(1)],
+      ['scoreAttested', f.scoreAttested === null ? 'n/a' : f.scoreAttested.toFixed(1)],
+      ['account', a.snapshot.accountId],
+      ['snapshotCollectedAt', a.snapshot.collectedAt],
+    ];
+    return {
+      counts,
+      *xml() {
+        yield `  <testsuite${xmlAttrs({ name: suiteName(f.id), ...counts })}>\n`;
+        yield '    <properties>\n';
+        for (const [name, value] of props) yield `      <property${xmlAttrs({ name, value })}/>\n`;
+        yield '    </properties>\n';
+        for (const c of cases) yield `    ${builder.build({ testcase: c.node }) as string}\n`;
+        yield '  </testsuite>\n';
+      },
+    };
   });
+}
+
+export interface JunitSuite {
+  counts: { tests: number; failures: number; errors: number; skipped: number };
+  xml(): Generator<string>;
+}
+
+const xmlEsc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const xmlAttrs = (o: Record<string, string | number>) => Object.entries(o).map(([k, v]) => ` ${k}="${xmlEsc(String(v))}"`).join('');
+
+/** A <testsuites> document around suites, with their totals. */
+export function* junitDocument(suites: readonly JunitSuite[]): Generator<string> {
   const totals = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   for (const s of suites) for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += s.counts[k];
-  const attrs = (o: Record<string, string | number>) => Object.entries(o).map(([k, v]) => ` ${k}="${esc(String(v))}"`).join('');
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites${xmlAttrs({ name: 'archscan', ...totals })}>\n`;
+  for (const s of suites) yield* s.xml();
+  yield '</testsuites>\n';
+}
 
-  function* xml(): Generator<string> {
-    yield '<?xml version="1.0" encoding="UTF-8"?>\n';
-    yield `<testsuites${attrs({ name: 'archscan', ...totals })}>\n`;
-    for (const { f, cases, counts } of suites) {
-      yield `  <testsuite${attrs({ name: f.id, ...counts })}>\n`;
-      yield '    <properties>\n';
-      const props: [string, string][] = [
-        ['title', f.title],
-        ['score', f.score === null ? 'n/a' : f.score.toFixed(1)],
-        ['scoreAttested', f.scoreAttested === null ? 'n/a' : f.scoreAttested.toFixed(1)],
-        ['account', a.snapshot.accountId],
-        ['snapshotCollectedAt', a.snapshot.collectedAt],
-      ];
-      for (const [name, value] of props) yield `      <property${attrs({ name, value })}/>\n`;
-      yield '    </properties>\n';
-      for (const c of cases) yield `    ${builder.build({ testcase: c.node }) as string}\n`;
-      yield '  </testsuite>\n';
-    }
-    yield '</testsuites>\n';
-  }
-  return rendered(xml);
+export const renderJunit: Reporter = (a) => {
+  const suites = junitSuites(a);
+  return rendered(() => junitDocument(suites));
 };

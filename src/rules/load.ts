@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { findCheck } from '../checks/index.js';
@@ -98,7 +98,40 @@ export function loadRuleSetFile(file: string, builtin = false): RuleSet {
   return parseRuleSet(readTextFile(file, 'a rule-set file'), file, builtin);
 }
 
+/** Where a JSON pointer is in a rule-set file, for messages. */
+interface Located {
+  readonly file: string;
+  where(pointer: string): string;
+}
+
+/**
+ * The built-in rule sets as parsed and schema-validated at build time
+ * (scripts/cache-rules.mjs writes dist/rules.cache.json), keyed by file name
+ * with the SHA-256 of the text they were parsed from. Parsing the YAML and
+ * compiling the rule-set schema took most of a second on every run; a file
+ * whose text differs from the cached one (edited in place) is parsed as usual.
+ */
+let builtinCache: Record<string, { sha256: string; data: unknown }> | null | undefined;
+function cachedBuiltin(text: string, file: string): unknown {
+  if (builtinCache === undefined) {
+    try {
+      builtinCache = JSON.parse(readFileSync(new URL('../rules.cache.json', import.meta.url), 'utf8')) as typeof builtinCache;
+    } catch {
+      builtinCache = null;
+    }
+  }
+  const entry = builtinCache?.[file.slice(file.lastIndexOf('/') + 1)];
+  if (!entry || entry.sha256 !== createHash('sha256').update(text).digest('hex')) return undefined;
+  return entry.data;
+}
+
 export function parseRuleSet(text: string, file: string, builtin = false): RuleSet {
+  const cached = builtin ? cachedBuiltin(text, file) : undefined;
+  if (cached !== undefined) {
+    // Already validated against the schema when cached; located messages (unknown check ids) parse the YAML on demand.
+    let parsed: YamlFile | undefined;
+    return ruleSetOf(cached as RawRuleSet, { file, where: (p) => (parsed ??= YamlFile.parse(text, file)).where(p) }, builtin);
+  }
   const yaml = YamlFile.parse(text, file);
   const validate = validatorFor('ruleset.schema.json');
   if (!validate(yaml.data)) {
@@ -109,7 +142,11 @@ export function parseRuleSet(text: string, file: string, builtin = false): RuleS
     const expected = controlShape ? describeControlShape(yaml.data, err.instancePath) : describeAjvError(err);
     throw new InputError(file, yaml.where(err.instancePath), expected);
   }
-  const raw = yaml.data as RawRuleSet;
+  return ruleSetOf(yaml.data as RawRuleSet, yaml, builtin);
+}
+
+function ruleSetOf(raw: RawRuleSet, yaml: Located, builtin: boolean): RuleSet {
+  const file = yaml.file;
   const seen = new Set<string>();
   const controls: Control[] = raw.controls.map((c, ci) => {
     if (seen.has(c.id)) throw new InputError(file, yaml.where(`/controls/${ci}/id`), `a unique control id; "${c.id}" appears twice`);
@@ -149,14 +186,15 @@ function describeControlShape(data: unknown, pointer: string): string {
   return 'a control with "checks" (one or more) or "manual: { collect }" (what an auditor collects); it has neither';
 }
 
-function controlCheck(ref: { check: string; params?: Record<string, unknown> }, path: string, yaml: YamlFile): ControlCheck {
+function controlCheck(ref: { check: string; params?: Record<string, unknown> }, path: string, yaml: Located): ControlCheck {
   const check = findCheck(ref.check);
   if (!check) {
     throw new InputError(yaml.file, yaml.where(`${path}/check`), `a known check id (see \`archscan checks\`), not "${ref.check}"`);
   }
   const params = { ...(check.defaults as Record<string, unknown>), ...(ref.params ?? {}) };
-  const validate = ajv.compile(check.schema);
-  if (!validate(params)) {
+  // A check's defaults satisfy its schema (test/catalogue.test.ts): only params a rule set sets need compiling a validator.
+  const validate = ref.params === undefined || Object.keys(ref.params).length === 0 ? undefined : ajv.compile(check.schema);
+  if (validate && !validate(params)) {
     const err = validate.errors![0]!;
     const where = err.instancePath && ref.params && err.instancePath.split('/')[1]! in ref.params ? `${path}/params${err.instancePath}` : `${path}/params`;
     throw new InputError(yaml.file, yaml.where(where), `params valid for ${check.id}: ${err.instancePath ? `${err.instancePath.slice(1)} ` : ''}${describeAjvError(err)}`);
