@@ -94,6 +94,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .option('--services <names>', 'run only checks reading these services (comma-separated IAM service prefixes, e.g. ec2,s3)')
     .addOption(new Option('--severity <severity>', 'run only checks of this severity or above').choices(SEVERITIES))
     .option('--security-hub', 'import the ASFF findings into AWS Security Hub (BatchImportFindings, the one write call) in the account and regions they name')
+    .option('--verbose', 'text: every framework and control with its results, the full scope statements, every failed call (default: a summary and the failing resources)')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 if a result fails at this severity or above')
         .choices([...SEVERITIES, 'none'])

@@ -25,6 +25,8 @@ import type { CallError } from '../snapshot/types.js';
 import { diffReports } from '../diff/diff.js';
 import { checkSameAccount, readReport } from '../diff/read.js';
 import { diffWarnings } from './diff.js';
+import { describeCause, undecided, type Undecided } from '../assess/undecided.js';
+import { clean } from '../reporters/text-format.js';
 
 /** Options that only make sense for a live scan. */
 const LIVE_FLAGS = ['profile', 'roleArn', 'externalId', 'durationSeconds', 'mfaSerial', 'mfaToken', 'region', 'regions'] as const;
@@ -55,6 +57,8 @@ export interface ScanOptions extends Partial<AwsFlags> {
   failOn: FailOn;
   minScore?: string;
   quiet?: boolean;
+  /** Full detail where a format has a short default (text). */
+  verbose?: boolean;
   waivers?: string;
   asOf?: string;
   /** An earlier JSON report: the diff goes into `assessment.baseline`. */
@@ -200,7 +204,7 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
     await writePack(opts.outputDir, { formats, settings, assessment, snapshot, ruleSets: prepared.ruleSets, ...(snapshotFile ? { snapshotFile } : {}), warnings });
   } else {
     const color = opts.output === undefined && useColor(io);
-    const report = REPORTERS[formats[0]!](assessment, { color });
+    const report = REPORTERS[formats[0]!](assessment, { color, verbose: opts.verbose === true });
     if (opts.output !== undefined) await writeFileAtomic(opts.output, report.chunks());
     else for (const chunk of report.chunks()) io.stdout(chunk);
     warnings.push(...report.warnings);
@@ -232,11 +236,24 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
     }
   }
   if (!opts.quiet) {
+    // Every format, live or snapshot: which calls left results undecided, and what to grant.
+    for (const line of undecidedSummary(undecided(assessment))) io.stderr(`archscan: ${line}\n`);
     for (const line of unreadableSummary(assessment.callErrors, source)) io.stderr(`archscan: ${line}\n`);
     const word = exitCode === 0 ? 'passed' : exitCode === 3 ? 'incomplete' : 'failed';
     io.stderr(`archscan: gate ${word}${verdict.reasons.length ? `: ${verdict.reasons.join('; ')}` : ''} (exit ${exitCode})\n`);
   }
   return exitCode;
+}
+
+/** Undecided results for stderr: the failed calls behind them (the first `shown`) and the IAM actions to grant. */
+export function undecidedSummary(u: Undecided, shown = 5): string[] {
+  if (u.results === 0) return [];
+  const lines = [`${u.results} result(s) could not be decided${u.causes.length > 0 ? '; the calls behind them:' : ':'}`];
+  for (const c of u.causes.slice(0, shown)) lines.push(`  ${clean(describeCause(c))}`);
+  if (u.causes.length > shown) lines.push(`  ... and ${u.causes.length - shown} more failed call(s) (--format text --verbose lists them, --format json has callErrors)`);
+  if (u.other > 0) lines.push(`  ${u.other} result(s) undecided for another reason (a check could not evaluate; --format text --verbose shows each)`);
+  if (u.grant.length > 0) lines.push(`grant the collecting role ${u.grant.join(', ')}, collect again and rescan`);
+  return lines;
 }
 
 /** Answers the snapshot holds that could not be read, for stderr: where, and what was expected (the first few). */

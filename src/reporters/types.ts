@@ -3,6 +3,8 @@ import type { Assessment } from '../assess/types.js';
 export interface ReporterOptions {
   /** Colour (ANSI) output; the CLI decides from the TTY and NO_COLOR / FORCE_COLOR. */
   color: boolean;
+  /** Full detail where a format has a short default (text: every framework and control); others ignore it. */
+  verbose?: boolean;
 }
 
 export interface Rendered {

@@ -136,7 +136,7 @@ describe('scope', () => {
       ['RA-2026-003', 'expired', 1],
       ['RA-2026-009', 'stale', 0], // ebs-volume-encrypted is in PCI; the volume does not fail
     ]);
-    expect(renderText(a, { color: false }).text).toMatch(/OUT OF SCOPE RA-2026-014/);
+    expect(renderText(a, { color: false, verbose: true }).text).toMatch(/OUT OF SCOPE RA-2026-014/);
   });
 });
 
@@ -215,7 +215,7 @@ describe('reports', () => {
   });
 
   it('text shows waived results as WAIVED with the waiver, a separate score line, and every waiver with its state', () => {
-    const text = renderText(waived, { color: false }).text;
+    const text = renderText(waived, { color: false, verbose: true }).text;
     expect(text).toContain(`WAIVED MEDIUM  ec2-imdsv2-required  i-0ff75db29c00ffb43 (qc-mgmt-rdgw-01) ap-south-1  waiver RA-2026-014`);
     expect(text).toMatch(/waived: 9 result\(s\), not scored; counted as failures the score would be \d+\.\d/);
     expect(text).toContain('Waivers (as of 2026-11-23)');
