@@ -3,6 +3,7 @@
  * waivers), with one wording for what went wrong: `what` names what the file
  * should have been, e.g. "a snapshot file".
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
@@ -27,12 +28,18 @@ export function readTextFile(file: string, what: string): string {
 
 /** A JSON file as text, gunzipped when it is gzip (by its magic bytes) — `.json` and `.json.gz` alike. */
 export async function readJsonText(file: string, what: string): Promise<string> {
+  return (await readJsonFile(file, what)).text;
+}
+
+/** As readJsonText, with the SHA-256 of the file's bytes as stored (before gunzip): what `sha256sum FILE` prints. */
+export async function readJsonFile(file: string, what: string): Promise<{ text: string; sha256: string }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (e) {
     throw new InputError(file, '', fileProblem(e, what));
   }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       bytes = gunzipSync(bytes);
@@ -42,7 +49,7 @@ export async function readJsonText(file: string, what: string): Promise<string> 
   } else if (file.endsWith('.gz')) {
     throw new InputError(file, '', `${what}, gzip-compressed (the name ends in .gz but the file is not gzip)`);
   }
-  return bytes.toString('utf8');
+  return { text: bytes.toString('utf8'), sha256 };
 }
 
 /**

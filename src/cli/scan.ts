@@ -5,7 +5,7 @@ import { buildInventory } from '../inventory/build.js';
 import { REPORTERS, type Format } from '../reporters/index.js';
 import { selectRuleSets } from '../rules/load.js';
 import { loadWaivers } from '../rules/waivers.js';
-import { readSnapshot } from '../snapshot/read.js';
+import { readSnapshotHashed } from '../snapshot/read.js';
 import { useColor, type Io } from './io.js';
 import type { AwsFlags } from './live.js';
 import { writeFileAtomic } from './output.js';
@@ -35,6 +35,20 @@ export interface ScanOptions extends Partial<AwsFlags> {
   failOnNew?: Severity;
   /** True when --fail-on was not given (commander's default). */
   failOnDefaulted?: boolean;
+  /** SARIF category; false (--no-sarif-category) leaves it to the upload action's `category:`. */
+  sarifCategory?: string | false;
+}
+
+/**
+ * When the report was made: SOURCE_DATE_EPOCH (seconds since 1970, the
+ * reproducible-builds convention) when set, so a report can be reproduced
+ * byte for byte, else the clock.
+ */
+export function generationTime(env: NodeJS.ProcessEnv, now: Date = new Date()): string {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  if (epoch === undefined || epoch === '') return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (!/^\d{1,12}$/.test(epoch)) throw new InputError('SOURCE_DATE_EPOCH', '', `whole seconds since 1970-01-01 UTC, not "${epoch}"`);
+  return new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** The day waiver expiry is judged on: --as-of, or today (UTC) from the clock. */
@@ -78,11 +92,14 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   if (opts.failOnNew !== undefined && opts.baseline === undefined) throw new InputError('--fail-on-new', '', 'a --baseline report to tell new findings from old ones');
   // Read the baseline before scanning: a bad file fails fast, before any live collection.
   const baseline = opts.baseline === undefined ? undefined : await readReport(opts.baseline);
+  if (opts.sarifCategory !== undefined && opts.format !== 'sarif') throw new InputError('--sarif-category', '', 'only with --format sarif');
+  if (typeof opts.sarifCategory === 'string' && opts.sarifCategory.trim() === '') throw new InputError('--sarif-category', '', 'a non-empty category (or --no-sarif-category)');
+  const generatedAt = generationTime(io.env);
   const source = opts.snapshot ?? '<live collection>';
-  // The live collector (and the AWS SDK) is loaded only for a live scan.
-  const snapshot = opts.snapshot
-    ? await readSnapshot(opts.snapshot)
-    : await (await import('./live.js')).collectLive(opts as AwsFlags, io, io.stderrIsTty === true);
+  // The live collector (and the AWS SDK) is loaded only for a live scan; it has no file to hash.
+  const { snapshot, sha256 } = opts.snapshot
+    ? await readSnapshotHashed(opts.snapshot)
+    : { snapshot: await (await import('./live.js')).collectLive(opts as AwsFlags, io, io.stderrIsTty === true), sha256: undefined };
   const inventory = buildInventory(snapshot);
   const assessment = assess(snapshot, inventory, ruleSets, VERSION, waivers);
   if (baseline !== undefined) {
@@ -91,7 +108,12 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   }
 
   const color = opts.output === undefined && useColor(io);
-  const report = REPORTERS[opts.format](assessment, { color });
+  const report = REPORTERS[opts.format](assessment, {
+    color,
+    generatedAt,
+    ...(sha256 !== undefined ? { snapshotSha256: sha256 } : {}),
+    ...(opts.sarifCategory !== undefined ? { sarifCategory: opts.sarifCategory } : {}),
+  });
   if (opts.output !== undefined) await writeFileAtomic(opts.output, report.chunks());
   else for (const chunk of report.chunks()) io.stdout(chunk);
   for (const w of report.warnings) io.stderr(`archscan: warning: ${w}\n`);
