@@ -5,7 +5,9 @@ import { readdirSync } from 'node:fs';
 import { main } from '../dist/cli/main.js';
 
 const dir = new URL('../fixtures/', import.meta.url).pathname;
-const quiet = { stdout: () => {}, stderr: (t) => process.stderr.write(t), stdoutIsTty: false, env: {} };
+// The pack's generation time is pinned (SOURCE_DATE_EPOCH, 2026-12-01T00:00:00Z) so the goldens are reproducible;
+// test/reporters/markdown.test.ts pins the same.
+const quiet = { stdout: () => {}, stderr: (t) => process.stderr.write(t), stdoutIsTty: false, env: { SOURCE_DATE_EPOCH: '1796083200' } };
 for (const planted of readdirSync(dir).filter((f) => f.endsWith('.planted.yaml')).sort()) {
   const name = planted.replace(/\.planted\.yaml$/, '');
   // The JSON report and the Markdown VAPT pack, from the same scan.
