@@ -51,10 +51,34 @@ const CUT_MARK = '… (cut; the JSON report has it whole)';
  * line longer than that on its own is cut within, and says so.
  */
 export function evidenceJson(evidence: Record<string, unknown>): string {
-  const text = JSON.stringify(evidence, null, 2);
+  const text = prettyJsonText(evidence);
   if (text.length <= EVIDENCE_MAX) return text;
   const end = text.lastIndexOf('\n', EVIDENCE_MAX);
   return end > 0 ? `${text.slice(0, end)}\n${CUT_MARK}` : `${text.slice(0, EVIDENCE_MAX)} ${CUT_MARK}`;
+}
+
+/** Evidence lines: a value that fits in this many characters stays on one line. */
+const EVIDENCE_WIDTH = 76;
+
+/**
+ * JSON with a space after every `:` and `,` (the only places a line may
+ * wrap), a key per line, and any object or array that fits in
+ * EVIDENCE_WIDTH on one line kept there: short evidence stays short.
+ */
+export function prettyJsonText(value: unknown, indent = ''): string {
+  const flat = inline(value);
+  if (flat.length + indent.length <= EVIDENCE_WIDTH || value === null || typeof value !== 'object') return flat;
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) return `[\n${value.map((v) => inner + prettyJsonText(v ?? null, inner)).join(',\n')}\n${indent}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${prettyJsonText(v, inner)}`).join(',\n')}\n${indent}}`;
+}
+
+function inline(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => inline(v ?? null)).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${inline(v)}`).join(', ')}}`;
 }
 
 /** Findings in the ranked summary at the top of the pack. */

@@ -13,7 +13,7 @@ import { mdCode, mdText, renderMarkdown } from '../../src/reporters/markdown.js'
 import { loadBuiltinRuleSets } from '../../src/rules/load.js';
 import { readSnapshotHashed } from '../../src/snapshot/read.js';
 import { createHash } from 'node:crypto';
-import { baselineTitle, TOP_FINDINGS } from '../../src/reporters/pack.js';
+import { baselineTitle, evidenceJson, EVIDENCE_MAX, prettyJsonText, TOP_FINDINGS } from '../../src/reporters/pack.js';
 import { fixture, ROOT, runCli } from '../helpers/cli.js';
 import { augmented, fixtureAssessment, HOSTILE } from './pack-data.js';
 
@@ -176,7 +176,8 @@ describe('Markdown VAPT pack: sections', () => {
     expect(text).toContain(`*Risk:* ${mdText(check.rationale)}`);
     expect(text).toContain(`*Remediation:* ${mdText(check.remediation)}`);
     // Evidence pretty-printed in a fenced block under the result, never cut inside a value.
-    const pretty = JSON.stringify(r1.evidence, null, 2).split('\n').map((l) => `    ${l}`).join('\n');
+    const pretty = prettyJsonText(r1.evidence).split('\n').map((l) => `    ${l}`).join('\n');
+    expect(JSON.parse(prettyJsonText(r1.evidence))).toEqual(r1.evidence);
     expect(text).toContain(`  - Evidence:\n\n    \`\`\`json\n${pretty}\n    \`\`\`\n`);
     expect(text).not.toContain('  - Evidence: `');
   });
@@ -306,6 +307,24 @@ describe('Markdown VAPT pack: sections', () => {
     const e = gift.callErrors[0]!;
     expect(section(t, 'Scope, limitations and sign-off')).toContain(`### Not applicable (1)\n\nCalls whose answer`);
     expect(t).toContain(`- ${mdText(`kms:GetKeyRotationStatus in ${e.region}${e.resource ? ` ${e.resource}` : ''}: UnsupportedOperationException`)}`);
+  });
+
+  it('pretty-prints evidence: short values on one line, long ones a key per line, cut only between lines', () => {
+    expect(prettyJsonText({ port: 22, cidr: '0.0.0.0/0' })).toBe('{"port": 22, "cidr": "0.0.0.0/0"}');
+    const rules = { openRules: Array.from({ length: 3 }, (_, i) => ({ protocol: 'tcp', from: 22 + i, to: 22 + i, source: '0.0.0.0/0' })) };
+    expect(prettyJsonText(rules)).toBe(
+      '{\n  "openRules": [\n' +
+        rules.openRules.map((r) => `    {"protocol": "tcp", "from": ${r.from}, "to": ${r.to}, "source": "0.0.0.0/0"}`).join(',\n') +
+        '\n  ]\n}',
+    );
+    const big = { items: Array.from({ length: 200 }, (_, i) => ({ cidr: `10.${i}.0.0/16`, note: 'x'.repeat(20) })) };
+    const cut = evidenceJson(big);
+    expect(cut.length).toBeLessThanOrEqual(EVIDENCE_MAX + 60);
+    const lines = cut.split('\n');
+    expect(lines.at(-1)).toBe('… (cut; the JSON report has it whole)');
+    // Every line above the mark is a whole line of the full text: no value split.
+    const full = new Set(prettyJsonText(big).split('\n'));
+    for (const l of lines.slice(0, -1)) expect(full.has(l), l).toBe(true);
   });
 
   it('escapes Markdown in text and fences code spans around backticks', () => {
