@@ -9,7 +9,9 @@ import { it } from 'vitest';
 import { collectSnapshot } from '../src/collect/collect.js';
 import { parseSnapshot } from '../src/snapshot/read.js';
 import type { Snapshot } from '../src/snapshot/types.js';
-import { awsError, mockAccount, type FakeAccount } from '../test/helpers/mock-account.js';
+import { SERVICES } from '../src/services/registry.js';
+import type { AnyServiceModule } from '../src/services/define.js';
+import { awsError, fakeAccount, mockAccount, type FakeAccount } from '../test/helpers/mock-account.js';
 
 /** Turn a snapshot back into the account that would have produced it. */
 function accountOf(s: Snapshot): FakeAccount {
@@ -64,4 +66,52 @@ it('collection: API calls per region and wall time, per fixture account', async 
     const counts = [...perRegion.entries()].sort().map(([r, n]) => `${r} ${n}`).join(', ');
     console.log(`${file.padEnd(30)} ${mocked.sent.length} calls (${counts}) in ${ms.toFixed(0)} ms`);
   }
+});
+
+/**
+ * The longest chain of calls that must follow one another: the caller's
+ * identity, then the enabled regions, then per module and scope the deepest
+ * run of per-resource calls each waiting on the call that names their ids
+ * (plus one for a module with a support call sent first, IAM's
+ * GenerateCredentialReport before GetCredentialReport). Pages of a paginated
+ * call would lengthen it; the fake answers in one page.
+ */
+function longestChain(modules: readonly AnyServiceModule[]): number {
+  let deepest = 0;
+  for (const m of modules) {
+    const byKey = new Map<string, (typeof m.operations)[number]>(m.operations.map((op) => [op.key, op]));
+    const depth = (key: string): number => {
+      const op = byKey.get(key);
+      return op?.perResource ? 1 + depth(op.perResource.from) : 1;
+    };
+    const support = m.operations.some((op) => op.support !== undefined) ? 1 : 0;
+    for (const op of m.operations) if (op.support === undefined && op.plan === undefined) deepest = Math.max(deepest, depth(op.key) + support);
+  }
+  return 2 + deepest;
+}
+
+it('collection with 30 ms per request: requests, longest chain, wall against 1.3 x chain x latency + start-up', async () => {
+  process.env['AWS_ACCESS_KEY_ID'] = 'AKIABENCHEXAMPLE0001';
+  process.env['AWS_SECRET_ACCESS_KEY'] = 'bench-secret-not-real-000000000000000';
+  const options = { homeRegion: 'ap-south-1', concurrency: 16, maxAttempts: 1, timeoutMs: 5000, now: new Date(), collectorVersion: 'bench' };
+  const time = async (latencyMs: number) => {
+    const mocked = await mockAccount(await fakeAccount(), SERVICES, { latencyMs });
+    const start = performance.now();
+    await collectSnapshot(options);
+    const ms = performance.now() - start;
+    mocked.restore();
+    return { ms, requests: mocked.sent.length };
+  };
+  await time(0); // warm the module cache: start-up is the collector's own work, not loading the SDK
+  const startup = await time(0);
+  const LATENCY = 30;
+  const slow = await time(LATENCY);
+  const chain = longestChain(SERVICES);
+  const target = 1.3 * chain * LATENCY + startup.ms;
+  console.log(
+    `collection (fake account, 2 regions, --concurrency 16): ${slow.requests} requests, longest chain ${chain} calls, ` +
+      `wall ${slow.ms.toFixed(0)} ms at ${LATENCY} ms per request; start-up ${startup.ms.toFixed(0)} ms; ` +
+      `target 1.3 x ${chain} x ${LATENCY} + start-up = ${target.toFixed(0)} ms: ${slow.ms <= target ? 'met' : 'missed'}` +
+      ` (the concurrency floor alone is ${slow.requests} x ${LATENCY} / 16 = ${((slow.requests * LATENCY) / 16).toFixed(0)} ms)`,
+  );
 });

@@ -1,3 +1,4 @@
+import { profileNames, profileRegion, sharedFiles } from '../collect/clients.js';
 import { collectSnapshot, type CollectOptions } from '../collect/collect.js';
 import { isPermissionError } from '../assess/call-errors.js';
 import { InputError } from '../errors.js';
@@ -12,8 +13,17 @@ export interface AwsFlags {
   profile?: string;
   roleArn?: string;
   externalId?: string;
+  /** --duration-seconds: the assumed role's session length (the AWS CLI's `duration_seconds`). */
+  durationSeconds?: string;
+  /** --mfa-serial: the MFA device the role requires (the AWS CLI's `mfa_serial`). */
+  mfaSerial?: string;
+  /** --mfa-token: its current code, for where no terminal can be asked (CI). */
+  mfaToken?: string;
+  /** --region: one region, an alias of --regions with one name. */
+  region?: string;
   regions?: string;
   concurrency: string;
+  serviceConcurrency?: string;
   maxAttempts: string;
   timeout: string;
   quiet?: boolean;
@@ -21,45 +31,162 @@ export interface AwsFlags {
   debug?: boolean;
 }
 
-function positiveInt(flag: string, value: string, max: number): number {
+/** Asks the person at the terminal for a secret (an MFA code), without echoing it. */
+export type Prompt = (question: string) => Promise<string>;
+
+function positiveInt(flag: string, value: string, max: number, min = 1): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new InputError(flag, '', `a whole number from 1 to ${max}, not "${value}"`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new InputError(flag, '', `a whole number from ${min} to ${max}, not "${value}"`);
   return n;
 }
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/;
+/** STS: an MFA device's serial number (hardware) or ARN (virtual), 9 to 256 characters. */
+const MFA_SERIAL = /^[\w+=/:,.@-]{9,256}$/;
+/** STS: the code an MFA device shows, six digits. */
+const MFA_TOKEN = /^\d{6}$/;
+/** STS AssumeRole accepts 900 s up to the role's maximum session duration, at most 12 hours. */
+const DURATION = { min: 900, max: 43_200 } as const;
 
-export function parseRegions(value: string | undefined): string[] | undefined {
+/**
+ * The regions to collect, from `--regions a,b`, `--regions all` or `--region a`:
+ * a list, or undefined for every region the account has enabled (also what
+ * `all` means; see planRegions).
+ */
+export function parseRegions(value: string | undefined, single?: string): string[] | undefined {
+  if (single !== undefined) {
+    if (value !== undefined) throw new InputError('--region', '', 'either --region or --regions, not both');
+    if (single.includes(',') || single.trim() === 'all') throw new InputError('--region', '', `one region name such as ap-south-1, not "${single}" (several: --regions a,b or --regions all)`);
+    if (!REGION.test(single.trim())) throw new InputError('--region', '', `a region name such as ap-south-1, not "${single}"`);
+    return [single.trim()];
+  }
   if (value === undefined) return undefined;
   const regions = [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))];
-  if (regions.length === 0) throw new InputError('--regions', '', 'a comma-separated list of region names, e.g. ap-south-1,ap-south-2');
+  if (regions.length === 0) throw new InputError('--regions', '', 'a comma-separated list of region names, e.g. ap-south-1,ap-south-2, or all');
+  if (regions.includes('all')) {
+    if (regions.length > 1) throw new InputError('--regions', '', `either all or a list of region names, not both ("${value}")`);
+    return undefined;
+  }
   const bad = regions.find((r) => !REGION.test(r));
-  if (bad) throw new InputError('--regions', '', `region names such as ap-south-1, not "${bad}"`);
+  if (bad) throw new InputError('--regions', '', `region names such as ap-south-1 (or all), not "${bad}"`);
   return regions;
 }
 
-export function collectOptions(flags: AwsFlags, io: Io, stderrIsTty: boolean): CollectOptions & { finish(): void } {
+/**
+ * The region for the global calls (STS, IAM, DescribeRegions), as the AWS CLI
+ * picks one: AWS_REGION, AWS_DEFAULT_REGION, the profile's `region =`, then
+ * the first region asked for, then us-east-1.
+ */
+export async function homeRegionFor(flags: Pick<AwsFlags, 'profile'>, env: NodeJS.ProcessEnv, regions: string[] | undefined): Promise<string> {
+  return env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || (await profileRegion(flags.profile)) || regions?.[0] || 'us-east-1';
+}
+
+/**
+ * The terminal prompt: the question on stderr, the answer read from stdin in
+ * raw mode so that nothing typed is echoed. Undefined when stdin is not a
+ * terminal (CI, a pipe): then nobody can be asked.
+ */
+export function terminalPrompt(input: NodeJS.ReadStream, write: (text: string) => void): Prompt | undefined {
+  if (input.isTTY !== true) return undefined;
+  return (question) =>
+    new Promise<string>((resolve, reject) => {
+      let typed = '';
+      const end = () => {
+        input.off('data', onData);
+        input.setRawMode(false);
+        input.pause();
+        write('\n');
+      };
+      const onData = (chunk: Buffer | string) => {
+        for (const ch of chunk.toString()) {
+          if (ch === '\r' || ch === '\n' || ch === '\u0004') {
+            end();
+            resolve(typed);
+            return;
+          }
+          if (ch === '\u0003') {
+            end();
+            reject(new InputError('--mfa-token', '', 'an MFA code (the prompt was cancelled)'));
+            return;
+          }
+          if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
+          else typed += ch;
+        }
+      };
+      write(question);
+      input.setRawMode(true);
+      input.resume();
+      input.on('data', onData);
+    });
+}
+
+/**
+ * What answers an MFA challenge (--mfa-serial, or a profile's mfa_serial):
+ * --mfa-token, else the terminal. The code is checked, handed to STS and
+ * forgotten: never stored, logged or echoed.
+ */
+function mfaCodeFor(token: string | undefined, prompt: Prompt | undefined): (serial: string) => Promise<string> {
+  return async (serial) => {
+    if (token !== undefined) return token;
+    if (prompt === undefined) throw new InputError('--mfa-token', '', `the current code of MFA device ${serial}: stdin is not a terminal to ask on (in CI, pass --mfa-token)`);
+    const code = (await prompt(`archscan: MFA code for ${serial}: `)).trim();
+    if (!MFA_TOKEN.test(code)) throw new InputError('--mfa-token', '', `the six-digit code MFA device ${serial} shows, not what was typed`);
+    return code;
+  };
+}
+
+export async function collectOptions(flags: AwsFlags, io: Io, stderrIsTty: boolean, prompt?: Prompt): Promise<CollectOptions & { finish(): void }> {
   if (flags.externalId && !flags.roleArn) throw new InputError('--external-id', '', 'to go with --role-arn');
   if (flags.roleArn && !/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(flags.roleArn)) {
     throw new InputError('--role-arn', '', `an IAM role ARN such as arn:aws:iam::123456789012:role/Audit, not "${flags.roleArn}"`);
   }
+  if (flags.durationSeconds !== undefined && !flags.roleArn) throw new InputError('--duration-seconds', '', 'to go with --role-arn (a profile\'s role takes duration_seconds from the profile)');
+  if (flags.mfaSerial !== undefined && !flags.roleArn) throw new InputError('--mfa-serial', '', 'to go with --role-arn (a profile\'s role takes mfa_serial from the profile)');
+  if (flags.mfaSerial !== undefined && !MFA_SERIAL.test(flags.mfaSerial)) {
+    throw new InputError('--mfa-serial', '', `an MFA device ARN such as arn:aws:iam::123456789012:mfa/priya or a hardware serial number, not "${flags.mfaSerial}"`);
+  }
+  // Never echo what was given: it may be a live code.
+  if (flags.mfaToken !== undefined && !MFA_TOKEN.test(flags.mfaToken)) throw new InputError('--mfa-token', '', 'the six-digit code the MFA device shows');
+  if (flags.mfaSerial !== undefined && flags.mfaToken === undefined && prompt === undefined) {
+    throw new InputError('--mfa-token', '', `the current code of MFA device ${flags.mfaSerial}: stdin is not a terminal to ask on (in CI, pass --mfa-token)`);
+  }
+  const durationSeconds = flags.durationSeconds === undefined ? undefined : positiveInt('--duration-seconds', flags.durationSeconds, DURATION.max, DURATION.min);
+  const regions = parseRegions(flags.regions, flags.region);
+  const concurrency = positiveInt('--concurrency', flags.concurrency, 256);
+  const serviceConcurrency = flags.serviceConcurrency === undefined ? undefined : positiveInt('--service-concurrency', flags.serviceConcurrency, concurrency);
+  const maxAttempts = positiveInt('--max-attempts', flags.maxAttempts, 20);
+  const timeoutMs = positiveInt('--timeout', flags.timeout, 600) * 1000;
+  if (flags.profile !== undefined) await checkProfile(flags.profile);
+  const homeRegion = await homeRegionFor(flags, io.env, regions);
   const progress = progressFor(io, flags.quiet === true, stderrIsTty);
-  const regions = parseRegions(flags.regions);
   const o: CollectOptions & { finish(): void } = {
-    homeRegion: io.env['AWS_REGION'] || io.env['AWS_DEFAULT_REGION'] || regions?.[0] || 'us-east-1',
-    concurrency: positiveInt('--concurrency', flags.concurrency, 256),
-    maxAttempts: positiveInt('--max-attempts', flags.maxAttempts, 20),
-    timeoutMs: positiveInt('--timeout', flags.timeout, 600) * 1000,
+    homeRegion,
+    concurrency,
+    maxAttempts,
+    timeoutMs,
     now: new Date(),
     collectorVersion: VERSION,
     progress,
     finish: () => progress.finish(),
   };
   if (regions) o.regions = regions;
+  if (serviceConcurrency !== undefined) o.serviceConcurrency = serviceConcurrency;
   if (flags.profile) o.profile = flags.profile;
   if (flags.roleArn) o.roleArn = flags.roleArn;
   if (flags.externalId) o.externalId = flags.externalId;
+  if (durationSeconds !== undefined) o.durationSeconds = durationSeconds;
+  if (flags.mfaSerial) o.mfaSerial = flags.mfaSerial;
+  o.mfaCode = mfaCodeFor(flags.mfaToken, prompt);
   return o;
+}
+
+/** --profile names a profile of the shared config or credentials file, as the AWS CLI requires. */
+async function checkProfile(profile: string): Promise<void> {
+  if (profile.trim() === '') throw new InputError('--profile', '', 'a profile name, not an empty string');
+  if (!(await profileNames()).has(profile)) {
+    const files = sharedFiles();
+    throw new InputError('--profile', '', `a profile of the shared config file (${files.config}) or credentials file (${files.credentials}); "${profile}" is in neither`);
+  }
 }
 
 /**
@@ -85,9 +212,12 @@ function debugLogger(io: Io) {
   return { trace: line('trace'), debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 }
 
-/** Collect live, then tell the user on stderr what could not be read and why. */
-export async function collectLive(flags: AwsFlags, io: Io, stderrIsTty: boolean): Promise<Snapshot> {
-  const o = collectOptions(flags, io, stderrIsTty);
+/**
+ * Collect live, then tell the user on stderr what could not be read and why.
+ * An MFA code is asked for on the terminal (stdin) unless --mfa-token gives it.
+ */
+export async function collectLive(flags: AwsFlags, io: Io, stderrIsTty: boolean, prompt: Prompt | undefined = terminalPrompt(process.stdin, io.stderr)): Promise<Snapshot> {
+  const o = await collectOptions(flags, io, stderrIsTty, prompt);
   const debug = flags.debug === true;
   if (debug) o.logger = debugLogger(io);
   let snapshot: Snapshot;
@@ -108,6 +238,8 @@ export function failedCalls(s: Snapshot) {
 export function collectionSummary(s: Snapshot): string {
   const lines = [`archscan: collected account ${s.metadata.accountId}, regions ${s.metadata.regions.join(', ') || 'none'}`];
   for (const r of s.metadata.skippedRegions ?? []) lines.push(`archscan: skipped region ${r.region}: ${r.reason}`);
+  const listing = s.errors.find((e) => e.service === 'ec2' && e.operation === 'DescribeRegions');
+  if (listing) lines.push(`archscan: ec2:DescribeRegions failed (${listing.code}): the account's enabled regions are unknown, so only ${s.metadata.regions.join(', ')} ${s.metadata.regions.length === 1 ? 'was' : 'were'} collected`);
   const failed = failedCalls(s);
   const missing = [...new Set(failed.filter((e) => isPermissionError(e.code)).map((e) => iamActionFor(`${e.service}:${e.operation}`)))].sort();
   if (missing.length) lines.push(`archscan: missing permissions (${missing.length}): ${missing.join(', ')}`);

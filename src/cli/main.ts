@@ -37,11 +37,16 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
 
   const awsOptions = (cmd: Command) =>
     cmd
-      .option('--profile <name>', 'AWS profile from the shared config/credentials files (SSO profiles too)')
+      .option('--profile <name>', 'AWS profile from the shared config/credentials files (SSO profiles too; its region = is the home region)')
       .option('--role-arn <arn>', 'assume this IAM role (STS AssumeRole) before collecting')
       .option('--external-id <id>', 'external id for --role-arn')
-      .option('--regions <list>', 'comma-separated regions (default: every region enabled for the account)')
+      .option('--duration-seconds <n>', 'session length of the --role-arn session, 900-43200 (default 3600; the AWS CLI\'s duration_seconds)')
+      .option('--mfa-serial <arn>', 'MFA device that --role-arn requires (the AWS CLI\'s mfa_serial); its code is asked for on the terminal')
+      .option('--mfa-token <code>', 'the MFA device\'s current code, where no terminal can be asked (CI); also answers a profile\'s mfa_serial')
+      .option('--regions <list>', 'comma-separated regions, or all: every region of the partition enabled for the account (the default)')
+      .option('--region <name>', 'one region: the same as --regions with one name')
       .option('--concurrency <n>', 'API calls in flight at once, across regions and services', '16')
+      .option('--service-concurrency <n>', 'of those, at most this many for one service (default: half of --concurrency)')
       .option('--max-attempts <n>', 'attempts per call under the SDK adaptive retry mode (throttling)', '8')
       .option('--timeout <seconds>', 'per-request timeout', '30');
 
@@ -67,6 +72,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .command('scan')
     .description('scan a snapshot, or a live account, and report findings per framework and control')
     .option('--snapshot <file>', 'snapshot to scan (.json or .json.gz, from `archscan collect` or a fixture); without it, scan live', path)
+    .option('--demo', 'scan the sample account shipped with archscan (a fictional gift-card issuer): try archscan without AWS')
     .option('--framework <ids>', 'comma-separated framework ids (default: all loaded)')
     .option('--rules <file>', 'an extra rule set (YAML); repeatable; same id as a built-in replaces it', collect)
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { assess } from '../assess/assess.js';
 import { gateExitCode, type FailOn } from '../assess/gate.js';
 import { InputError } from '../errors.js';
@@ -17,10 +18,16 @@ import { checkSameAccount, readReport } from '../diff/read.js';
 import { diffWarnings } from './diff.js';
 
 /** Options that only make sense for a live scan. */
-const LIVE_FLAGS = ['profile', 'roleArn', 'externalId', 'regions'] as const;
+const LIVE_FLAGS = ['profile', 'roleArn', 'externalId', 'durationSeconds', 'mfaSerial', 'mfaToken', 'region', 'regions'] as const;
+const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** The sample account shipped in the package, which `scan --demo` scans (the README's sample, a fictional gift-card issuer). */
+export const DEMO_SNAPSHOT = fileURLToPath(new URL('../../fixtures/giftcard-issuer.json', import.meta.url));
 
 export interface ScanOptions extends Partial<AwsFlags> {
   snapshot?: string;
+  /** --demo: scan DEMO_SNAPSHOT. */
+  demo?: boolean;
   framework?: string;
   rules?: string[];
   format: Format;
@@ -82,9 +89,11 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   const minScore = parseMinScore(opts.minScore);
   const frameworks = parseFrameworkList(opts.framework);
   const live = LIVE_FLAGS.filter((f) => opts[f] !== undefined);
-  if (opts.snapshot && live.length > 0) {
-    throw new InputError(`--${live[0]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, '', 'live-collection options only without --snapshot');
+  if (opts.demo && opts.snapshot) throw new InputError('--demo', '', 'either --demo (the bundled sample) or --snapshot FILE, not both');
+  if ((opts.snapshot || opts.demo) && live.length > 0) {
+    throw new InputError(flagName(live[0]!), '', `live-collection options only without ${opts.demo ? '--demo' : '--snapshot'}`);
   }
+  const snapshotFile = opts.demo ? DEMO_SNAPSHOT : opts.snapshot;
   const { ruleSets, replaced, loaded } = selectRuleSets(opts.rules ?? [], frameworks);
   if (opts.asOf !== undefined && opts.waivers === undefined) throw new InputError('--as-of', '', 'only with --waivers (it dates their expiry)');
   const asOf = parseAsOf(opts.asOf);
@@ -95,10 +104,11 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   if (opts.sarifCategory !== undefined && opts.format !== 'sarif') throw new InputError('--sarif-category', '', 'only with --format sarif');
   if (typeof opts.sarifCategory === 'string' && opts.sarifCategory.trim() === '') throw new InputError('--sarif-category', '', 'a non-empty category (or --no-sarif-category)');
   const generatedAt = generationTime(io.env);
-  const source = opts.snapshot ?? '<live collection>';
+  const source = snapshotFile ?? '<live collection>';
+  if (opts.demo && !opts.quiet) io.stderr(`archscan: --demo: scanning the bundled sample account (fictional; not your AWS account): ${snapshotFile}\n`);
   // The live collector (and the AWS SDK) is loaded only for a live scan; it has no file to hash.
-  const { snapshot, sha256 } = opts.snapshot
-    ? await readSnapshotHashed(opts.snapshot)
+  const { snapshot, sha256 } = snapshotFile
+    ? await readSnapshotHashed(snapshotFile)
     : { snapshot: await (await import('./live.js')).collectLive(opts as AwsFlags, io, io.stderrIsTty === true), sha256: undefined };
   const inventory = buildInventory(snapshot);
   const assessment = assess(snapshot, inventory, ruleSets, VERSION, waivers);

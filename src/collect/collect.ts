@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import { CollectError } from '../errors.js';
+import { CollectError, InputError } from '../errors.js';
 import type { AnyServiceModule, ServiceCollector } from '../services/define.js';
 import { operationsOf } from '../services/operations.js';
 import { SERVICES } from '../services/registry.js';
@@ -17,6 +17,8 @@ export interface CollectOptions extends AwsOptions {
   homeRegion: string;
   /** At most this many API calls in flight, across all regions and services. */
   concurrency: number;
+  /** At most this many of them for one service (default: half of `concurrency`, rounded up). */
+  serviceConcurrency?: number;
   /** The collection time written into the snapshot (the CLI passes the clock in). */
   now: Date;
   collectorVersion: string;
@@ -42,12 +44,14 @@ function redactor(secrets: (string | undefined)[]): (text: string) => string {
  * and service concurrently under one limit, every failure recorded. What AWS
  * answered is kept as it came: content is never a reason to stop (the scan
  * judges it). Only an account that cannot be identified stops a collection.
+ * One service has at most `serviceConcurrency` of the calls in flight.
  */
 export async function collectSnapshot(o: CollectOptions, modules: readonly AnyServiceModule[] = SERVICES): Promise<Snapshot> {
-  const credentials = credentialsFor(o);
   const home = o.homeRegion;
+  const credentials = credentialsFor(o, home);
   const known = new Set(operationsOf(modules).map((op) => op.key));
-  const rec = new Recorder(pLimit(o.concurrency), known, o.progress);
+  const perService = o.serviceConcurrency ?? Math.ceil(o.concurrency / 2);
+  const rec = new Recorder(pLimit(o.concurrency), known, o.progress, () => pLimit(perService));
   const pool = new ClientPool((region) => clientConfig(region, credentials, o));
   const collectors = new Map<string, ServiceCollector>(await Promise.all(modules.map(async (m) => [m.name, await m.collector()] as const)));
   const binding = (key: string) => {
@@ -58,12 +62,15 @@ export async function collectSnapshot(o: CollectOptions, modules: readonly AnySe
     const base = { region: GLOBAL_REGION, regions: [], homeRegion: home, accountId: '' };
     const noCall = async () => undefined;
     let identity: { Account?: string; Arn?: string };
+    let resolved: Awaited<ReturnType<typeof credentials>>;
     try {
+      // Credentials first, once for every client: a role is assumed (and an MFA code asked for) here.
+      resolved = await credentials();
       identity = (await sendOnce(binding('sts:GetCallerIdentity'), base, pool, {}, home, noCall)) as typeof identity;
     } catch (e) {
+      if (e instanceof InputError) throw e; // no MFA code to be had: a usage error
       throw new CollectError(`could not identify the AWS account (sts:GetCallerIdentity): ${(e as Error).name}: ${(e as Error).message}`);
     }
-    const resolved = await credentials();
     const redact = redactor([resolved.accessKeyId, resolved.secretAccessKey, resolved.sessionToken]);
     const accountId = identity.Account ?? '';
     const partition = identity.Arn?.split(':')[1] ?? 'aws';

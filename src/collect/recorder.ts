@@ -26,7 +26,10 @@ export function errorCode(e: unknown): string {
 
 /**
  * Where collectors put what they learn: responses by scope and key, and every
- * failed call (never dropped). All calls go through one concurrency limit.
+ * failed call (never dropped). Every call takes a slot of its service's limit
+ * and then one of the global limit: a service that fans out into thousands of
+ * per-resource calls (S3 bucket settings, say) holds at most its own share of
+ * the global slots, so the other services' calls are not queued behind it.
  */
 export class Recorder {
   readonly global: SnapshotScope = { calls: {}, perResource: {} };
@@ -35,11 +38,22 @@ export class Recorder {
   /** Every call sent, as `service:Operation` (for tests and the permission summary). */
   readonly sent: string[] = [];
 
+  private readonly serviceLimits = new Map<string, ReturnType<typeof pLimit>>();
+
   constructor(
     private readonly limit: ReturnType<typeof pLimit>,
     private readonly known: ReadonlySet<string>,
     readonly progress: Progress = { done: () => {} },
+    /** A limit per service (the part of the key before the colon); none when undefined. */
+    private readonly serviceLimit?: () => ReturnType<typeof pLimit>,
   ) {}
+
+  private limitOf(service: string): ReturnType<typeof pLimit> | undefined {
+    if (!this.serviceLimit) return undefined;
+    let l = this.serviceLimits.get(service);
+    if (!l) this.serviceLimits.set(service, (l = this.serviceLimit()));
+    return l;
+  }
 
   scope(region: string): SnapshotScope {
     if (region === GLOBAL_REGION) return this.global;
@@ -52,6 +66,11 @@ export class Recorder {
    */
   async call<T>(region: string, key: string, send: () => Promise<T>, resource?: string): Promise<T | undefined> {
     if (!this.known.has(key)) throw new Error(`a collector sends ${key}, which no service module declares`);
+    const own = this.limitOf(key.slice(0, key.indexOf(':')));
+    return own ? own(() => this.send(region, key, send, resource)) : this.send(region, key, send, resource);
+  }
+
+  private send<T>(region: string, key: string, send: () => Promise<T>, resource?: string): Promise<T | undefined> {
     return this.limit(async () => {
       this.sent.push(key);
       try {

@@ -78,10 +78,11 @@ describe('collect (mocked AWS)', () => {
     expect(mocked!.sent.some((s) => s.region === 'me-central-1')).toBe(false);
   });
 
-  it('by default collects every enabled region and never a not-opted-in one', async () => {
+  it('by default collects every enabled region and never a not-opted-in one, which it lists as skipped', async () => {
     const snapshot = await collectFrom(await fakeAccount());
     expect(snapshot.metadata.regions).toEqual(['ap-south-1', 'ap-south-2']);
-    expect(snapshot.metadata.skippedRegions).toBeUndefined();
+    expect(snapshot.metadata.skippedRegions).toEqual([{ region: 'me-central-1', reason: 'not opted in for this account' }]);
+    expect(mocked!.sent.some((s) => s.region === 'me-central-1')).toBe(false);
   });
 
   it('reads each trail status once, in the trail home region', async () => {
@@ -98,6 +99,48 @@ describe('collect (mocked AWS)', () => {
       ['ec2:DescribeFlowLogs', 'ap-south-2', 'UnauthorizedOperation'],
       ['iam:GetAccountPasswordPolicy', 'global', 'NoSuchEntity'],
     ]);
+  });
+
+  it('keeps one service that fans out from holding more than its share of the calls in flight', async () => {
+    // 40 buckets whose settings answer slowly, and everything else at once.
+    const account = await fakeAccount();
+    const inFlight = new Map<string, number>();
+    const peak = new Map<string, number>();
+    let finishedS3 = 0;
+    let kmsDoneBeforeS3 = -1;
+    const slow = (service: string, answer: unknown, ms: number) => async () => {
+      inFlight.set(service, (inFlight.get(service) ?? 0) + 1);
+      const total = [...inFlight.values()].reduce((a, b) => a + b, 0);
+      peak.set(service, Math.max(peak.get(service) ?? 0, inFlight.get(service)!));
+      peak.set('*', Math.max(peak.get('*') ?? 0, total));
+      await new Promise((r) => setTimeout(r, ms));
+      inFlight.set(service, inFlight.get(service)! - 1);
+      if (service === 's3') finishedS3++;
+      return structuredClone(answer);
+    };
+    const g = account['global']!;
+    g['s3:ListBuckets'] = { Buckets: Array.from({ length: 40 }, (_, i) => ({ Name: `bucket-${String(i).padStart(2, '0')}`, CreationDate: new Date('2024-01-01T00:00:00Z') })), Owner: { ID: 'owner' } };
+    for (const key of Object.keys(g).filter((k) => k.startsWith('s3:Get'))) g[key] = slow('s3', g[key], 15);
+    const ap = account['ap-south-1']!;
+    const rotation = ap['kms:GetKeyRotationStatus'] ?? { KeyRotationEnabled: true };
+    ap['kms:GetKeyRotationStatus'] = async () => {
+      const answer = await slow('kms', typeof rotation === 'function' ? await (rotation as () => unknown)() : rotation, 1)();
+      kmsDoneBeforeS3 = Math.max(kmsDoneBeforeS3, finishedS3);
+      return answer;
+    };
+    const snapshot = await collectFrom(account, { concurrency: 4, serviceConcurrency: 2 });
+    expect(Object.keys(snapshot.global.perResource['s3:GetBucketEncryption'] ?? {})).toHaveLength(40);
+    expect(peak.get('s3')).toBe(2);
+    expect(peak.get('*')).toBeLessThanOrEqual(4);
+    // KMS's per-key calls ran while S3's 40 x 7 calls were still queued, not after them.
+    expect(kmsDoneBeforeS3).toBeGreaterThanOrEqual(0);
+    expect(kmsDoneBeforeS3).toBeLessThan(100);
+  });
+
+  it('--service-concurrency above --concurrency is a usage error', async () => {
+    const io = captureIo();
+    expect(await main(['node', 'archscan', 'collect', '--output', '/tmp/never.json', '--concurrency', '4', '--service-concurrency', '5'], io)).toBe(2);
+    expect(io.err).toMatch(/--service-concurrency.*a whole number from 1 to 4, not "5"/);
   });
 
   it('sends only read-only calls, every one of them in the generated policy', async () => {

@@ -9,6 +9,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
@@ -237,6 +238,25 @@ describe('collect on the real SDK stack (loopback)', { timeout: 60_000 }, () => 
     expect(aws.count('ec2:DescribeVpcs')).toBe(4);
     expect(aws.count('kms:ListKeys')).toBe(3);
     expect((snapshot.regions[REGION]!.calls['ec2:DescribeVpcs'] as { Vpcs: unknown[] }).Vpcs).toHaveLength(1);
+  });
+
+  it('with one request in five throttled, in every protocol, still collects exactly what an unthrottled run does', async () => {
+    const started = performance.now();
+    const calm = await collect('--max-attempts', '8');
+    const calmMs = performance.now() - started;
+    const calmRequests = aws.requests.length;
+    aws.throttleEvery(5);
+    const again = performance.now();
+    const busy = await collect('--max-attempts', '8');
+    const busyMs = performance.now() - again;
+    expect(calm.code).toBe(0);
+    expect(busy.code, busy.io.err).toBe(0);
+    expect(busy.snapshot.errors).toEqual([]);
+    expect(busy.snapshot.global).toEqual(calm.snapshot.global);
+    expect(busy.snapshot.regions).toEqual(calm.snapshot.regions);
+    expect(aws.throttled).toBeGreaterThanOrEqual(Math.floor(calmRequests / 5));
+    // Figures for the record (no assertion on time: the machine may be loaded).
+    console.log(`20% throttled: ${aws.requests.length - calmRequests} requests (${aws.throttled} throttled) in ${busyMs.toFixed(0)} ms; unthrottled ${calmRequests} in ${calmMs.toFixed(0)} ms`);
   });
 
   it('names a denied call in the wire format of each protocol, and redacts credentials AWS echoes back', async () => {

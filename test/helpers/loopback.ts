@@ -36,6 +36,10 @@ export interface Loopback {
   readonly requests: Recorded[];
   /** Answer the next `times` requests of `key` with `reply` instead (throttling, a 500 page), then as routed. */
   failNext(key: string, times: number, reply: Reply): void;
+  /** Answer every `n`th request (counted over all operations) with its protocol's throttling error. */
+  throttleEvery(n: number): void;
+  /** Requests answered by throttleEvery. */
+  readonly throttled: number;
   count(key: string): number;
   close(): Promise<void>;
 }
@@ -78,6 +82,17 @@ export const htmlPage = (status = 500): Reply => ({
   contentType: 'text/html',
   body: '<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1><p>upstream timed out</p></body></html>',
 });
+
+/** The throttling error each protocol sends, as the SDK's retry classifies it. */
+export function throttling(key: string): Reply {
+  const service = key.split(':')[0];
+  if (service === 'ec2') return ec2Error(503, 'RequestLimitExceeded', 'Request limit exceeded.');
+  if (service === 'iam' || service === 'sts' || service === 'cloudfront') {
+    return { status: 400, contentType: 'text/xml', body: '<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>r</RequestId></ErrorResponse>' };
+  }
+  if (service === 'guardduty') return { status: 429, contentType: 'application/json', body: JSON.stringify({ __type: 'TooManyRequestsException', message: 'Rate exceeded' }) };
+  return jsonError(400, 'ThrottlingException', 'Rate exceeded');
+}
 
 // --- routing ---------------------------------------------------------------
 
@@ -143,6 +158,9 @@ function signature(req: IncomingMessage, body: string, secret: string): { valid:
 export async function startLoopback(routes: Routes, secretAccessKey: string): Promise<Loopback> {
   const requests: Recorded[] = [];
   const failures = new Map<string, { times: number; reply: Reply }>();
+  let every = 0;
+  let seen = 0;
+  let throttled = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -154,6 +172,9 @@ export async function startLoopback(routes: Routes, secretAccessKey: string): Pr
       if (failing && failing.times > 0) {
         failing.times--;
         reply = failing.reply;
+      } else if (every > 0 && ++seen % every === 0) {
+        throttled++;
+        reply = throttling(key);
       } else {
         const r = routes[key];
         reply = r === undefined ? jsonError(400, 'UnknownOperationException', `the loopback does not serve ${key}`) : typeof r === 'function' ? r(params) : r;
@@ -173,6 +194,12 @@ export async function startLoopback(routes: Routes, secretAccessKey: string): Pr
     url: `http://127.0.0.1:${port}`,
     requests,
     failNext: (key, times, reply) => failures.set(key, { times, reply }),
+    throttleEvery: (n) => {
+      every = n;
+    },
+    get throttled() {
+      return throttled;
+    },
     count: (key) => requests.filter((r) => r.key === key).length,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

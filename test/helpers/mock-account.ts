@@ -76,7 +76,8 @@ export async function commandsOf(modules: readonly AnyServiceModule[] = SERVICES
   return out;
 }
 
-export async function mockAccount(account: FakeAccount, modules: readonly AnyServiceModule[] = SERVICES): Promise<MockedAccount> {
+/** `latencyMs`: every answer waits this long first, as a distant endpoint would (for the collection bench). */
+export async function mockAccount(account: FakeAccount, modules: readonly AnyServiceModule[] = SERVICES, o: { latencyMs?: number } = {}): Promise<MockedAccount> {
   const commands = await commandsOf(modules);
   const global = new Set<string>(modules.flatMap((m) => m.operations.filter((op) => op.scope === 'global').map((op) => op.key)));
   const stubs = new Map<ClientClass, AnyStub>();
@@ -90,6 +91,7 @@ export async function mockAccount(account: FakeAccount, modules: readonly AnySer
     stub.on(Command).callsFake(async (input, getClient) => {
       const region = global.has(key) ? 'global' : await getClient().config.region();
       sent.push({ key, region, input: { ...input } }); // paginators reuse the input object
+      if (o.latencyMs) await new Promise((r) => setTimeout(r, o.latencyMs));
       const answer = account[region]?.[key] ?? {};
       if (answer instanceof Error) throw answer;
       return typeof answer === 'function' ? answer(input) : structuredClone(answer);
