@@ -170,8 +170,9 @@ function largeAssessment(n: number, severity: 'low' | 'high', pad = 0): { a: Ass
   const noise = (len: number) => {
     let out = '';
     for (let i = 0; i < len; i++) {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      out += 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'[seed >> 25];
+      // 32-bit LCG (Math.imul keeps every bit; a float product would not): 6 bits a character.
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      out += 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'[seed >>> 26];
     }
     return out;
   };
