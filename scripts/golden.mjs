@@ -7,7 +7,9 @@ import { main } from '../dist/cli/main.js';
 const dir = new URL('../fixtures/', import.meta.url).pathname;
 /** The fixture whose --verbose text report is kept too: the sample account, incomplete on purpose. */
 const VERBOSE = 'payments-group';
-const quiet = { stdout: () => {}, stderr: (t) => process.stderr.write(t), stdoutIsTty: false, env: {} };
+// The pack's generation time is pinned (SOURCE_DATE_EPOCH, 2026-12-01T00:00:00Z) so the goldens are reproducible;
+// test/reporters/markdown.test.ts pins the same.
+const quiet = { stdout: () => {}, stderr: (t) => process.stderr.write(t), stdoutIsTty: false, env: { SOURCE_DATE_EPOCH: '1796083200' } };
 for (const planted of readdirSync(dir).filter((f) => f.endsWith('.planted.yaml')).sort()) {
   const name = planted.replace(/\.planted\.yaml$/, '');
   // The JSON report, the Markdown VAPT pack and the terminal report (and its --verbose form for the sample), from the same scan.

@@ -106,6 +106,8 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .option('--arch <file>', 'an architecture profile (YAML, schemas/architecture.schema.json): check tiers, flows, regions, zones and peering against it', path)
     .option('--baseline <report>', 'an earlier JSON report of this account: the change since it goes into the report', path)
     .addOption(new Option('--fail-on-new <severity>', 'exit 1 if a finding new since --baseline is at this severity or above (then, unless --fail-on is also given, existing findings no longer fail the gate)').choices(SEVERITIES))
+    .option('--sarif-category <category>', 'SARIF category (automationDetails.id; default archscan/<account>/)')
+    .option('--no-sarif-category', "write no SARIF category: the upload action's category: input then applies")
     .option('--quiet', 'no progress, collection summary or gate summary on stderr'),
   );
   orgOptions(program.commands.at(-1)!, false).action(async (opts: ScanOptions & AwsFlags & OrgFlags, cmd: Command) =>

@@ -71,6 +71,7 @@ export interface Manifest {
     asOf?: string;
     baseline?: string;
     arch?: string;
+    sarifCategory?: string | false;
     filters: ScanSettings['filters'];
   };
   /** The same settings as flags a user would type (file flags name the pack's copies). */
@@ -105,6 +106,7 @@ export function settingsFlags(s: Manifest['settings']): string[] {
     ...(s.waivers ? [`--waivers ${s.waivers}`, `--as-of ${s.asOf}`] : []),
     ...(s.baseline ? [`--baseline ${s.baseline}`] : []),
     ...(s.arch ? [`--arch ${s.arch}`] : []),
+    ...(s.sarifCategory === false ? ['--no-sarif-category'] : s.sarifCategory !== undefined ? [`--sarif-category ${s.sarifCategory}`] : []),
     ...(f.checks ? [`--checks ${f.checks.join(',')}`] : []),
     ...(f.excludeChecks ? [`--exclude-checks ${f.excludeChecks.join(',')}`] : []),
     ...(f.services ? [`--services ${f.services.join(',')}`] : []),
@@ -113,10 +115,10 @@ export function settingsFlags(s: Manifest['settings']): string[] {
 }
 
 /** Render every format of an assessment into `dir`, hashing each file. */
-export async function renderInto(dir: string, assessment: Assessment, formats: Format[], warnings: string[]): Promise<PackFile[]> {
+export async function renderInto(dir: string, assessment: Assessment, formats: Format[], render: PackRender, warnings: string[]): Promise<PackFile[]> {
   const files: PackFile[] = [];
   for (const format of formats) {
-    const report = REPORTERS[format](assessment, { color: false });
+    const report = REPORTERS[format](assessment, { color: false, ...render });
     const name = PACK_FILES[format];
     files.push({ name, role: 'report', format, ...(await writeHashed(join(dir, name), report.chunks())) });
     warnings.push(...report.warnings.map((w) => `${name}: ${w}`));
@@ -139,9 +141,17 @@ async function checkTarget(dir: string): Promise<'new' | 'empty' | 'pack'> {
   throw new InputError('--output-dir', dir, 'a new or empty directory, or an earlier archscan pack (it has files and no manifest.json)');
 }
 
+/** What every report of the pack is rendered with (the CLI's clock or SOURCE_DATE_EPOCH, the snapshot's hash, the SARIF category). */
+export interface PackRender {
+  generatedAt: string;
+  snapshotSha256?: string;
+  sarifCategory?: string | false;
+}
+
 export interface PackInput {
   formats: Format[];
   settings: ScanSettings;
+  render: PackRender;
   assessment: Assessment;
   snapshot: Snapshot;
   /** The snapshot file scanned; undefined for a live scan (the collected snapshot is then written into the pack). */
@@ -179,6 +189,7 @@ export async function writePack(dir: string, p: PackInput): Promise<Manifest> {
       ...(s.waivers ? { waivers: await copyIn(s.waivers, `waivers-${basename(s.waivers)}`), asOf: s.asOf! } : {}),
       ...(s.baseline ? { baseline: await copyIn(s.baseline, `baseline-${basename(s.baseline)}`) } : {}),
       ...(s.arch ? { arch: await copyIn(s.arch, `arch-${basename(s.arch)}`) } : {}),
+      ...(p.render.sarifCategory !== undefined ? { sarifCategory: p.render.sarifCategory } : {}),
       filters: s.filters,
     };
     let snap: Manifest['snapshot'];
@@ -193,11 +204,12 @@ export async function writePack(dir: string, p: PackInput): Promise<Manifest> {
       const bytes = await readFile(p.snapshotFile);
       snap = { file: basename(p.snapshotFile), inPack: false, sha256: sha256(bytes), size: bytes.length, ...base };
     }
-    files.push(...(await renderInto(tmp, p.assessment, p.formats, p.warnings)));
+    files.push(...(await renderInto(tmp, p.assessment, p.formats, p.render, p.warnings)));
     const manifest: Manifest = {
       manifestVersion: 1,
       tool: { name: 'archscan', version: VERSION },
-      generatedAt: (p.now ?? new Date()).toISOString(),
+      // The reports carry the same time (the pack's cover says when it was made): verify re-renders with it.
+      generatedAt: p.render.generatedAt,
       snapshot: snap,
       ruleSets: p.ruleSets.map((r) => ({ id: r.id, title: r.title, version: r.version, builtin: r.builtin })),
       settings,

@@ -15,7 +15,7 @@ import { selectRuleSets } from '../rules/load.js';
 import { loadWaivers } from '../rules/waivers.js';
 import { loadArchitecture } from '../reach/load-profile.js';
 import type { ArchitectureProfile } from '../reach/profile.js';
-import { readSnapshot } from '../snapshot/read.js';
+import { readSnapshotHashed } from '../snapshot/read.js';
 import { useColor, type Io } from './io.js';
 import type { AwsFlags } from './live.js';
 import { writeFileAtomic } from './output.js';
@@ -68,6 +68,20 @@ export interface ScanOptions extends Partial<AwsFlags> {
   arch?: string;
   /** True when --fail-on was not given (commander's default). */
   failOnDefaulted?: boolean;
+  /** SARIF category; false (--no-sarif-category) leaves it to the upload action's `category:`. */
+  sarifCategory?: string | false;
+}
+
+/**
+ * When the report was made: SOURCE_DATE_EPOCH (seconds since 1970, the
+ * reproducible-builds convention) when set, so a report can be reproduced
+ * byte for byte, else the clock.
+ */
+export function generationTime(env: NodeJS.ProcessEnv, now: Date = new Date()): string {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  if (epoch === undefined || epoch === '') return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (!/^\d{1,12}$/.test(epoch)) throw new InputError('SOURCE_DATE_EPOCH', '', `whole seconds since 1970-01-01 UTC, not "${epoch}"`);
+  return new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** The day waiver expiry is judged on: --as-of, or today (UTC) from the clock. */
@@ -189,22 +203,30 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
       ...(opts.severity !== undefined ? { severity: opts.severity } : {}),
     },
   };
+  if (opts.sarifCategory !== undefined && !formats.includes('sarif')) throw new InputError('--sarif-category', '', 'only with --format sarif');
+  if (typeof opts.sarifCategory === 'string' && opts.sarifCategory.trim() === '') throw new InputError('--sarif-category', '', 'a non-empty category (or --no-sarif-category)');
+  const generatedAt = generationTime(io.env);
   const prepared = await prepareScan(settings);
   const source = snapshotFile ?? '<live collection>';
   if (opts.demo && !opts.quiet) io.stderr(`archscan: --demo: scanning the bundled sample account (fictional; not your AWS account): ${snapshotFile}\n`);
-  // The live collector (and the AWS SDK) is loaded only for a live scan.
-  const snapshot = snapshotFile
-    ? await readSnapshot(snapshotFile)
-    : await (await import('./live.js')).collectLive(opts as AwsFlags, io, io.stderrIsTty === true);
+  // The live collector (and the AWS SDK) is loaded only for a live scan; it has no file to hash.
+  const { snapshot, sha256 } = snapshotFile
+    ? await readSnapshotHashed(snapshotFile)
+    : { snapshot: await (await import('./live.js')).collectLive(opts as AwsFlags, io, io.stderrIsTty === true), sha256: undefined };
   const assessment = assessPrepared(prepared, snapshot, opts.baseline, source);
 
+  const render = {
+    generatedAt,
+    ...(sha256 !== undefined ? { snapshotSha256: sha256 } : {}),
+    ...(opts.sarifCategory !== undefined ? { sarifCategory: opts.sarifCategory } : {}),
+  };
   const warnings: string[] = [];
   if (opts.outputDir !== undefined) {
     const { writePack } = await import('./pack.js');
-    await writePack(opts.outputDir, { formats, settings, assessment, snapshot, ruleSets: prepared.ruleSets, ...(snapshotFile ? { snapshotFile } : {}), warnings });
+    await writePack(opts.outputDir, { formats, settings, render, assessment, snapshot, ruleSets: prepared.ruleSets, ...(snapshotFile ? { snapshotFile } : {}), warnings });
   } else {
     const color = opts.output === undefined && useColor(io);
-    const report = REPORTERS[formats[0]!](assessment, { color, verbose: opts.verbose === true });
+    const report = REPORTERS[formats[0]!](assessment, { color, verbose: opts.verbose === true, ...render });
     if (opts.output !== undefined) await writeFileAtomic(opts.output, report.chunks());
     else for (const chunk of report.chunks()) io.stdout(chunk);
     warnings.push(...report.warnings);

@@ -111,7 +111,14 @@ export async function runVerify(dir: string, opts: { snapshot?: string }, io: Io
       const other = manifest.tool.version !== VERSION ? ` (the pack was made by archscan ${manifest.tool.version}, this is ${VERSION})` : '';
       for (const f of manifest.files) {
         if (f.role !== 'report' || !f.format || !present.has(f.name)) continue;
-        const diff = firstDifference(REPORTERS[f.format](assessment, { color: false }).chunks(), await readFile(join(dir, f.name)));
+        const render = {
+          color: false,
+          generatedAt: manifest.generatedAt,
+          // A pack of a live scan holds the snapshot it wrote; its reports were made before there was a file to hash.
+          ...(manifest.snapshot.inPack ? {} : { snapshotSha256: manifest.snapshot.sha256 }),
+          ...(s.sarifCategory !== undefined ? { sarifCategory: s.sarifCategory } : {}),
+        };
+        const diff = firstDifference(REPORTERS[f.format](assessment, render).chunks(), await readFile(join(dir, f.name)));
         rendered++;
         if (diff) problems.push(`DIFFERS ${f.name}: re-rendered from the snapshot with the manifest's settings, ${diff}${other}`);
       }
