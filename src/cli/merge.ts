@@ -4,7 +4,7 @@ import { mergeReports } from '../org/merge.js';
 import { ORG_REPORTERS, type OrgFormat } from '../reporters/org/index.js';
 import { useColor, type Io } from './io.js';
 import { writeFileAtomic } from './output.js';
-import { parseMinScore } from './scan.js';
+import { parseMinScore } from './scan-options.js';
 
 export interface MergeOptions {
   format: OrgFormat;

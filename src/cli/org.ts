@@ -26,7 +26,7 @@ import type { Snapshot } from '../snapshot/types.js';
 import { useColor, type Io } from './io.js';
 import type { AwsFlags } from './live.js';
 import { writeFileAtomic } from './output.js';
-import { parseAsOf, parseFormats, parseFrameworkList, parseMinScore, type ScanOptions } from './scan.js';
+import { parseAsOf, parseFormats, parseFrameworkList, parseMinScore, type ScanOptions } from './scan-options.js';
 import { VERSION } from './version.js';
 
 export interface OrgFlags {

@@ -17,7 +17,7 @@ import type { Assessment } from '../assess/types.js';
 import { InputError } from '../errors.js';
 import { REPORTERS, type Format } from '../reporters/index.js';
 import type { Snapshot } from '../snapshot/types.js';
-import type { ScanSettings } from './scan.js';
+import type { ScanSettings } from './scan-options.js';
 import { VERSION } from './version.js';
 
 export const MANIFEST = 'manifest.json';

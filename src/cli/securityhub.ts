@@ -16,7 +16,7 @@ import { clientConfig, credentialsFor } from '../collect/clients.js';
 import { asffFindings } from '../reporters/asff.js';
 import type { Io } from './io.js';
 import type { AwsFlags } from './live.js';
-import type { ScanOptions } from './scan.js';
+import type { ScanOptions } from './scan-options.js';
 
 export const BATCH_SIZE = 100;
 export const THROTTLE_RETRIES = 3;
