@@ -251,9 +251,11 @@ describe('scan --baseline', () => {
     expect(rest).toEqual(read('high.json'));
   });
 
-  it('ends the text report with a short change section', async () => {
+  it('gives the text report a short change section in its summary', async () => {
     const run = await runCli(['scan', '--snapshot', at('high.snap.json'), '--baseline', at('old.json')]);
-    const section = run.stdout.slice(run.stdout.indexOf('Change since baseline'));
+    const start = run.stdout.indexOf('Change since baseline');
+    // The summary's sections end at a blank line; findings by resource and next steps follow.
+    const section = run.stdout.slice(start, run.stdout.indexOf('\n\n', start) + 1);
     expect(section).toBe(
       [
         'Change since baseline (2026-11-20T06:00:00Z)',
