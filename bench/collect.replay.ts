@@ -8,40 +8,10 @@ import { performance } from 'node:perf_hooks';
 import { it } from 'vitest';
 import { collectSnapshot } from '../src/collect/collect.js';
 import { parseSnapshot } from '../src/snapshot/read.js';
-import type { Snapshot } from '../src/snapshot/types.js';
 import { SERVICES } from '../src/services/registry.js';
 import type { AnyServiceModule } from '../src/services/define.js';
-import { awsError, fakeAccount, mockAccount, type FakeAccount } from '../test/helpers/mock-account.js';
-
-/** Turn a snapshot back into the account that would have produced it. */
-function accountOf(s: Snapshot): FakeAccount {
-  const account: FakeAccount = {
-    global: {
-      'sts:GetCallerIdentity': { Account: s.metadata.accountId, Arn: `arn:${s.metadata.partition}:sts::${s.metadata.accountId}:assumed-role/Audit/bench` },
-      'ec2:DescribeRegions': { Regions: s.metadata.regions.map((RegionName) => ({ RegionName, OptInStatus: 'opt-in-not-required' })) },
-      'iam:GenerateCredentialReport': { State: 'COMPLETE' },
-    },
-  };
-  const scopes: [string, Snapshot['global']][] = [['global', s.global], ...Object.entries(s.regions)];
-  for (const [region, scope] of scopes) {
-    const answers = (account[region] ??= {});
-    for (const [key, response] of Object.entries(scope.calls)) {
-      answers[key] = key === 'iam:GetCredentialReport' ? { ...(response as object), Content: Buffer.from((response as { Content: string }).Content, 'base64') } : (response as object);
-    }
-    for (const [key, byId] of Object.entries(scope.perResource)) {
-      answers[key] = (input) => {
-        const id = String(input['KeyId'] ?? input['Name'] ?? input['TrailName'] ?? input['DetectorId'] ?? input['PrefixListId'] ?? input['Bucket'] ?? input['LoadBalancerArn'] ?? input['WebACLArn'] ?? input['restApiId']);
-        const found = byId[id];
-        if (!found) throw awsError('ResourceNotFoundException', id);
-        return found as object;
-      };
-    }
-  }
-  for (const e of s.errors) {
-    if (e.resource === undefined) (account[e.region] ??= {})[`${e.service}:${e.operation}`] = awsError(e.code, e.message);
-  }
-  return account;
-}
+import { fakeAccount, mockAccount } from '../test/helpers/mock-account.js';
+import { accountOf } from '../test/helpers/mock-org.js';
 
 it('collection: API calls per region and wall time, per fixture account', async () => {
   process.env['AWS_ACCESS_KEY_ID'] = 'AKIABENCHEXAMPLE0001';

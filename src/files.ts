@@ -3,6 +3,7 @@
  * waivers), with one wording for what went wrong: `what` names what the file
  * should have been, e.g. "a snapshot file".
  */
+import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
@@ -33,6 +34,11 @@ export function readTextFile(file: string, what: string): string {
  * them (a 100k-resource account is ~40 MB of JSON from ~3 MB of gzip).
  */
 export async function readJsonText(file: string, what: string): Promise<string> {
+  return (await readJsonFile(file, what)).text;
+}
+
+/** As readJsonText, with the SHA-256 of the file's bytes as stored (before gunzip): what `sha256sum FILE` prints. */
+export async function readJsonFile(file: string, what: string): Promise<{ text: string; sha256: string }> {
   let gzip: boolean;
   try {
     const handle = await open(file, 'r');
@@ -52,14 +58,21 @@ export async function readJsonText(file: string, what: string): Promise<string> 
   const decoder = new StringDecoder('utf8');
   const parts: string[] = [];
   const source = createReadStream(file);
+  // The hash is of the bytes read, as they come: no second read of the file, no copy held.
+  const hash = createHash('sha256');
   try {
     if (gzip) {
       const gunzip = createGunzip();
       source.on('error', (e) => gunzip.destroy(e));
+      // pipe() reads the file in flowing mode: a second 'data' listener sees every chunk too.
+      source.on('data', (chunk) => hash.update(chunk as Buffer));
       source.pipe(gunzip);
       for await (const chunk of gunzip) parts.push(decoder.write(chunk as Buffer));
     } else {
-      for await (const chunk of source) parts.push(decoder.write(chunk as Buffer));
+      for await (const chunk of source) {
+        hash.update(chunk as Buffer);
+        parts.push(decoder.write(chunk as Buffer));
+      }
     }
   } catch (e) {
     source.destroy();
@@ -69,7 +82,7 @@ export async function readJsonText(file: string, what: string): Promise<string> 
     throw new InputError(file, '', fileProblem(e, what));
   }
   parts.push(decoder.end());
-  return parts.join('');
+  return { text: parts.join(''), sha256: hash.digest('hex') };
 }
 
 /**

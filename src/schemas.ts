@@ -20,7 +20,7 @@ export function schemaPath(name: string): string {
   return fileURLToPath(new URL(`../schemas/${name}`, import.meta.url));
 }
 
-export function validatorFor(name: 'snapshot.schema.json' | 'ruleset.schema.json' | 'report.schema.json' | 'waivers.schema.json' | 'org-index.schema.json' | 'architecture.schema.json'): ValidateFunction {
+export function validatorFor(name: 'snapshot.schema.json' | 'ruleset.schema.json' | 'report.schema.json' | 'waivers.schema.json' | 'org-index.schema.json' | 'architecture.schema.json' | 'manifest.schema.json'): ValidateFunction {
   let v = cache.get(name);
   if (!v) {
     v = ajv.compile(JSON.parse(readFileSync(schemaPath(name), 'utf8')) as object);

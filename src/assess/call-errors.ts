@@ -1,4 +1,4 @@
-import { iamActionFor } from '../services/operations.js';
+import { iamActionFor, isAbsentCode, isInapplicableCode } from '../services/operations.js';
 import type { CallError } from '../snapshot/types.js';
 
 /** AWS error codes that mean "the caller lacks a permission", across query and JSON protocols. */
@@ -22,4 +22,16 @@ export function describeCallError(e: CallError): string {
   const where = `${e.region}${e.resource ? ` ${e.resource}` : ''}`;
   const hint = isPermissionError(e.code) ? ` (missing permission ${iamActionFor(call)})` : '';
   return `${call} failed in ${where}: ${e.code}${hint}`;
+}
+
+/**
+ * A failed call that is an answer, not a failure of the scan: the operation
+ * does not apply to the resource (GetKeyRotationStatus on an asymmetric KMS
+ * key: UnsupportedOperationException) or the thing is not set up (no bucket
+ * policy). The service modules declare these codes (inapplicableCodes,
+ * absentCodes); the checks already read them as data.
+ */
+export function isExpectedCallError(e: CallError): boolean {
+  const call = `${e.service}:${e.operation}`;
+  return isInapplicableCode(call, e.code) || isAbsentCode(call, e.code);
 }

@@ -3,6 +3,7 @@ import type { CallError } from '../snapshot/types.js';
 import type { ControlIdentity, EvidenceKind, RuleSetSource } from '../rules/types.js';
 import type { Waiver } from '../rules/waivers.js';
 import type { ReportDiff } from '../diff/types.js';
+import type { FilterReport } from '../rules/filter.js';
 import type { ControlCounts, ControlStatus } from './status.js';
 import type { ArchitectureSection } from '../reach/matrix.js';
 export type { ArchitectureSection, MatrixCell } from '../reach/matrix.js';
@@ -157,6 +158,8 @@ export interface Assessment {
   baseline?: ReportDiff;
   /** Present with `scan --arch FILE`: tiers, and declared against actual flows between them. */
   architecture?: ArchitectureSection;
+  /** Present when --checks, --exclude-checks, --services or --severity narrowed the scan: what was left out. */
+  filters?: FilterReport;
 }
 
 export type WaiverState = 'active' | 'expired' | 'stale' | 'out_of_scope';

@@ -4,6 +4,8 @@
  */
 import type { AnyCheck } from './types.js';
 import accessanalyzerEnabled from './accessanalyzer-enabled.js';
+import acmCertificateNotExpiring from './acm-certificate-not-expiring.js';
+import acmCertificateStrongKey from './acm-certificate-strong-key.js';
 import archDeclaredFlowsOpen from './arch-declared-flows-open.js';
 import archFlowsDeclared from './arch-flows-declared.js';
 import archPublicAddressInAllowedTier from './arch-public-address-in-allowed-tier.js';
@@ -36,13 +38,26 @@ import ec2SgNoPublicAdminPorts from './ec2-sg-no-public-admin-ports.js';
 import ec2SgNoPublicAllTraffic from './ec2-sg-no-public-all-traffic.js';
 import ec2SgNoPublicRiskyPorts from './ec2-sg-no-public-risky-ports.js';
 import ec2SgPublicPortsAuthorised from './ec2-sg-public-ports-authorised.js';
+import ecrImageScanningEnabled from './ecr-image-scanning-enabled.js';
+import ecrRepositoryNotPublic from './ecr-repository-not-public.js';
+import ecrTagsImmutable from './ecr-tags-immutable.js';
 import efsFileSystemEncrypted from './efs-file-system-encrypted.js';
+import eksClusterVersionSupported from './eks-cluster-version-supported.js';
+import eksControlPlaneLogging from './eks-control-plane-logging.js';
+import eksEndpointNotPublic from './eks-endpoint-not-public.js';
+import eksSecretsEncrypted from './eks-secrets-encrypted.js';
 import elasticacheAtRestEncryption from './elasticache-at-rest-encryption.js';
 import elasticacheInTransitEncryption from './elasticache-in-transit-encryption.js';
 import elasticacheNotInPublicSubnet from './elasticache-not-in-public-subnet.js';
+import elbAccessLogsEnabled from './elb-access-logs-enabled.js';
+import elbClassicAccessLogsEnabled from './elb-classic-access-logs-enabled.js';
+import elbClassicModernTlsPolicy from './elb-classic-modern-tls-policy.js';
+import elbClassicTlsOnly from './elb-classic-tls-only.js';
 import elbInternetFacingTlsOnly from './elb-internet-facing-tls-only.js';
 import elbModernTlsPolicy from './elb-modern-tls-policy.js';
+import guarddutyCentrallyAdministered from './guardduty-centrally-administered.js';
 import guarddutyEnabled from './guardduty-enabled.js';
+import guarddutyMalwareProtectionEnabled from './guardduty-malware-protection-enabled.js';
 import iamAccessKeysRotated from './iam-access-keys-rotated.js';
 import iamAdminPrincipalsSecured from './iam-admin-principals-secured.js';
 import iamCloudshellFullAccessRestricted from './iam-cloudshell-full-access-restricted.js';
@@ -60,9 +75,13 @@ import iamUserConsoleMfa from './iam-user-console-mfa.js';
 import iamUserPermissionsViaGroups from './iam-user-permissions-via-groups.js';
 import iamUserSingleActiveAccessKey from './iam-user-single-active-access-key.js';
 import iamUserSingleFactorPasswordExpires from './iam-user-single-factor-password-expires.js';
+import inspector2ScanningEnabled from './inspector2-scanning-enabled.js';
 import kmsKeyNotPendingDeletion from './kms-key-not-pending-deletion.js';
 import kmsKeyPolicyNoPublicPrincipal from './kms-key-policy-no-public-principal.js';
 import kmsKeyRotationEnabled from './kms-key-rotation-enabled.js';
+import lambdaFunctionInVpc from './lambda-function-in-vpc.js';
+import lambdaFunctionNotPublic from './lambda-function-not-public.js';
+import lambdaRuntimeSupported from './lambda-runtime-supported.js';
 import logsLogGroupKmsEncrypted from './logs-log-group-kms-encrypted.js';
 import logsLogGroupRetention from './logs-log-group-retention.js';
 import organizationsDelegatedAdmins from './organizations-delegated-admins.js';
@@ -84,14 +103,23 @@ import s3BucketServerAccessLogging from './s3-bucket-server-access-logging.js';
 import s3BucketTlsOnly from './s3-bucket-tls-only.js';
 import s3BucketVersioningProtected from './s3-bucket-versioning-protected.js';
 import secretsmanagerRotationEnabled from './secretsmanager-rotation-enabled.js';
+import securityhubEnabledWithStandards from './securityhub-enabled-with-standards.js';
+import ssmInstanceManaged from './ssm-instance-managed.js';
+import ssmInstancePatchCompliant from './ssm-instance-patch-compliant.js';
 import vpcFlowLogsEnabled from './vpc-flow-logs-enabled.js';
 import vpcSubnetTiersMultiAz from './vpc-subnet-tiers-multi-az.js';
 import wafAlbProtected from './waf-alb-protected.js';
 import wafApigatewayStageProtected from './waf-apigateway-stage-protected.js';
+import wafClassicWebAclMigrated from './waf-classic-web-acl-migrated.js';
 import wafCloudfrontProtected from './waf-cloudfront-protected.js';
+import wafWebAclAwsManagedRules from './waf-web-acl-aws-managed-rules.js';
+import wafWebAclHasRules from './waf-web-acl-has-rules.js';
+import wafWebAclLoggingEnabled from './waf-web-acl-logging-enabled.js';
 
 export const CHECKS = {
   'accessanalyzer-enabled': accessanalyzerEnabled,
+  'acm-certificate-not-expiring': acmCertificateNotExpiring,
+  'acm-certificate-strong-key': acmCertificateStrongKey,
   'arch-declared-flows-open': archDeclaredFlowsOpen,
   'arch-flows-declared': archFlowsDeclared,
   'arch-public-address-in-allowed-tier': archPublicAddressInAllowedTier,
@@ -124,13 +152,26 @@ export const CHECKS = {
   'ec2-sg-no-public-all-traffic': ec2SgNoPublicAllTraffic,
   'ec2-sg-no-public-risky-ports': ec2SgNoPublicRiskyPorts,
   'ec2-sg-public-ports-authorised': ec2SgPublicPortsAuthorised,
+  'ecr-image-scanning-enabled': ecrImageScanningEnabled,
+  'ecr-repository-not-public': ecrRepositoryNotPublic,
+  'ecr-tags-immutable': ecrTagsImmutable,
   'efs-file-system-encrypted': efsFileSystemEncrypted,
+  'eks-cluster-version-supported': eksClusterVersionSupported,
+  'eks-control-plane-logging': eksControlPlaneLogging,
+  'eks-endpoint-not-public': eksEndpointNotPublic,
+  'eks-secrets-encrypted': eksSecretsEncrypted,
   'elasticache-at-rest-encryption': elasticacheAtRestEncryption,
   'elasticache-in-transit-encryption': elasticacheInTransitEncryption,
   'elasticache-not-in-public-subnet': elasticacheNotInPublicSubnet,
+  'elb-access-logs-enabled': elbAccessLogsEnabled,
+  'elb-classic-access-logs-enabled': elbClassicAccessLogsEnabled,
+  'elb-classic-modern-tls-policy': elbClassicModernTlsPolicy,
+  'elb-classic-tls-only': elbClassicTlsOnly,
   'elb-internet-facing-tls-only': elbInternetFacingTlsOnly,
   'elb-modern-tls-policy': elbModernTlsPolicy,
+  'guardduty-centrally-administered': guarddutyCentrallyAdministered,
   'guardduty-enabled': guarddutyEnabled,
+  'guardduty-malware-protection-enabled': guarddutyMalwareProtectionEnabled,
   'iam-access-keys-rotated': iamAccessKeysRotated,
   'iam-admin-principals-secured': iamAdminPrincipalsSecured,
   'iam-cloudshell-full-access-restricted': iamCloudshellFullAccessRestricted,
@@ -148,9 +189,13 @@ export const CHECKS = {
   'iam-user-permissions-via-groups': iamUserPermissionsViaGroups,
   'iam-user-single-active-access-key': iamUserSingleActiveAccessKey,
   'iam-user-single-factor-password-expires': iamUserSingleFactorPasswordExpires,
+  'inspector2-scanning-enabled': inspector2ScanningEnabled,
   'kms-key-not-pending-deletion': kmsKeyNotPendingDeletion,
   'kms-key-policy-no-public-principal': kmsKeyPolicyNoPublicPrincipal,
   'kms-key-rotation-enabled': kmsKeyRotationEnabled,
+  'lambda-function-in-vpc': lambdaFunctionInVpc,
+  'lambda-function-not-public': lambdaFunctionNotPublic,
+  'lambda-runtime-supported': lambdaRuntimeSupported,
   'logs-log-group-kms-encrypted': logsLogGroupKmsEncrypted,
   'logs-log-group-retention': logsLogGroupRetention,
   'organizations-delegated-admins': organizationsDelegatedAdmins,
@@ -172,11 +217,18 @@ export const CHECKS = {
   's3-bucket-tls-only': s3BucketTlsOnly,
   's3-bucket-versioning-protected': s3BucketVersioningProtected,
   'secretsmanager-rotation-enabled': secretsmanagerRotationEnabled,
+  'securityhub-enabled-with-standards': securityhubEnabledWithStandards,
+  'ssm-instance-managed': ssmInstanceManaged,
+  'ssm-instance-patch-compliant': ssmInstancePatchCompliant,
   'vpc-flow-logs-enabled': vpcFlowLogsEnabled,
   'vpc-subnet-tiers-multi-az': vpcSubnetTiersMultiAz,
   'waf-alb-protected': wafAlbProtected,
   'waf-apigateway-stage-protected': wafApigatewayStageProtected,
+  'waf-classic-web-acl-migrated': wafClassicWebAclMigrated,
   'waf-cloudfront-protected': wafCloudfrontProtected,
+  'waf-web-acl-aws-managed-rules': wafWebAclAwsManagedRules,
+  'waf-web-acl-has-rules': wafWebAclHasRules,
+  'waf-web-acl-logging-enabled': wafWebAclLoggingEnabled,
 } satisfies Record<string, AnyCheck>;
 
 export type CheckId = keyof typeof CHECKS;

@@ -7,6 +7,7 @@ import { EXIT } from '../exit.js';
 import { SEVERITIES } from '../checks/types.js';
 import { CollectError, InputError } from '../errors.js';
 import { FORMATS } from '../reporters/index.js';
+import { ORG_FORMATS } from '../reporters/org/index.js';
 import { FRAMEWORK_FORMATS, listChecks, listFrameworks, type FrameworkFormat } from './catalogue.js';
 import { processIo, type Io } from './io.js';
 import { runScan, type ScanOptions } from './scan.js';
@@ -25,6 +26,12 @@ const path = (value: string): string => {
   return value;
 };
 const collect = (value: string, previous: string[] = []) => [...previous, path(value)];
+/** --format: a format or a comma list of them, repeatable; each checked here so a typo is a usage error before anything runs. */
+const formatList = (value: string, previous: string[] = []) => {
+  const bad = value.split(',').map((s) => s.trim()).find((f) => f !== '' && !(FORMATS as string[]).includes(f));
+  if (bad !== undefined) throw new InvalidArgumentError(`Allowed choices are ${FORMATS.join(', ')} (several as a comma list, with --output-dir).`);
+  return [...previous, value];
+};
 
 function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly string[]): Command {
   const program = new Command()
@@ -79,8 +86,15 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .option('--demo', 'scan the sample account shipped with archscan (a fictional gift-card issuer): try archscan without AWS')
     .option('--framework <ids>', 'comma-separated framework ids (default: all loaded)')
     .option('--rules <file>', 'an extra rule set (YAML); repeatable; same id as a built-in replaces it', collect)
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('--format <format>', `output format (default text): ${FORMATS.join(', ')}; several as a comma list or repeated, with --output-dir`, formatList)
     .option('--output <file>', 'write the report here (atomically) instead of stdout', path)
+    .option('--output-dir <dir>', 'write one file per --format and manifest.json (SHA-256 of snapshot and files): an evidence pack `archscan verify` checks', path)
+    .option('--checks <ids>', 'run only these checks (comma-separated check ids)')
+    .option('--exclude-checks <ids>', 'leave these checks out (comma-separated check ids)')
+    .option('--services <names>', 'run only checks reading these services (comma-separated IAM service prefixes, e.g. ec2,s3)')
+    .addOption(new Option('--severity <severity>', 'run only checks of this severity or above').choices(SEVERITIES))
+    .option('--security-hub', 'import the ASFF findings into AWS Security Hub (BatchImportFindings, the one write call) in the account and regions they name')
+    .option('--verbose', 'text: every framework and control with its results, the full scope statements, every failed call (default: a summary and the failing resources)')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 if a result fails at this severity or above')
         .choices([...SEVERITIES, 'none'])
@@ -92,6 +106,8 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .option('--arch <file>', 'an architecture profile (YAML, schemas/architecture.schema.json): check tiers, flows, regions, zones and peering against it', path)
     .option('--baseline <report>', 'an earlier JSON report of this account: the change since it goes into the report', path)
     .addOption(new Option('--fail-on-new <severity>', 'exit 1 if a finding new since --baseline is at this severity or above (then, unless --fail-on is also given, existing findings no longer fail the gate)').choices(SEVERITIES))
+    .option('--sarif-category <category>', 'SARIF category (automationDetails.id; default archscan/<account>/)')
+    .option('--no-sarif-category', "write no SARIF category: the upload action's category: input then applies")
     .option('--quiet', 'no progress, collection summary or gate summary on stderr'),
   );
   orgOptions(program.commands.at(-1)!, false).action(async (opts: ScanOptions & AwsFlags & OrgFlags, cmd: Command) =>
@@ -108,6 +124,16 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .action(async (opts: ArchInitOptions) => setExit(await runArchInit(opts, io)));
 
   program
+    .command('verify')
+    .description('check an evidence pack (scan --output-dir): every SHA-256 in manifest.json, and, given the snapshot, every report re-rendered byte for byte')
+    .addArgument(new Argument('<dir>', 'the pack directory').argParser(path))
+    .option('--snapshot <file>', 'the snapshot the pack was made from (default: the snapshot.json in the pack, written for live scans)', path)
+    .action(async (dir: string, opts: { snapshot?: string }) => {
+      const { runVerify } = await import('./verify.js');
+      setExit(await runVerify(dir, opts, io));
+    });
+
+  program
     .command('diff')
     .description('compare two JSON reports of one account: findings new, fixed, persisting, newly waived, undetermined; score changes')
     .addArgument(new Argument('<old>', 'the earlier report (`archscan scan --format json`)').argParser(path))
@@ -122,7 +148,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .command('merge')
     .description('combine JSON reports of single accounts or of organisation shards into one organisation report (docs/scale-out.md)')
     .addArgument(new Argument('<report...>', 'JSON reports (`scan --format json`, `scan --org --shard i/n --format json`)').argParser((v: string, prev: string[] = []) => [...prev, path(v)]))
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('json'))
+    .addOption(new Option('--format <format>', 'output format').choices(ORG_FORMATS).default('json'))
     .option('--output <file>', 'write the report here (atomically) instead of stdout', path)
     .addOption(new Option('--fail-on <severity>', 'exit 1 if a result fails at this severity or above').choices([...SEVERITIES, 'none']).default('low'))
     .option('--min-score <n>', 'exit 1 if any account or the organisation scores under n in a framework (0-100)')

@@ -1,14 +1,13 @@
 import type { FailOn } from '../assess/gate.js';
 import { orgGateExitCode } from '../org/gate.js';
 import { mergeReports } from '../org/merge.js';
-import { ORG_REPORTERS } from '../reporters/org/index.js';
-import type { Format } from '../reporters/index.js';
+import { ORG_REPORTERS, type OrgFormat } from '../reporters/org/index.js';
 import { useColor, type Io } from './io.js';
 import { writeFileAtomic } from './output.js';
-import { parseMinScore } from './scan.js';
+import { parseMinScore } from './scan-options.js';
 
 export interface MergeOptions {
-  format: Format;
+  format: OrgFormat;
   output?: string;
   failOn: FailOn;
   minScore?: string;

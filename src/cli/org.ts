@@ -17,7 +17,8 @@ import { orgGateExitCode } from '../org/gate.js';
 import { parseAccountList, parseShard, selectAccounts, type Selection } from '../org/select.js';
 import { indexOf, readIndex, INDEX_FILE, type IndexEntry } from '../org/snapshots.js';
 import type { OrgAccount, OrgAccountRef } from '../org/types.js';
-import { ORG_REPORTERS } from '../reporters/org/index.js';
+import { isOrgFormat, ORG_FORMATS, ORG_REPORTERS } from '../reporters/org/index.js';
+import { loadArchitecture } from '../reach/load-profile.js';
 import { selectRuleSets } from '../rules/load.js';
 import { loadWaivers } from '../rules/waivers.js';
 import { readSnapshot } from '../snapshot/read.js';
@@ -25,7 +26,7 @@ import type { Snapshot } from '../snapshot/types.js';
 import { useColor, type Io } from './io.js';
 import type { AwsFlags } from './live.js';
 import { writeFileAtomic } from './output.js';
-import { parseAsOf, parseFrameworkList, parseMinScore, type ScanOptions } from './scan.js';
+import { parseAsOf, parseFormats, parseFrameworkList, parseMinScore, type ScanOptions } from './scan-options.js';
 import { VERSION } from './version.js';
 
 export interface OrgFlags {
@@ -131,11 +132,24 @@ export async function runOrgScan(opts: ScanOptions & Partial<AwsFlags> & OrgFlag
   if (opts.org && opts.snapshot) throw new InputError('--org', '', 'a live scan: to scan collected accounts, give --snapshot DIR without --org');
   if (opts.baseline !== undefined) throw new InputError('--baseline', '', 'a single-account scan (diff an organisation account by account: scan --accounts ID)');
   if (opts.failOnNew !== undefined) throw new InputError('--fail-on-new', '', 'a single-account scan with --baseline');
+  // Not (yet) for an organisation: say so rather than ignore the flag.
+  for (const [flag, given] of [['--output-dir', opts.outputDir], ['--security-hub', opts.securityHub], ['--checks', opts.checks], ['--exclude-checks', opts.excludeChecks], ['--services', opts.services], ['--severity', opts.severity]] as const) {
+    if (given !== undefined && given !== false) throw new InputError(flag, '', 'a single-account scan, not with the organisation flags (scan the account with --accounts ID, or each shard on its own)');
+  }
+  const formats = parseFormats(opts.format);
+  const format = formats[0]!;
+  if (formats.length > 1) throw new InputError('--format', '', 'one format for an organisation report');
+  if (!isOrgFormat(format)) throw new InputError('--format', '', `one of ${ORG_FORMATS.join(', ')} for an organisation report, not "${format}"`);
   const minScore = parseMinScore(opts.minScore);
+  const architecture = opts.arch === undefined ? undefined : loadArchitecture(opts.arch);
   const { ruleSets, replaced, loaded } = selectRuleSets(opts.rules ?? [], parseFrameworkList(opts.framework));
   if (opts.asOf !== undefined && opts.waivers === undefined) throw new InputError('--as-of', '', 'only with --waivers (it dates their expiry)');
   const waivers = opts.waivers === undefined ? undefined : { waivers: loadWaivers(opts.waivers, loaded), asOf: parseAsOf(opts.asOf) };
-  const assessOne = (s: Snapshot): Assessment => assess(s, buildInventory(s), ruleSets, VERSION, waivers);
+  const assessOne = (s: Snapshot): Assessment => {
+    const inventory = buildInventory(s);
+    if (architecture) inventory.architecture = architecture;
+    return assess(s, inventory, ruleSets, VERSION, waivers);
+  };
 
   let accounts: OrgAccount[];
   if (directory) {
@@ -149,7 +163,7 @@ export async function runOrgScan(opts: ScanOptions & Partial<AwsFlags> & OrgFlag
     });
   }
   const org = organizationReport(accounts, VERSION);
-  const report = ORG_REPORTERS[opts.format](org, { color: opts.output === undefined && useColor(io) });
+  const report = ORG_REPORTERS[format](org, { color: opts.output === undefined && useColor(io) });
   if (opts.output !== undefined) await writeFileAtomic(opts.output, report.chunks());
   else for (const chunk of report.chunks()) io.stdout(chunk);
   for (const w of report.warnings) io.stderr(`archscan: warning: ${w}\n`);

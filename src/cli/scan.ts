@@ -3,11 +3,19 @@ import { assess } from '../assess/assess.js';
 import { gateExitCode, type FailOn } from '../assess/gate.js';
 import { InputError } from '../errors.js';
 import { buildInventory } from '../inventory/build.js';
-import { REPORTERS, type Format } from '../reporters/index.js';
+import { FORMATS, REPORTERS, type Format } from '../reporters/index.js';
+import { applyFilter, parseList, type FilterReport, type FilterRequest } from '../rules/filter.js';
+import type { RuleSet } from '../rules/types.js';
+import type { Waiver } from '../rules/waivers.js';
+import type { Assessment } from '../assess/types.js';
+import type { Snapshot } from '../snapshot/types.js';
+import type { DiffableReport } from '../diff/diff.js';
+import { EXIT } from '../exit.js';
 import { selectRuleSets } from '../rules/load.js';
 import { loadWaivers } from '../rules/waivers.js';
 import { loadArchitecture } from '../reach/load-profile.js';
-import { readSnapshot } from '../snapshot/read.js';
+import type { ArchitectureProfile } from '../reach/profile.js';
+import { readSnapshotHashed } from '../snapshot/read.js';
 import { useColor, type Io } from './io.js';
 import type { AwsFlags } from './live.js';
 import { writeFileAtomic } from './output.js';
@@ -17,104 +25,119 @@ import type { CallError } from '../snapshot/types.js';
 import { diffReports } from '../diff/diff.js';
 import { checkSameAccount, readReport } from '../diff/read.js';
 import { diffWarnings } from './diff.js';
+import { describeCause, undecided, type Undecided } from '../assess/undecided.js';
+import { clean } from '../reporters/text-format.js';
+import { DEMO_SNAPSHOT, generationTime, parseAsOf, parseFormats, parseFrameworkList, parseMinScore, type ScanOptions, type ScanSettings } from './scan-options.js';
+
+export * from './scan-options.js';
 
 /** Options that only make sense for a live scan. */
 const LIVE_FLAGS = ['profile', 'roleArn', 'externalId', 'durationSeconds', 'mfaSerial', 'mfaToken', 'region', 'regions'] as const;
+/** The credential flags, which --security-hub also takes with --snapshot or --demo. */
+const CREDENTIAL_FLAGS: readonly (typeof LIVE_FLAGS)[number][] = ['profile', 'roleArn', 'externalId', 'durationSeconds', 'mfaSerial', 'mfaToken'];
 const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
-/** The sample account shipped in the package, which `scan --demo` scans (the README's sample, a fictional gift-card issuer). */
-export const DEMO_SNAPSHOT = fileURLToPath(new URL('../../fixtures/giftcard-issuer.json', import.meta.url));
 
-export interface ScanOptions extends Partial<AwsFlags> {
-  snapshot?: string;
-  /** --demo: scan DEMO_SNAPSHOT. */
-  demo?: boolean;
-  framework?: string;
-  rules?: string[];
-  format: Format;
-  output?: string;
-  failOn: FailOn;
-  minScore?: string;
-  quiet?: boolean;
-  waivers?: string;
-  asOf?: string;
-  /** An earlier JSON report: the diff goes into `assessment.baseline`. */
-  baseline?: string;
-  failOnNew?: Severity;
-  /** An architecture profile (YAML): the drift checks hold the account against it. */
-  arch?: string;
-  /** True when --fail-on was not given (commander's default). */
-  failOnDefaulted?: boolean;
+/** Rule sets, waivers, baseline and filter, loaded and checked before any snapshot is read or collected. */
+export interface PreparedScan {
+  ruleSets: RuleSet[];
+  replaced: string[];
+  waivers?: { waivers: Waiver[]; asOf: string };
+  baseline?: DiffableReport;
+  filterReport?: FilterReport;
+  architecture?: ArchitectureProfile;
 }
 
-/** The day waiver expiry is judged on: --as-of, or today (UTC) from the clock. */
-export function parseAsOf(value: string | undefined, today: Date = new Date()): string {
-  if (value === undefined) return today.toISOString().slice(0, 10);
-  const d = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
-    throw new InputError('--as-of', '', `a calendar date YYYY-MM-DD, not "${value}"`);
+export async function prepareScan(s: ScanSettings): Promise<PreparedScan> {
+  const { ruleSets: selected, replaced, loaded } = selectRuleSets(s.rules, s.frameworks);
+  const { ruleSets, report } = applyFilter(selected, s.filters);
+  const waivers = s.waivers === undefined ? undefined : { waivers: loadWaivers(s.waivers, loaded), asOf: s.asOf! };
+  // A bad profile fails fast too, before any live collection.
+  const architecture = s.arch === undefined ? undefined : loadArchitecture(s.arch);
+  // Read the baseline before scanning: a bad file fails fast, before any live collection.
+  const baseline = s.baseline === undefined ? undefined : await readReport(s.baseline);
+  return { ruleSets, replaced, ...(waivers ? { waivers } : {}), ...(baseline ? { baseline } : {}), ...(report ? { filterReport: report } : {}), ...(architecture ? { architecture } : {}) };
+}
+
+/** The assessment of a snapshot under prepared settings (pure but for the baseline's account check). */
+export function assessPrepared(p: PreparedScan, snapshot: Snapshot, baselineFile: string | undefined, source: string): Assessment {
+  const inventory = buildInventory(snapshot);
+  if (p.architecture) inventory.architecture = p.architecture;
+  const assessment = assess(snapshot, inventory, p.ruleSets, VERSION, p.waivers);
+  if (p.filterReport) assessment.filters = p.filterReport;
+  if (p.baseline !== undefined) {
+    checkSameAccount(baselineFile!, p.baseline, assessment.snapshot.accountId, source);
+    assessment.baseline = diffReports(p.baseline, assessment);
   }
-  return value;
+  return assessment;
 }
 
-export function parseMinScore(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
-    throw new InputError('--min-score', '', `a number from 0 to 100, not "${value}"`);
-  }
-  return n;
-}
 
-export function parseFrameworkList(value: string | undefined): string[] | undefined {
-  if (value === undefined) return undefined;
-  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
-  if (ids.length === 0) throw new InputError('--framework', '', 'a comma-separated list of framework ids');
-  return ids;
-}
-
-/** `archscan scan`: snapshot → inventory → checks → assessment → report, then the gate. */
+/** `archscan scan`: snapshot → inventory → checks → assessment → report(s), then the gate. */
 export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   const org = await import('./org.js');
   if (await org.isOrgRun(opts)) return org.runOrgScan(opts, io);
   const minScore = parseMinScore(opts.minScore);
   const frameworks = parseFrameworkList(opts.framework);
-  const live = LIVE_FLAGS.filter((f) => opts[f] !== undefined);
+  const formats = parseFormats(opts.format);
+  if (opts.output !== undefined && opts.outputDir !== undefined) throw new InputError('--output', '', 'not with --output-dir (the pack holds one file per format)');
+  if (formats.length > 1 && opts.outputDir === undefined) {
+    throw new InputError('--format', '', `one format, or --output-dir DIR to write ${formats.join(', ')} as one file each${opts.output !== undefined ? ' (--output writes one file)' : ''}`);
+  }
+  // Importing findings needs credentials even for a snapshot: those flags are then allowed.
+  const live = LIVE_FLAGS.filter((f) => opts[f] !== undefined && !(opts.securityHub && CREDENTIAL_FLAGS.includes(f)));
   if (opts.demo && opts.snapshot) throw new InputError('--demo', '', 'either --demo (the bundled sample) or --snapshot FILE, not both');
   if ((opts.snapshot || opts.demo) && live.length > 0) {
     throw new InputError(flagName(live[0]!), '', `live-collection options only without ${opts.demo ? '--demo' : '--snapshot'}`);
   }
   const snapshotFile = opts.demo ? DEMO_SNAPSHOT : opts.snapshot;
-  const { ruleSets, replaced, loaded } = selectRuleSets(opts.rules ?? [], frameworks);
   if (opts.asOf !== undefined && opts.waivers === undefined) throw new InputError('--as-of', '', 'only with --waivers (it dates their expiry)');
-  const asOf = parseAsOf(opts.asOf);
-  const waivers = opts.waivers === undefined ? undefined : { waivers: loadWaivers(opts.waivers, loaded), asOf };
   if (opts.failOnNew !== undefined && opts.baseline === undefined) throw new InputError('--fail-on-new', '', 'a --baseline report to tell new findings from old ones');
-  // A bad profile fails fast too, before any live collection.
-  const architecture = opts.arch === undefined ? undefined : loadArchitecture(opts.arch);
-  // Read the baseline before scanning: a bad file fails fast, before any live collection.
-  const baseline = opts.baseline === undefined ? undefined : await readReport(opts.baseline);
+  const settings: ScanSettings = {
+    ...(frameworks ? { frameworks } : {}),
+    rules: opts.rules ?? [],
+    ...(opts.waivers !== undefined ? { waivers: opts.waivers, asOf: parseAsOf(opts.asOf) } : {}),
+    ...(opts.baseline !== undefined ? { baseline: opts.baseline } : {}),
+    ...(opts.arch !== undefined ? { arch: opts.arch } : {}),
+    filters: {
+      ...(opts.checks !== undefined ? { checks: parseList('--checks', opts.checks, 'check ids')! } : {}),
+      ...(opts.excludeChecks !== undefined ? { excludeChecks: parseList('--exclude-checks', opts.excludeChecks, 'check ids')! } : {}),
+      ...(opts.services !== undefined ? { services: parseList('--services', opts.services, 'service names')! } : {}),
+      ...(opts.severity !== undefined ? { severity: opts.severity } : {}),
+    },
+  };
+  if (opts.sarifCategory !== undefined && !formats.includes('sarif')) throw new InputError('--sarif-category', '', 'only with --format sarif');
+  if (typeof opts.sarifCategory === 'string' && opts.sarifCategory.trim() === '') throw new InputError('--sarif-category', '', 'a non-empty category (or --no-sarif-category)');
+  const generatedAt = generationTime(io.env);
+  const prepared = await prepareScan(settings);
   const source = snapshotFile ?? '<live collection>';
   if (opts.demo && !opts.quiet) io.stderr(`archscan: --demo: scanning the bundled sample account (fictional; not your AWS account): ${snapshotFile}\n`);
-  // The live collector (and the AWS SDK) is loaded only for a live scan.
-  const snapshot = snapshotFile
-    ? await readSnapshot(snapshotFile)
-    : await (await import('./live.js')).collectLive(opts as AwsFlags, io, io.stderrIsTty === true);
-  const inventory = buildInventory(snapshot);
-  if (architecture) inventory.architecture = architecture;
-  const assessment = assess(snapshot, inventory, ruleSets, VERSION, waivers);
-  if (baseline !== undefined) {
-    checkSameAccount(opts.baseline!, baseline, assessment.snapshot.accountId, source);
-    assessment.baseline = diffReports(baseline, assessment);
+  // The live collector (and the AWS SDK) is loaded only for a live scan; it has no file to hash.
+  const { snapshot, sha256 } = snapshotFile
+    ? await readSnapshotHashed(snapshotFile)
+    : { snapshot: await (await import('./live.js')).collectLive(opts as AwsFlags, io, io.stderrIsTty === true), sha256: undefined };
+  const assessment = assessPrepared(prepared, snapshot, opts.baseline, source);
+
+  const render = {
+    generatedAt,
+    ...(sha256 !== undefined ? { snapshotSha256: sha256 } : {}),
+    ...(opts.sarifCategory !== undefined ? { sarifCategory: opts.sarifCategory } : {}),
+  };
+  const warnings: string[] = [];
+  if (opts.outputDir !== undefined) {
+    const { writePack } = await import('./pack.js');
+    await writePack(opts.outputDir, { formats, settings, render, assessment, snapshot, ruleSets: prepared.ruleSets, ...(snapshotFile ? { snapshotFile } : {}), warnings });
+  } else {
+    const color = opts.output === undefined && useColor(io);
+    const report = REPORTERS[formats[0]!](assessment, { color, verbose: opts.verbose === true, ...render });
+    if (opts.output !== undefined) await writeFileAtomic(opts.output, report.chunks());
+    else for (const chunk of report.chunks()) io.stdout(chunk);
+    warnings.push(...report.warnings);
   }
+  for (const w of warnings) io.stderr(`archscan: warning: ${w}\n`);
+  if (prepared.filterReport && !opts.quiet) io.stderr(`archscan: note: ${prepared.filterReport.statement}\n`);
 
-  const color = opts.output === undefined && useColor(io);
-  const report = REPORTERS[opts.format](assessment, { color });
-  if (opts.output !== undefined) await writeFileAtomic(opts.output, report.chunks());
-  else for (const chunk of report.chunks()) io.stdout(chunk);
-  for (const w of report.warnings) io.stderr(`archscan: warning: ${w}\n`);
-
-  for (const id of replaced) io.stderr(`archscan: note: --rules replaced the built-in framework "${id}"\n`);
+  for (const id of prepared.replaced) io.stderr(`archscan: note: --rules replaced the built-in framework "${id}"\n`);
   if (assessment.baseline) for (const w of diffWarnings(assessment.baseline, opts.baseline!, source)) io.stderr(`archscan: warning: ${w}\n`);
   for (const w of assessment.waivers?.entries ?? []) {
     if (w.state === 'expired') io.stderr(`archscan: warning: waiver ${w.ref} expired on ${w.expires} and no longer applies (${w.matched} result(s) fail again)\n`);
@@ -127,12 +150,35 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
     ...(minScore !== undefined ? { minScore } : {}),
     ...(opts.failOnNew !== undefined ? { failOnNew: opts.failOnNew } : {}),
   });
-  if (!opts.quiet) {
-    for (const line of unreadableSummary(assessment.callErrors, source)) io.stderr(`archscan: ${line}\n`);
-    const word = verdict.exitCode === 0 ? 'passed' : verdict.exitCode === 3 ? 'incomplete' : 'failed';
-    io.stderr(`archscan: gate ${word}${verdict.reasons.length ? `: ${verdict.reasons.join('; ')}` : ''} (exit ${verdict.exitCode})\n`);
+  let exitCode: number = verdict.exitCode;
+  if (opts.securityHub) {
+    const { runSecurityHubImport } = await import('./securityhub.js');
+    const imported = await runSecurityHubImport(assessment, opts, io);
+    // Findings that did not reach Security Hub leave the job incomplete, like an undecided result.
+    if (!imported) {
+      exitCode = EXIT.incomplete;
+      verdict.reasons.push('Security Hub import incomplete (see above)');
+    }
   }
-  return verdict.exitCode;
+  if (!opts.quiet) {
+    // Every format, live or snapshot: which calls left results undecided, and what to grant.
+    for (const line of undecidedSummary(undecided(assessment))) io.stderr(`archscan: ${line}\n`);
+    for (const line of unreadableSummary(assessment.callErrors, source)) io.stderr(`archscan: ${line}\n`);
+    const word = exitCode === 0 ? 'passed' : exitCode === 3 ? 'incomplete' : 'failed';
+    io.stderr(`archscan: gate ${word}${verdict.reasons.length ? `: ${verdict.reasons.join('; ')}` : ''} (exit ${exitCode})\n`);
+  }
+  return exitCode;
+}
+
+/** Undecided results for stderr: the failed calls behind them (the first `shown`) and the IAM actions to grant. */
+export function undecidedSummary(u: Undecided, shown = 5): string[] {
+  if (u.results === 0) return [];
+  const lines = [`${u.results} result(s) could not be decided${u.causes.length > 0 ? '; the calls behind them:' : ':'}`];
+  for (const c of u.causes.slice(0, shown)) lines.push(`  ${clean(describeCause(c))}`);
+  if (u.causes.length > shown) lines.push(`  ... and ${u.causes.length - shown} more failed call(s) (--format text --verbose lists them, --format json has callErrors)`);
+  if (u.other > 0) lines.push(`  ${u.other} result(s) undecided for another reason (a check could not evaluate; --format text --verbose shows each)`);
+  if (u.grant.length > 0) lines.push(`grant the collecting role ${u.grant.join(', ')}, collect again and rescan`);
+  return lines;
 }
 
 /** Answers the snapshot holds that could not be read, for stderr: where, and what was expected (the first few). */

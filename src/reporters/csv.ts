@@ -26,7 +26,7 @@ export const CSV_COLUMNS = [
   'waiver_refs',
 ] as const;
 
-type Row = Record<(typeof CSV_COLUMNS)[number], string>;
+type Row = Record<(typeof CSV_COLUMNS)[number], string> & { scan_filter?: string };
 
 /** Excel's limit per cell; a longer cell would spill into the next one. */
 const CELL_MAX = 32_000;
@@ -45,8 +45,12 @@ const OPTIONS = {
 /** Rows written per call of the CSV writer. */
 const BATCH = 2000;
 
+/** Added, last, only to a filtered scan's CSV: the filter statement on every row, so no row is taken for a full scan's. */
+export const CSV_FILTER_COLUMN = 'scan_filter';
+
 /** The rows of one account, in batches; the header first when `header` (an organisation's CSV writes it once). */
 export function* csvRecords(a: Assessment, warnings: string[], header: boolean): Generator<string> {
+  const columns: string[] = a.filters ? [...CSV_COLUMNS, CSV_FILTER_COLUMN] : [...CSV_COLUMNS];
   // `framework:control` of every selected control each evaluation evidences.
   const controls = new Map<string, string[]>();
   for (const f of a.frameworks) {
@@ -57,7 +61,7 @@ export function* csvRecords(a: Assessment, warnings: string[], header: boolean):
   {
     let batch: Row[] = [];
     const flush = () => {
-      const text = stringify(batch, { ...OPTIONS, header });
+      const text = stringify(batch, { ...OPTIONS, columns, header });
       header = false;
       batch = [];
       return text;
@@ -87,6 +91,7 @@ export function* csvRecords(a: Assessment, warnings: string[], header: boolean):
           message: r.message,
           evidence,
           waiver_refs: (r.waiver?.refs ?? []).join(';'),
+          ...(a.filters ? { scan_filter: a.filters.statement } : {}),
         });
         if (batch.length >= BATCH) yield flush();
       }

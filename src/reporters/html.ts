@@ -9,6 +9,7 @@ import { describeCallError } from '../assess/call-errors.js';
 import type { Assessment, ControlAssessment, Counts, FrameworkAssessment } from '../assess/types.js';
 import { CHANGE_KINDS } from '../diff/types.js';
 import {
+  baselineTitle,
   buildPack,
   caveatMarks,
   CHANGE_LABEL,
@@ -19,7 +20,9 @@ import {
   fmtScore,
   notListed,
   resourceLabel,
+  SCOPE_STATEMENT,
   scopeText,
+  SIGN_OFF_ROLES,
   STATE_LABEL,
   STATUS_LABEL,
   statusLabel,
@@ -111,14 +114,21 @@ svg.chart{width:100%;height:auto;display:block}
 svg.chart text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:#1b1b1b}
 nav ul{margin:4px 0;padding-left:20px;columns:2}
 thead{display:table-header-group}
-tr{break-inside:avoid}
+tr,tbody.finding{break-inside:avoid}
+/* Evidence: pretty-printed JSON, wrapped only where the text has a space or a line break. */
+pre.ev{margin:0;white-space:pre-wrap;overflow-wrap:break-word;word-break:normal;font:11px/1.35 ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace}
+tr.ev-row td{border-top:0;background:#fafbfc}
+.signoff td{height:2.6em}
+.prov{font-variant-numeric:tabular-nums}
 h2,h3,h4,h5{break-after:avoid}
 @page{size:A4;margin:14mm 12mm}
 @media print{
 body{max-width:none;padding:0;font-size:10pt}
 table{font-size:8.5pt}
 code{font-size:8pt}
-main>section+section{break-before:page}
+pre.ev{font-size:7.5pt}
+/* A framework starts a page; the short closing sections share pages (no page holds one sentence). */
+main>section.framework,main>section#waivers{break-before:page}
 nav{display:none}
 a{color:inherit;text-decoration:none}
 figure,.facts{break-inside:avoid}
@@ -214,6 +224,8 @@ function summary(p: Pack): string {
   facts.push(
     ['Frameworks', a.frameworks.map((f) => `${esc(f.title)} (${code(f.id)})`).join('<br>') || 'none'],
     ['Snapshot collected at', esc(s.collectedAt)],
+    ['Snapshot SHA-256', shaText(p)],
+    ['Generated at', `<span class="prov">${esc(p.provenance.generatedAt ?? 'not recorded')}</span>`],
     ['Tool', esc(`${a.tool.name} ${a.tool.version}`)],
     [
       'Scan complete',
@@ -224,6 +236,7 @@ function summary(p: Pack): string {
   );
   if (a.waivers) facts.push(['Waivers judged on', esc(a.waivers.asOf)]);
   if (a.baseline) facts.push(['Compared with', `the report of the snapshot collected at ${esc(a.baseline.old.collectedAt)}`]);
+  if (a.filters) facts.push(['Filtered scan', `<strong class="filtered">${esc(a.filters.statement)}</strong>`]);
 
   const rows = a.frameworks.map((f) => {
     const c = f.counts;
@@ -241,7 +254,8 @@ function summary(p: Pack): string {
   const out = [
     '<section id="summary" aria-labelledby="h-summary">',
     '<h2 id="h-summary">Summary</h2>',
-    `<dl class="facts" data-account="${esc(s.accountId)}" data-collected-at="${esc(s.collectedAt)}" data-complete="${a.complete}" data-call-errors="${a.callErrors.length}" data-error-results="${p.errorTotal}">`,
+    `<dl class="facts" data-account="${esc(s.accountId)}" data-collected-at="${esc(s.collectedAt)}" data-complete="${a.complete}" data-call-errors="${a.callErrors.length}" data-error-results="${p.errorTotal}"` +
+      ` data-generated-at="${esc(p.provenance.generatedAt ?? '')}" data-snapshot-sha256="${esc(p.provenance.snapshotSha256 ?? '')}" data-tool-version="${esc(a.tool.version)}">`,
     ...facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`),
     '</dl>',
     table(
@@ -268,6 +282,44 @@ function summary(p: Pack): string {
     }
     out.push('</ul>');
   }
+  out.push(...topFindings(p), '</section>');
+  return out.join('\n');
+}
+
+function shaText(p: Pack): string {
+  const sha = p.provenance.snapshotSha256;
+  return sha === undefined ? 'not recorded (a live scan reads no snapshot file: collect, then scan the file, to have one)' : `<code class="prov">${esc(sha)}</code>`;
+}
+
+/** The ranked summary: most severe first, then the findings that break the most controls. */
+function topFindings(p: Pack): string[] {
+  const out = ['<h3 id="top">Top findings</h3>'];
+  if (p.top.length === 0) return [...out, '<p>None: no check fails (waived findings are left out).</p>'];
+  out.push(`<p class="note">The ${p.top.length} most severe of ${p.findingTotal} failing findings (a check and a resource; waived ones left out), ranked by severity, then by the number of controls each breaks.</p>`);
+  const rows = p.top.map(
+    (t, i) =>
+      `<tr data-rank="${i + 1}" data-check="${esc(t.check.id)}" data-arn="${esc(t.result.resource.arn)}" data-controls="${t.controls.length}"><td class="num">${i + 1}</td><td class="sev">${t.severity.toUpperCase()}</td>` +
+      `<td class="chk">${code(t.check.id)}<br>${esc(t.check.title)}</td><td class="res">${code(resourceLabel(t.result.resource))}<span class="arn">${code(t.result.resource.arn)}</span></td>` +
+      `<td class="num">${t.controls.length}</td><td class="refs">${refs(t.controls)}</td></tr>`,
+  );
+  out.push(table('Top findings by severity and controls broken', ['Rank', 'Severity', 'Check', 'Resource', 'Controls', 'Controls broken'], rows, 'top'));
+  return out;
+}
+
+/** What this pack is and is not, the answers that were not errors, and the sign-off. */
+function scope(p: Pack): string {
+  const out = ['<section id="scope" aria-labelledby="h-scope">', '<h2 id="h-scope">Scope, limitations and sign-off</h2>'];
+  out.push(...SCOPE_STATEMENT.map((t) => `<p>${esc(t)}</p>`));
+  if (p.notApplicableCalls.length > 0) {
+    out.push(
+      `<h3>Not applicable (${p.notApplicableCalls.length})</h3>`,
+      '<p class="note">Calls whose answer means the setting does not apply to the resource or is not set up. They are data the checks read, not errors: the scan is complete without them.</p>',
+      `<ul class="note na-calls">${p.notApplicableCalls.map((e) => `<li>${esc(`${e.service}:${e.operation} in ${e.region}${e.resource ? ` ${e.resource}` : ''}: ${e.code}`)}</li>`).join('')}</ul>`,
+    );
+  }
+  out.push('<h3>Sign-off</h3>');
+  const rows = SIGN_OFF_ROLES.map((r) => `<tr><th scope="row">${esc(r)}</th><td></td><td></td><td></td></tr>`);
+  out.push(table('Sign-off', ['Role', 'Name', 'Signature', 'Date'], rows, 'signoff'));
   out.push('</section>');
   return out.join('\n');
 }
@@ -275,12 +327,13 @@ function summary(p: Pack): string {
 function contents(p: Pack): string {
   const items = [
     '<li><a href="#summary">Summary</a></li>',
+    '<li><a href="#scope">Scope, limitations and sign-off</a></li>',
     ...p.frameworks.map((fs, i) => `<li><a href="#fw-${i + 1}">${esc(fs.framework.title)}</a></li>`),
     '<li><a href="#waivers">Waivers</a></li>',
     '<li><a href="#errors">Errors and missing permissions</a></li>',
     '<li><a href="#manual">Manual evidence to collect</a></li>',
   ];
-  if (p.baseline) items.push('<li><a href="#baseline">Change since last quarter</a></li>');
+  if (p.baseline) items.push(`<li><a href="#baseline">${esc(baselineTitle(p.baseline.diff))}</a></li>`);
   return `<nav aria-label="Contents"><ul>${items.join('')}</ul></nav>`;
 }
 
@@ -314,14 +367,19 @@ function findings(cs: ControlSection): string {
     out.push(`<h5>${code(key)} <span class="sev">${severity.toUpperCase()}</span> ${esc(check.title)}</h5>`);
     if (check.rationale) out.push(`<p class="why"><strong>Risk:</strong> ${esc(check.rationale)}</p>`);
     if (check.remediation) out.push(`<p class="fix"><strong>Remediation:</strong> ${esc(check.remediation)}</p>`);
-    const rows = list.map(({ result: r, waiver }) => {
+    // A finding and its evidence are one row group, kept on one page; the evidence spans the table's width.
+    const groups = list.map(({ result: r, waiver }) => {
       const status = waiver === undefined ? badge('fail', 'FAIL') : `${badge('waived', 'WAIVED')}<br>waiver ${code(waiver)}`;
       return (
-        `<tr><td class="st">${status}</td><td class="res">${code(resourceLabel(r.resource))}<span class="arn">${code(r.resource.arn)}</span></td>` +
-        `<td class="nowrap">${esc(r.resource.region)}</td><td class="msg">${esc(r.message)}</td><td>${code(evidenceJson(r.evidence))}</td></tr>`
+        `<tbody class="finding"><tr><td class="st">${status}</td><td class="res">${code(resourceLabel(r.resource))}<span class="arn">${code(r.resource.arn)}</span></td>` +
+        `<td class="nowrap">${esc(r.resource.region)}</td><td class="msg">${esc(r.message)}</td></tr>\n` +
+        `<tr class="ev-row"><td colspan="4"><pre class="ev">${esc(evidenceJson(r.evidence))}</pre></td></tr></tbody>`
       );
     });
-    out.push(table(`Resources failing ${code(key)} in ${esc(c.id)} (${total})`, ['Status', 'Resource', 'Region', 'Finding', 'Evidence'], rows, 'findings'));
+    out.push(
+      `<table class="findings"><caption>Resources failing ${code(key)} in ${esc(c.id)} (${total}), each with its evidence</caption>` +
+        `<thead><tr><th scope="col">Status</th><th scope="col">Resource</th><th scope="col">Region</th><th scope="col">Finding</th></tr></thead>\n${groups.join('\n')}\n</table>`,
+    );
     const cut = cutNote(list.length, total);
     if (cut) out.push(cut);
     out.push('</div>');
@@ -384,14 +442,14 @@ function waivers(a: Assessment): string {
 }
 
 function errors(p: Pack): string {
-  const a = p.assessment;
   const out = ['<section id="errors" aria-labelledby="h-errors">', '<h2 id="h-errors">Errors and missing permissions</h2>'];
-  if (a.callErrors.length === 0 && p.errors.length === 0) out.push('<p>None: every call succeeded and every result was decided.</p>');
+  const na = p.notApplicableCalls.length > 0 ? ` Answers that mean "does not apply" are not errors: see <a href="#scope">Not applicable</a>.` : '';
+  if (p.callErrors.length === 0 && p.errors.length === 0) out.push(`<p>None: every call succeeded and every result was decided.${na}</p>`);
   else {
-    out.push(`<p>A result that is ${badge('error', 'ERROR')} is neither a pass nor a fail: a call it needed failed. Where AWS denied the call, grant the IAM action named below and scan again.</p>`);
-    if (a.callErrors.length > 0) {
-      out.push(`<h3>Failed calls (${a.callErrors.length})</h3>`);
-      const rows = a.callErrors.map((e) => `<tr><td>${esc(describeCallError(e))}</td><td>${esc(e.message)}</td></tr>`);
+    out.push(`<p>A result that is ${badge('error', 'ERROR')} is neither a pass nor a fail: a call it needed failed. Where AWS denied the call, grant the IAM action named below and scan again.${na}</p>`);
+    if (p.callErrors.length > 0) {
+      out.push(`<h3>Failed calls (${p.callErrors.length})</h3>`);
+      const rows = p.callErrors.map((e) => `<tr><td>${esc(describeCallError(e))}</td><td>${esc(e.message)}</td></tr>`);
       out.push(table('Calls that failed during collection', ['Failed call', 'AWS message'], rows, 'call-errors'));
     }
     if (p.errors.length > 0) {
@@ -463,7 +521,7 @@ function baseline(p: Pack): string {
   ];
   return [
     '<section id="baseline" aria-labelledby="h-baseline">',
-    '<h2 id="h-baseline">Change since last quarter</h2>',
+    `<h2 id="h-baseline">${esc(baselineTitle(d))}</h2>`,
     `<p>Compared with the report of account ${code(d.old.accountId)} collected at ${esc(d.old.collectedAt)} (archscan ${esc(d.old.toolVersion)}); ` +
       `this report: ${esc(d.new.collectedAt)} (archscan ${esc(d.new.toolVersion)}). A finding is a check and a resource.</p>`,
     ...b.notes.map((n) => `<p class="note">${esc(n)}</p>`),
@@ -486,8 +544,8 @@ function baseline(p: Pack): string {
 }
 
 /** The VAPT audit pack as one HTML file (deterministic bytes, no script, nothing fetched). */
-export const renderHtml: Reporter = (a) => {
-  const p = buildPack(a);
+export const renderHtml: Reporter = (a, options) => {
+  const p = buildPack(a, options);
   const title = `VAPT audit pack: account ${a.snapshot.accountId}`;
   const html = [
     '<!DOCTYPE html>',
@@ -502,11 +560,12 @@ export const renderHtml: Reporter = (a) => {
     '<body>',
     '<header>',
     `<h1>${esc(title)}</h1>`,
-    `<p class="sub">${esc(`${a.tool.name} ${a.tool.version}`)} · snapshot collected at ${esc(a.snapshot.collectedAt)} · ${esc(a.frameworks.map((f) => f.id).join(', '))}</p>`,
+    `<p class="sub">Configuration review for VAPT preparation (not a penetration test) · ${esc(`${a.tool.name} ${a.tool.version}`)} · generated ${esc(p.provenance.generatedAt ?? '(time not recorded)')} · snapshot collected at ${esc(a.snapshot.collectedAt)} · ${esc(a.frameworks.map((f) => f.id).join(', '))}</p>`,
     contents(p),
     '</header>',
     '<main>',
     summary(p),
+    scope(p),
     ...p.frameworks.map(frameworkSection),
     waivers(a),
     errors(p),

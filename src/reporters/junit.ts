@@ -104,6 +104,7 @@ export function junitSuites(a: Assessment, suiteName: (frameworkId: string) => s
       ['scoreAttested', f.scoreAttested === null ? 'n/a' : f.scoreAttested.toFixed(1)],
       ['account', a.snapshot.accountId],
       ['snapshotCollectedAt', a.snapshot.collectedAt],
+      ...(a.filters ? ([['filter', a.filters.statement]] as [string, string][]) : []),
     ];
     return {
       counts,

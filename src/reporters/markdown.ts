@@ -10,6 +10,7 @@ import { describeCallError } from '../assess/call-errors.js';
 import type { Assessment, ControlAssessment } from '../assess/types.js';
 import { CHANGE_KINDS } from '../diff/types.js';
 import {
+  baselineTitle,
   buildPack,
   caveatMarks,
   CHANGE_LABEL,
@@ -20,7 +21,9 @@ import {
   fmtScore,
   notListed,
   resourceLabel,
+  SCOPE_STATEMENT,
   scopeText,
+  SIGN_OFF_ROLES,
   STATE_LABEL,
   STATUS_LABEL,
   statusLabel,
@@ -75,13 +78,31 @@ function cover(p: Pack): string[] {
   rows.push(
     ['Frameworks', a.frameworks.map((f) => `${mdText(f.title)} (${cellCode(f.id)})`).join('; ') || 'none'],
     ['Snapshot collected at', mdText(s.collectedAt)],
+    [
+      'Snapshot SHA-256',
+      p.provenance.snapshotSha256 === undefined
+        ? 'not recorded (a live scan reads no snapshot file: collect, then scan the file, to have one)'
+        : cellCode(p.provenance.snapshotSha256),
+    ],
+    ['Generated at', mdText(p.provenance.generatedAt ?? 'not recorded')],
     ['Tool', `${mdText(a.tool.name)} ${mdText(a.tool.version)}`],
     ['Scan complete', a.complete ? 'yes' : `no: ${errors} result${errors === 1 ? '' : 's'} could not be decided (ERROR), see Errors and missing permissions`],
   );
   if (a.waivers) rows.push(['Waivers judged on', mdText(a.waivers.asOf)]);
   if (a.baseline) rows.push(['Compared with', `the report of the snapshot collected at ${mdText(a.baseline.old.collectedAt)}`]);
+  if (a.filters) rows.push(['Filtered scan', mdText(a.filters.statement)]);
 
-  const out = [`# VAPT audit pack: account ${mdText(s.accountId)}`, '', ...table(['Item', 'Value'], ['l', 'l'], rows), '', '## Scores', ''];
+  const out = [
+    `# VAPT audit pack: account ${mdText(s.accountId)}`,
+    '',
+    '*Configuration review for VAPT preparation: not a penetration test (see Scope, limitations and sign-off).*',
+    '',
+    ...(a.filters ? [`> **${mdText(a.filters.statement)}**`, ''] : []),
+    ...table(['Item', 'Value'], ['l', 'l'], rows),
+    '',
+    '## Scores',
+    '',
+  ];
   out.push(
     ...table(
       ['Framework', 'Score', 'Attested score', 'Status', 'Pass', 'Fail', 'Error', 'N/A', 'Waived', 'Controls fail / error / pass / n-a / manual'],
@@ -115,7 +136,51 @@ function cover(p: Pack): string[] {
       out.push(`- ${mdCode(f.id)}: ${f.waived} waived result${f.waived === 1 ? '' : 's'}; score counting waived results as failures ${fmtScore(f.scoreCountingWaived)} (reported ${fmtScore(f.score)})`);
     }
   }
+  out.push('', ...topFindings(p));
   return out;
+}
+
+/** The ranked summary: most severe first, then the findings that break the most controls. */
+function topFindings(p: Pack): string[] {
+  const out = ['## Top findings', ''];
+  if (p.top.length === 0) return [...out, 'None: no check fails (waived findings are left out).'];
+  out.push(`The ${p.top.length} most severe of ${p.findingTotal} failing findings (a check and a resource; waived ones left out), ranked by severity, then by the number of controls each breaks.`, '');
+  out.push(
+    ...table(
+      ['Rank', 'Severity', 'Check', 'Resource', 'Controls', 'Controls broken'],
+      ['r', 'l', 'l', 'l', 'r', 'l'],
+      p.top.map((t, i) => [
+        String(i + 1),
+        t.severity.toUpperCase(),
+        `${cellCode(t.check.id)} ${mdText(t.check.title)}`,
+        `${cellCode(resourceLabel(t.result.resource))} (${cellCode(t.result.resource.arn)})`,
+        String(t.controls.length),
+        t.controls.map(mdText).join(', '),
+      ]),
+    ),
+  );
+  return out;
+}
+
+/** What this pack is and is not, the answers that were not errors, and the sign-off. */
+function scope(p: Pack): string[] {
+  const out = ['## Scope, limitations and sign-off', ''];
+  for (const t of SCOPE_STATEMENT) out.push(mdText(t), '');
+  if (p.notApplicableCalls.length > 0) {
+    out.push(`### Not applicable (${p.notApplicableCalls.length})`, '');
+    out.push('Calls whose answer means the setting does not apply to the resource or is not set up. They are data the checks read, not errors: the scan is complete without them.', '');
+    for (const e of p.notApplicableCalls) out.push(`- ${mdText(`${e.service}:${e.operation} in ${e.region}${e.resource ? ` ${e.resource}` : ''}: ${e.code}`)}`);
+    out.push('');
+  }
+  out.push('### Sign-off', '', ...table(['Role', 'Name', 'Signature', 'Date'], ['l', 'l', 'l', 'l'], SIGN_OFF_ROLES.map((r) => [r, '', '', ''])));
+  return out;
+}
+
+/** Pretty-printed evidence as a fenced block inside a list item: the fence is longer than any backtick run in it. */
+function evidenceBlock(text: string, indent: string): string[] {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return [`${indent}${fence}json`, ...text.split('\n').map((l) => `${indent}${l}`), `${indent}${fence}`];
 }
 
 /** A control's title with its caveats: `(partial evidence; clause unverified)`. */
@@ -157,7 +222,7 @@ function findings(cs: ControlSection): string[] {
       const label = waiver === undefined ? '**FAIL**' : `**WAIVED** (waiver ${mdCode(waiver)})`;
       out.push(`- ${label} ${mdCode(resourceLabel(r.resource))} in ${mdText(r.resource.region)}: ${mdText(r.message)}`);
       out.push(`  - ARN: ${mdCode(r.resource.arn)}`);
-      out.push(`  - Evidence: ${mdCode(evidenceJson(r.evidence))}`);
+      out.push('  - Evidence:', '', ...evidenceBlock(evidenceJson(r.evidence), '    '));
     }
     const cut = notListed(list.length, total);
     if (cut) out.push(`- *${mdText(cut)}*`);
@@ -228,13 +293,13 @@ function waivers(a: Assessment): string[] {
 }
 
 function errors(p: Pack): string[] {
-  const a = p.assessment;
   const out = ['## Errors and missing permissions', ''];
-  if (a.callErrors.length === 0 && p.errors.length === 0) return [...out, 'None: every call succeeded and every result was decided.'];
-  out.push('A result that is ERROR is neither a pass nor a fail: a call it needed failed. Where AWS denied the call, grant the IAM action named below and scan again.');
-  if (a.callErrors.length > 0) {
-    out.push('', `### Failed calls (${a.callErrors.length})`, '');
-    out.push(...table(['Failed call', 'AWS message'], ['l', 'l'], a.callErrors.map((e) => [mdText(describeCallError(e)), mdText(e.message)])));
+  const na = p.notApplicableCalls.length > 0 ? ' Answers that mean "does not apply" are not errors: see Not applicable, under Scope.' : '';
+  if (p.callErrors.length === 0 && p.errors.length === 0) return [...out, `None: every call succeeded and every result was decided.${na}`];
+  out.push(`A result that is ERROR is neither a pass nor a fail: a call it needed failed. Where AWS denied the call, grant the IAM action named below and scan again.${na}`);
+  if (p.callErrors.length > 0) {
+    out.push('', `### Failed calls (${p.callErrors.length})`, '');
+    out.push(...table(['Failed call', 'AWS message'], ['l', 'l'], p.callErrors.map((e) => [mdText(describeCallError(e)), mdText(e.message)])));
   }
   if (p.errors.length > 0) {
     out.push('', `### Undetermined results (${p.errorTotal})`, '');
@@ -305,7 +370,7 @@ function baseline(p: Pack): string[] {
   const d = b.diff;
   const kinds = CHANGE_KINDS.map((k) => CHANGE_LABEL[k]);
   const out = [
-    '## Change since last quarter',
+    `## ${mdText(baselineTitle(d))}`,
     '',
     `Compared with the report of account ${mdCode(d.old.accountId)} collected at ${mdText(d.old.collectedAt)} (archscan ${mdText(d.old.toolVersion)}); ` +
       `this report: ${mdText(d.new.collectedAt)} (archscan ${mdText(d.new.toolVersion)}). A finding is a check and a resource.`,
@@ -340,9 +405,9 @@ function baseline(p: Pack): string[] {
 }
 
 /** The VAPT audit pack in Markdown (renders on GitHub; deterministic bytes). */
-export const renderMarkdown: Reporter = (a) => {
-  const p = buildPack(a);
-  const sections = [cover(p), ...p.frameworks.map(frameworkSection), waivers(a), errors(p), manual(p), baseline(p), a.architecture ? architectureMarkdown(a.architecture) : []].filter((s) => s.length > 0);
+export const renderMarkdown: Reporter = (a, options) => {
+  const p = buildPack(a, options);
+  const sections = [cover(p), scope(p), ...p.frameworks.map(frameworkSection), waivers(a), errors(p), manual(p), baseline(p), a.architecture ? architectureMarkdown(a.architecture) : []].filter((s) => s.length > 0);
   return rendered(function* () {
     for (const [i, s] of sections.entries()) {
       if (i > 0) yield '\n';

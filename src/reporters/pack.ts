@@ -6,6 +6,9 @@
 import type { AssessedResult, Assessment, CheckInfo, ControlAssessment, ControlStatus, Evaluation, FrameworkAssessment } from '../assess/types.js';
 import type { Severity } from '../checks/types.js';
 import type { ChangeKind, FindingChange, FindingState, ReportDiff } from '../diff/types.js';
+import { isExpectedCallError } from '../assess/call-errors.js';
+import type { CallError } from '../snapshot/types.js';
+import type { ReporterOptions } from './types.js';
 
 export const STATUS_LABEL = {
   fail: 'FAIL',
@@ -40,10 +43,79 @@ export const EVIDENCE_MAX = 2000;
 export const PACK_LISTED = 100;
 export const PACK_ERRORS_LISTED = 500;
 
+const CUT_MARK = '… (cut; the JSON report has it whole)';
+
+/**
+ * Evidence pretty-printed (two-space JSON, a value per line), cut at a line
+ * boundary past EVIDENCE_MAX characters so no value is split; only a single
+ * line longer than that on its own is cut within, and says so.
+ */
 export function evidenceJson(evidence: Record<string, unknown>): string {
-  const text = JSON.stringify(evidence);
-  return text.length > EVIDENCE_MAX ? `${text.slice(0, EVIDENCE_MAX)} … (cut; the JSON report has it whole)` : text;
+  const text = prettyJsonText(evidence);
+  if (text.length <= EVIDENCE_MAX) return text;
+  const end = text.lastIndexOf('\n', EVIDENCE_MAX);
+  return end > 0 ? `${text.slice(0, end)}\n${CUT_MARK}` : `${text.slice(0, EVIDENCE_MAX)} ${CUT_MARK}`;
 }
+
+/** Evidence lines: a value that fits in this many characters stays on one line. */
+const EVIDENCE_WIDTH = 76;
+
+/**
+ * JSON with a space after every `:` and `,` (the only places a line may
+ * wrap), a key per line, and any object or array that fits in
+ * EVIDENCE_WIDTH on one line kept there: short evidence stays short.
+ */
+export function prettyJsonText(value: unknown, indent = ''): string {
+  const flat = inline(value);
+  if (flat.length + indent.length <= EVIDENCE_WIDTH || value === null || typeof value !== 'object') return flat;
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) return `[\n${value.map((v) => inner + prettyJsonText(v ?? null, inner)).join(',\n')}\n${indent}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${prettyJsonText(v, inner)}`).join(',\n')}\n${indent}}`;
+}
+
+function inline(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => inline(v ?? null)).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${inline(v)}`).join(', ')}}`;
+}
+
+/** Findings in the ranked summary at the top of the pack. */
+export const TOP_FINDINGS = 10;
+
+/** A distinct failing (check, resource), with the selected controls it breaks. */
+export interface TopFinding {
+  check: CheckInfo;
+  severity: Severity;
+  result: AssessedResult;
+  /** `framework:control`, distinct, in assessment order. */
+  controls: string[];
+}
+
+/** What the pack says about its own making: the only values not from the assessment. */
+export interface Provenance {
+  /** ISO 8601, from the CLI (SOURCE_DATE_EPOCH pins it). */
+  generatedAt?: string;
+  /** SHA-256 of the snapshot file the scan read. */
+  snapshotSha256?: string;
+}
+
+/** The pack's scope statement: what this document is, and what it is not. */
+export const SCOPE_STATEMENT = [
+  'This pack is a configuration review of one AWS account, made to prepare for a vulnerability assessment and penetration test (VAPT). It is not a VAPT, and not a penetration test.',
+  'It was made from a read-only snapshot of AWS API answers (the account\u2019s control-plane configuration) at the collection time above, in the regions and for the services listed per framework. Nothing was probed over the network, scanned for open ports, exploited, or logged into; no operating system, application, container image, database content or source code was examined.',
+  'A pass means the configuration read showed the checked state at that time; it does not show that a system is free of vulnerabilities. Controls marked partial or manual need evidence collected by hand (see Manual evidence to collect). Results marked ERROR could not be decided.',
+] as const;
+
+/** The lines of the sign-off block, each with space for a name, signature and date. */
+export const SIGN_OFF_ROLES = ['Prepared by', 'Reviewed by', 'Accepted by (account owner)'] as const;
+
+/** `2026-09-30` from `2026-09-30T10:00:00Z`: the baseline's own date, for its section title. */
+export const dayOf = (iso: string) => (/^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso);
+
+/** The title of the change section: the baseline's own date, never a period name. */
+export const baselineTitle = (d: ReportDiff) => `Change since the scan of ${dayOf(d.old.collectedAt)}`;
 
 /** How the pack names a control's evidence kind. */
 export const EVIDENCE_LABEL = { automated: 'automated', partial: 'partial', manual: 'manual' } as const satisfies Record<ControlAssessment['evidence'], string>;
@@ -123,6 +195,15 @@ export interface ChangeSection {
 
 export interface Pack {
   assessment: Assessment;
+  provenance: Provenance;
+  /** The TOP_FINDINGS most severe failing findings, breaking most controls first. */
+  top: TopFinding[];
+  /** How many distinct failing (check, resource) findings there are (waived ones left out). */
+  findingTotal: number;
+  /** Failed calls that are failures of the scan ("Errors"). */
+  callErrors: CallError[];
+  /** Failed calls that are answers (does not apply, not set up): notes, never errors. */
+  notApplicableCalls: CallError[];
   frameworks: FrameworkSection[];
   /** The first PACK_ERRORS_LISTED undetermined results. */
   errors: ErrorFinding[];
@@ -148,7 +229,7 @@ function checkInfo(byId: Map<string, CheckInfo>, ev: Evaluation): CheckInfo {
   );
 }
 
-export function buildPack(a: Assessment): Pack {
+export function buildPack(a: Assessment, options: Partial<ReporterOptions> = {}): Pack {
   const evaluations = new Map(a.evaluations.map((e) => [e.key, e]));
   const checks = new Map(a.checks.map((c) => [c.id, c]));
 
@@ -185,7 +266,11 @@ export function buildPack(a: Assessment): Pack {
   const citedBy = new Map<string, string[]>();
   for (const f of a.frameworks) {
     for (const c of f.controls) {
-      for (const k of c.evaluations) citedBy.set(k, [...(citedBy.get(k) ?? []), `${f.id}:${c.id}`]);
+      for (const k of c.evaluations) {
+        const list = citedBy.get(k);
+        if (list) list.push(`${f.id}:${c.id}`);
+        else citedBy.set(k, [`${f.id}:${c.id}`]);
+      }
     }
   }
   const errors: ErrorFinding[] = [];
@@ -198,9 +283,56 @@ export function buildPack(a: Assessment): Pack {
     }
   }
 
-  const pack: Pack = { assessment: a, frameworks, errors, errorTotal, manual: frameworks.filter((f) => f.manual.length > 0 || f.partial.length > 0) };
+  const { top, total: findingTotal } = topFindings(a, checks, citedBy);
+  const provenance: Provenance = {
+    ...(options.generatedAt !== undefined ? { generatedAt: options.generatedAt } : {}),
+    ...(options.snapshotSha256 !== undefined ? { snapshotSha256: options.snapshotSha256 } : {}),
+  };
+  const pack: Pack = {
+    assessment: a,
+    provenance,
+    top,
+    findingTotal,
+    callErrors: a.callErrors.filter((e) => !isExpectedCallError(e)),
+    notApplicableCalls: a.callErrors.filter(isExpectedCallError),
+    frameworks,
+    errors,
+    errorTotal,
+    manual: frameworks.filter((f) => f.manual.length > 0 || f.partial.length > 0),
+  };
   if (a.baseline) pack.baseline = changeSection(a.baseline);
   return pack;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+
+/**
+ * Distinct failing (check, resource) findings not waived everywhere, ranked
+ * by severity, then by how many selected controls they break, then check id
+ * and ARN; the first TOP_FINDINGS. One pass, one sort.
+ */
+function topFindings(a: Assessment, checks: Map<string, CheckInfo>, citedBy: Map<string, string[]>): { top: TopFinding[]; total: number } {
+  const byId = new Map<string, { ev: Evaluation; result: AssessedResult; controls: Set<string> }>();
+  for (const ev of a.evaluations) {
+    const cited = citedBy.get(ev.key) ?? [];
+    for (const result of ev.results) {
+      if (result.status !== 'fail' || result.waiver?.everywhere === true) continue;
+      const id = `${ev.checkId}\n${result.resource.arn}`;
+      const f = byId.get(id);
+      if (f) for (const c of cited) f.controls.add(c);
+      else byId.set(id, { ev, result, controls: new Set(cited) });
+    }
+  }
+  const all = [...byId.values()];
+  all.sort(
+    (x, y) =>
+      SEVERITY_RANK[x.ev.severity] - SEVERITY_RANK[y.ev.severity] ||
+      y.controls.size - x.controls.size ||
+      (x.ev.checkId < y.ev.checkId ? -1 : x.ev.checkId > y.ev.checkId ? 1 : 0) ||
+      (x.result.resource.arn < y.result.resource.arn ? -1 : x.result.resource.arn > y.result.resource.arn ? 1 : 0),
+  );
+  const top = all.slice(0, TOP_FINDINGS).map((f) => ({ check: checkInfo(checks, f.ev), severity: f.ev.severity, result: f.result, controls: [...f.controls] }));
+  return { top, total: all.length };
 }
 
 function changeSection(diff: ReportDiff): ChangeSection {

@@ -25,8 +25,20 @@ import type { Reporter } from './types.js';
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/archscan/archscan';
 
-/** GitHub's documented ingestion limits. */
-export const GITHUB_LIMITS = { resultsPerRun: 25_000, gzippedBytes: 10 * 1024 * 1024, tagsPerRule: 20 } as const;
+/**
+ * GitHub's documented ingestion limits, as of 2026-12:
+ * - results per run 25,000 (hard: the upload is rejected), of which "only the
+ *   top 5,000 results will be included, prioritized by severity"; tags per
+ *   rule 20: https://docs.github.com/en/code-security/code-scanning/troubleshooting-sarif-uploads/results-exceed-limit
+ * - 10 MB per gzip-compressed upload:
+ *   https://docs.github.com/en/code-security/how-tos/scan-code-for-vulnerabilities/troubleshooting/troubleshooting-sarif-uploads/file-too-large
+ */
+export const GITHUB_LIMITS = {
+  resultsPerRun: 25_000,
+  resultsShownPerRun: 5_000,
+  gzippedBytes: 10 * 1024 * 1024,
+  tagsPerRule: 20,
+} as const;
 
 /** GitHub maps security-severity ≥ 9.0 critical, 7.0–8.9 high, 4.0–6.9 medium, < 4.0 low. */
 export const SECURITY_SEVERITY = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' } as const satisfies Record<Severity, string>;
@@ -38,6 +50,30 @@ export const FINGERPRINT_KEY = 'archscanResource/v1';
 
 // The identity lives in assess/ so `archscan diff` matches findings exactly as SARIF fingerprints them.
 export { findingFingerprint };
+
+/**
+ * `primaryLocationLineHash`, the key GitHub code scanning matches alerts by,
+ * in the shape github/codeql-action writes (src/fingerprints.ts): a 64-bit
+ * hash in hex, `:`, the occurrence number. The action hashes a source line;
+ * our location is not a file, so the action computes nothing and keeps ours.
+ * Ours is the first 64 bits of the finding's identity hash (check id + ARN),
+ * and `:1` since one (check, resource) is one result.
+ */
+export function primaryLocationLineHash(checkId: string, arn: string): string {
+  return `${findingFingerprint(checkId, arn).slice(0, 16)}:1`;
+}
+
+/** Where each rule is documented: its anchor in docs/checks.md (written by scripts/check-index.mjs). */
+export const DOCS_URI = `${INFORMATION_URI}/blob/main/docs/checks.md`;
+export const helpUri = (checkId: string) => `${DOCS_URI}#${checkId}`;
+
+/**
+ * The default category: one per account, never the framework list, so
+ * `--framework` choices share alerts. The upload action's `category:` input
+ * applies only to runs without `automationDetails` (it sets the id when it is
+ * undefined), so `sarifCategory: false` leaves it out for the action to fill.
+ */
+export const defaultCategory = (accountId: string) => `archscan/${accountId}/`;
 
 /** `aws/<account>/<region>/<service>/<type>/<id>`: a relative pseudo-path GitHub accepts as a location. */
 export function resourceUri(r: CheckResult['resource']): string {
@@ -145,6 +181,7 @@ function rules(a: Assessment, controls: Map<string, ControlRef[]>, evaluations: 
       name: pascal(check.id),
       shortDescription: { text: check.title },
       fullDescription: { text: check.rationale },
+      helpUri: helpUri(check.id),
       help: {
         text: `${check.rationale}\n\nRemediation: ${check.remediation}\n\nEvidences: ${citations}`,
         markdown: `${check.rationale}\n\n**Remediation:** ${check.remediation}\n\n**Evidences:** ${citations}\n\nResource type: \`${check.resourceType}\``,
@@ -221,7 +258,10 @@ function toResult(f: Finding, ruleIndex: number, waivers: Map<string, WaiverOutc
         logicalLocations: [{ name: r.resource.id, fullyQualifiedName: r.resource.arn, kind: 'resource' }],
       },
     ],
-    partialFingerprints: { [FINGERPRINT_KEY]: findingFingerprint(f.checkId, r.resource.arn) },
+    partialFingerprints: {
+      [FINGERPRINT_KEY]: findingFingerprint(f.checkId, r.resource.arn),
+      primaryLocationLineHash: primaryLocationLineHash(f.checkId, r.resource.arn),
+    },
     taxa: refs.map(taxonRef),
     ...(suppressed ? { suppressions: suppressed } : {}),
     properties: {
@@ -254,22 +294,66 @@ function invocation(a: Assessment, errors: Finding[]): Invocation {
   return { executionSuccessful: a.complete, toolExecutionNotifications: notifications };
 }
 
-function render(log: Log): string {
-  return `${JSON.stringify(log, null, 2)}\n`;
+const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+const bySeverity = (fs: readonly Finding[]) => {
+  const n: Partial<Record<Severity, number>> = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const f of fs) n[f.severity] = (n[f.severity] ?? 0) + 1;
+  return n;
+};
+const severityText = (n: Partial<Record<Severity, number>>) =>
+  SEVERITIES.filter((s) => (n[s] ?? 0) > 0).map((s) => `${n[s]} ${s}`).join(', ');
+
+/**
+ * Results are items of `runs[0].results` (8 spaces deep in the pretty-printed
+ * log), one compact line each, as the JSON report writes them: a third of the
+ * bytes, and still one line per finding in a diff.
+ */
+const RESULT_INDENT = '        ';
+const RESULTS_MARK = '\u0000results\u0000';
+const resultText = (r: Result) => RESULT_INDENT + JSON.stringify(r);
+
+/** Results per gzip block of the size estimate: far more than deflate's 32 KB window, so blocks compress almost as the whole does. */
+const ESTIMATE_BLOCK = 256;
+/** Verify the estimate with one real gzip when it comes within this share of the limit. */
+const VERIFY_ABOVE = 0.8;
+
+/**
+ * How many of `texts` (most severe first) fit in `budget` gzipped bytes,
+ * estimated from blocks compressed once each (linear; no re-render).
+ */
+function fitGzip(texts: readonly string[], budget: number): { kept: number; estimate: number } {
+  // Gzip never shrinks text by less than its own size minus a few bytes: under the budget raw, it fits gzipped.
+  let raw = 0;
+  for (const t of texts) raw += Buffer.byteLength(t) + 2;
+  if (raw + 1024 <= budget) return { kept: texts.length, estimate: raw };
+  let used = 0;
+  for (let start = 0; start < texts.length; start += ESTIMATE_BLOCK) {
+    const block = texts.slice(start, start + ESTIMATE_BLOCK);
+    // Level 1: several times faster than the default the upload action uses, and never smaller in practice; verified below.
+    const size = gzipSync(block.join(',\n'), { level: 1 }).length;
+    if (used + size <= budget) {
+      used += size;
+      continue;
+    }
+    // The block that overflows: take its share that fits, at its own average size per result.
+    const fits = Math.floor(((budget - used) / size) * block.length);
+    return { kept: start + fits, estimate: used + (size * fits) / block.length };
+  }
+  return { kept: texts.length, estimate: used };
 }
 
-export const renderSarif: Reporter = (a) => {
+export const renderSarif: Reporter = (a, options) => {
   const controls = controlsByEvaluation(a);
   const ruleList = rules(a, controls, a.evaluations);
   const ruleIndex = new Map(ruleList.map((r, i) => [r.id, i]));
   const failures = groupFindings(a, 'fail', controls);
   const waiverRefs = new Map((a.waivers?.entries ?? []).map((w) => [w.ref, w]));
   const warnings: string[] = [];
+  const category = options.sarifCategory === undefined ? defaultCategory(a.snapshot.accountId) : options.sarifCategory;
 
-  let kept = failures.length;
-  if (kept > GITHUB_LIMITS.resultsPerRun) kept = GITHUB_LIMITS.resultsPerRun;
-
-  const build = (n: number): Log => {
+  const skeleton = (kept: number): string[] => {
+    const total = failures.length;
+    const shown = Math.min(kept, GITHUB_LIMITS.resultsShownPerRun);
     const run: Run = {
       tool: {
         driver: {
@@ -282,9 +366,9 @@ export const renderSarif: Reporter = (a) => {
         },
       },
       taxonomies: taxonomies(a),
-      automationDetails: { id: `archscan/${a.snapshot.accountId}/${a.frameworks.map((f) => f.id).join('+')}/` },
+      ...(category === false ? {} : { automationDetails: { id: category.endsWith('/') ? category : `${category}/` } }),
       invocations: [invocation(a, groupFindings(a, 'error', controls))],
-      results: failures.slice(0, n).map((f) => toResult(f, ruleIndex.get(f.checkId)!, waiverRefs)),
+      results: kept > 0 ? [RESULTS_MARK as unknown as Result] : [],
       properties: {
         account: a.snapshot.accountId,
         regions: a.snapshot.regions,
@@ -292,24 +376,57 @@ export const renderSarif: Reporter = (a) => {
         scores: Object.fromEntries(a.frameworks.map((f) => [f.id, f.score])),
         scoresAttested: Object.fromEntries(a.frameworks.map((f) => [f.id, f.scoreAttested])),
         scope: Object.fromEntries(a.frameworks.map((f) => [f.id, f.scope])),
-        ...(n < failures.length ? { truncated: { kept: n, total: failures.length } } : {}),
+        // Nothing is cut or hidden without the run saying so (and stderr, below).
+        ...(kept < total ? { truncated: { kept, total, cut: bySeverity(failures.slice(kept)) } } : {}),
+        ...(shown < kept ? { githubShows: { shown, stored: kept, notShown: bySeverity(failures.slice(shown, kept)) } } : {}),
+        ...(a.filters ? { filters: a.filters } : {}),
       },
     };
-    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+    const text = `${JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] } satisfies Log, null, 2)}\n`;
+    if (kept === 0) return [text];
+    const at = text.indexOf(`${RESULT_INDENT}${JSON.stringify(RESULTS_MARK)}`);
+    const end = at + RESULT_INDENT.length + JSON.stringify(RESULTS_MARK).length;
+    return [text.slice(0, at), text.slice(end)];
   };
 
-  let text = render(build(kept));
-  // Past GitHub's upload size, drop the least severe results until it fits.
-  while (kept > 0 && gzipSync(text).length > GITHUB_LIMITS.gzippedBytes) {
-    kept = Math.floor(kept * 0.9);
-    text = render(build(kept));
+  // Each kept result is rendered once; at most 25,000 of them, however large the account.
+  const texts = failures.slice(0, GITHUB_LIMITS.resultsPerRun).map((f) => resultText(toResult(f, ruleIndex.get(f.checkId)!, waiverRefs)));
+  const frame = skeleton(texts.length);
+  const frameBytes = gzipSync(frame.join('')).length;
+  let { kept, estimate } = fitGzip(texts, GITHUB_LIMITS.gzippedBytes - frameBytes);
+  let parts = skeleton(kept);
+  const pieces = () => (kept === 0 ? parts : [parts[0]!, ...interleave(texts, kept), parts[1]!]);
+  if (estimate + frameBytes > GITHUB_LIMITS.gzippedBytes * VERIFY_ABOVE) {
+    // Near the limit: measure the real output, and step back until it fits (rarely more than once).
+    while (kept > 0 && gzipSync(pieces().join('')).length > GITHUB_LIMITS.gzippedBytes) {
+      kept = Math.floor(kept * 0.95);
+      parts = skeleton(kept);
+    }
   }
-  if (kept < failures.length) {
+
+  const total = failures.length;
+  if (kept < total) {
+    const why =
+      kept < Math.min(total, GITHUB_LIMITS.resultsPerRun)
+        ? `${GITHUB_LIMITS.gzippedBytes / 1024 / 1024} MB gzipped per upload`
+        : `${GITHUB_LIMITS.resultsPerRun.toLocaleString('en-US')} results per run`;
     warnings.push(
-      `SARIF holds ${kept} of ${failures.length} failing results (GitHub accepts ${GITHUB_LIMITS.resultsPerRun} results and ` +
-        `${GITHUB_LIMITS.gzippedBytes / 1024 / 1024} MB gzipped per run); the least severe were cut. Use --format json for all of them.`,
+      `SARIF holds ${kept} of ${total} failing results: GitHub accepts at most ${why}; ` +
+        `cut ${total - kept}, least severe first (${severityText(bySeverity(failures.slice(kept)))}; run property "truncated"). ` +
+        'Every result is in --format json; or scan fewer regions per job, each with its own --sarif-category (docs/ci.md).',
     );
   }
-  // Bounded by GitHub's limits above, so one string is safe here.
-  return rendered(() => [text], warnings);
+  if (kept > GITHUB_LIMITS.resultsShownPerRun) {
+    warnings.push(
+      `GitHub code scanning keeps only the ${GITHUB_LIMITS.resultsShownPerRun.toLocaleString('en-US')} most severe results of a run: ` +
+        `${kept - GITHUB_LIMITS.resultsShownPerRun} of the ${kept} in this SARIF will not be shown ` +
+        `(${severityText(bySeverity(failures.slice(GITHUB_LIMITS.resultsShownPerRun, kept)))}; run property "githubShows").`,
+    );
+  }
+  return rendered(pieces, warnings);
 };
+
+/** The first `n` result texts, comma-separated as array items. */
+function* interleave(texts: readonly string[], n: number): Generator<string> {
+  for (let i = 0; i < n; i++) yield i < n - 1 ? `${texts[i]},\n` : texts[i]!;
+}

@@ -1,11 +1,17 @@
 import { InputError } from '../errors.js';
-import { firstDuplicateKey, lineColumn, readJsonText } from '../files.js';
+import { firstDuplicateKey, lineColumn, readJsonFile, readJsonText } from '../files.js';
 import { describeAjvError, validatorFor } from '../schemas.js';
 import { GLOBAL_REGION, type Snapshot } from './types.js';
 
 /** Read, decompress (.gz or gzip magic), parse and validate a snapshot file. */
 export async function readSnapshot(file: string): Promise<Snapshot> {
   return parseSnapshot(await readJsonText(file, 'a snapshot file'), file);
+}
+
+/** A snapshot and the SHA-256 of its file as stored, for the pack to name what it was made from. */
+export async function readSnapshotHashed(file: string): Promise<{ snapshot: Snapshot; sha256: string }> {
+  const { text, sha256 } = await readJsonFile(file, 'a snapshot file');
+  return { snapshot: parseSnapshot(text, file), sha256 };
 }
 
 /** Parse and validate snapshot JSON text; `file` names it in errors. */

@@ -69,8 +69,19 @@ function routes(): Routes {
         '<item><regionName>me-central-1</regionName><regionEndpoint>ec2.me-central-1.amazonaws.com</regionEndpoint><optInStatus>not-opted-in</optInStatus></item></regionInfo>',
     ),
     'ec2:DescribeVpcs': ec2Xml('DescribeVpcs', '<vpcSet><item><vpcId>vpc-0loop</vpcId><cidrBlock>10.9.0.0/16</cidrBlock><isDefault>false</isDefault><state>available</state></item></vpcSet>'),
-    'ec2:DescribeSubnets': emptySet('DescribeSubnets', 'subnetSet'),
-    'ec2:DescribeRouteTables': emptySet('DescribeRouteTables', 'routeTableSet'),
+    // The subnet the ElastiCache fake's subnet group names, governed by the VPC's main route table (local route only).
+    'ec2:DescribeSubnets': ec2Xml(
+      'DescribeSubnets',
+      '<subnetSet><item><subnetId>subnet-0a1</subnetId><vpcId>vpc-0loop</vpcId><cidrBlock>10.9.1.0/24</cidrBlock>' +
+        `<availabilityZone>${REGION}a</availabilityZone><mapPublicIpOnLaunch>false</mapPublicIpOnLaunch><state>available</state></item></subnetSet>`,
+    ),
+    'ec2:DescribeRouteTables': ec2Xml(
+      'DescribeRouteTables',
+      '<routeTableSet><item><routeTableId>rtb-0loop</routeTableId><vpcId>vpc-0loop</vpcId>' +
+        '<routeSet><item><destinationCidrBlock>10.9.0.0/16</destinationCidrBlock><gatewayId>local</gatewayId><state>active</state><origin>CreateRouteTable</origin></item></routeSet>' +
+        '<associationSet><item><routeTableAssociationId>rtbassoc-0loop</routeTableAssociationId><routeTableId>rtb-0loop</routeTableId><main>true</main>' +
+        '<associationState><state>associated</state></associationState></item></associationSet></item></routeTableSet>',
+    ),
     'ec2:DescribeInternetGateways': emptySet('DescribeInternetGateways', 'internetGatewaySet'),
     'ec2:DescribeSecurityGroups': ec2Xml(
       'DescribeSecurityGroups',
@@ -129,6 +140,9 @@ function routes(): Routes {
     'cloudwatch:DescribeAlarms': json({ MetricAlarms: [], CompositeAlarms: [] }, '1.0'),
     'guardduty:ListDetectors': restJson({ detectorIds: ['d1'] }),
     'guardduty:GetDetector': restJson({ status: 'ENABLED', serviceRole: 'arn:aws:iam::0:role/gd', findingPublishingFrequency: 'SIX_HOURS' }),
+    // A standalone detector: no administrator, no members (GuardDuty answers {} and an empty member list).
+    'guardduty:GetAdministratorAccount': restJson({}),
+    'guardduty:ListMembers': restJson({ members: [] }),
     'cloudfront:ListDistributions': restXml(
       '<DistributionList xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>',
     ),

@@ -50,12 +50,26 @@ export function accountOf(s: Snapshot): FakeAccount {
     for (const [key, response] of Object.entries(scope.calls)) {
       answers[key] = key === 'iam:GetCredentialReport' ? { ...(response as object), Content: Buffer.from((response as { Content: string }).Content, 'base64') } : (response as object);
     }
-    for (const [key, byId] of Object.entries(scope.perResource)) {
+    // Per-resource failures the snapshot recorded (no tag set, no Object Lock, ...) are answered with the same error.
+    const failed = new Map<string, Map<string, Error>>();
+    for (const e of s.errors) {
+      if (e.region !== region || e.resource === undefined) continue;
+      const key = `${e.service}:${e.operation}`;
+      if (!failed.has(key)) failed.set(key, new Map());
+      failed.get(key)!.set(e.resource, awsError(e.code, e.message));
+    }
+    for (const key of new Set([...Object.keys(scope.perResource), ...failed.keys()])) {
+      const byId = scope.perResource[key] ?? {};
+      const errors = failed.get(key) ?? new Map<string, Error>();
+      // The id is whichever request value (or list member: ssm's InstanceIds) the snapshot recorded an answer for,
+      // so a new per-resource call needs no entry here.
       answers[key] = (input) => {
-        const id = String(input['KeyId'] ?? input['Name'] ?? input['TrailName'] ?? input['DetectorId'] ?? input['PrefixListId'] ?? input['Bucket'] ?? input['LoadBalancerArn'] ?? input['WebACLArn'] ?? input['restApiId']);
-        const found = byId[id];
-        if (!found) throw awsError('ResourceNotFoundException', id);
-        return found as object;
+        const values = Object.values(input).flat();
+        const id = values.find((v): v is string => typeof v === 'string' && (Object.hasOwn(byId, v) || errors.has(v)));
+        if (id === undefined) throw awsError('ResourceNotFoundException', String(values.find((v) => typeof v === 'string')));
+        const error = errors.get(id);
+        if (error) throw error;
+        return byId[id] as object;
       };
     }
   }

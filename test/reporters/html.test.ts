@@ -53,7 +53,9 @@ const cases: [string, Assessment][] = [
   ['baseline-compliant', fixtureAssessment('baseline-compliant')],
   ['payments-group-waivers-baseline', aug.assessment],
 ];
-const html = new Map(cases.map(([name, a]) => [name, renderHtml(a, { color: false }).text]));
+/** What the CLI passes: the generation time (pinned here) and the snapshot file's hash. */
+const PROVENANCE = { generatedAt: '2026-12-01T00:00:00Z', snapshotSha256: 'c0ffee'.repeat(10) + 'c0ff' };
+const html = new Map(cases.map(([name, a]) => [name, renderHtml(a, { color: false, ...PROVENANCE }).text]));
 /** Opened in the browser (giftcard-issuer is only validated, to keep the run short). */
 const browserCases = ['payments-group', 'baseline-compliant', 'payments-group-waivers-baseline'];
 const scoreAttr = (s: number | null) => (s === null ? 'n/a' : String(s));
@@ -72,15 +74,44 @@ describe('HTML VAPT pack: static', () => {
 
   it('is deterministic and self-contained: no script, no external reference', () => {
     const [, a] = cases[3]!;
-    const text = renderHtml(a, { color: false }).text;
+    const text = renderHtml(a, { color: false, ...PROVENANCE }).text;
     expect(text).toBe(html.get('payments-group-waivers-baseline'));
     expect(text.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">')).toBe(true);
     expect(text).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);
     expect(text).toMatch(/@page\{size:A4;margin:[^}]+\}/);
     expect(text).toContain('break-before:page');
     expect(text).toContain('thead{display:table-header-group}');
-    expect(text).toContain('tr{break-inside:avoid}');
+    expect(text).toContain('tr,tbody.finding{break-inside:avoid}');
     expect(text).toContain('overflow-wrap:anywhere');
+    // Evidence: pre-wrap, wrapping at spaces and line breaks only (never mid-token as `anywhere` would).
+    expect(text).toMatch(/pre\.ev\{[^}]*white-space:pre-wrap;overflow-wrap:break-word;word-break:normal/);
+    expect(text).toContain('main>section.framework,main>section#waivers{break-before:page}');
+    expect(text).not.toContain('main>section+section');
+  });
+
+  it('says what it is: generated when and by what, from which snapshot, its scope and limits, with a sign-off block', () => {
+    const text = html.get('payments-group')!;
+    expect(text).toContain('<dt>Generated at</dt><dd><span class="prov">2026-12-01T00:00:00Z</span></dd>');
+    expect(text).toContain(`<dt>Snapshot SHA-256</dt><dd><code class="prov">${PROVENANCE.snapshotSha256}</code></dd>`);
+    expect(text).toContain('<dt>Tool</dt><dd>archscan 0.1.0</dd>');
+    expect(text).toContain('Configuration review for VAPT preparation (not a penetration test)');
+    expect(text).toContain('<section id="scope" aria-labelledby="h-scope">');
+    expect(text).toContain('It is not a VAPT, and not a penetration test.');
+    for (const role of ['Prepared by', 'Reviewed by', 'Accepted by (account owner)']) expect(text).toContain(`<tr><th scope="row">${role}</th><td></td><td></td><td></td></tr>`);
+    expect(renderHtml(cases[0]![1], { color: false }).text).toContain('<dt>Snapshot SHA-256</dt><dd>not recorded');
+  });
+
+  it('keeps expected not-applicable answers out of Errors, and titles the change section with the baseline date', () => {
+    const gift = html.get('giftcard-issuer')!;
+    const errors = gift.slice(gift.indexOf('<section id="errors"'), gift.indexOf('</section>', gift.indexOf('<section id="errors"')));
+    expect(errors).not.toContain('UnsupportedOperationException');
+    expect(errors).toContain('None: every call succeeded and every result was decided.');
+    expect(errors).not.toContain('InvalidAccessException');
+    expect(gift).toMatch(/<ul class="note na-calls"><li>kms:GetKeyRotationStatus in ap-south-1 [^<]+: UnsupportedOperationException<\/li><\/ul>/);
+    const day = aug.assessment.baseline!.old.collectedAt.slice(0, 10);
+    const withBaseline = html.get('payments-group-waivers-baseline')!;
+    expect(withBaseline).toContain(`<h2 id="h-baseline">Change since the scan of ${day}</h2>`);
+    expect(withBaseline).not.toContain('last quarter');
   });
 
   it('escapes text from the account everywhere it appears', () => {
@@ -95,7 +126,7 @@ describe('HTML VAPT pack: static', () => {
     const text = html.get('payments-group-waivers-baseline')!;
     expect(text).toContain('<td class="st"><span class="status s-waived">WAIVED</span><br>waiver <code>W-001</code></td>');
     expect(text).toContain('<td class="st"><span class="status s-waived">WAIVED</span><br>waiver <code>W-002</code></td>');
-    for (const id of ['summary', 'waivers', 'errors', 'manual', 'baseline']) expect(text).toContain(`<section id="${id}"`);
+    for (const id of ['summary', 'scope', 'waivers', 'errors', 'manual', 'baseline']) expect(text).toContain(`<section id="${id}"`);
     expect(text).toContain('<span class="status s-expired">EXPIRED</span>');
     expect(text).toContain('<span class="status s-stale">STALE</span>');
     expect(text).toContain('guardduty:ListDetectors failed in eu-west-1: AccessDenied (missing permission guardduty:ListDetectors)');
@@ -156,7 +187,19 @@ describe.skipIf(SKIP_BROWSER)('HTML VAPT pack in Chromium', () => {
         complete: String(json.complete),
         callErrors: String(json.callErrors.length),
         errorResults: String(json.evaluations.reduce((n, e) => n + e.counts.error, 0)),
+        generatedAt: PROVENANCE.generatedAt,
+        snapshotSha256: PROVENANCE.snapshotSha256,
+        toolVersion: json.tool.version,
       });
+      // The top findings: ranked by severity, then by controls broken; each a failing result of the JSON report.
+      const top = await dataRows(page, '#summary table.top tr[data-rank]');
+      expect(top.length).toBe(Math.min(10, new Set(json.evaluations.flatMap((e) => e.results.filter((r) => r.status === 'fail' && r.waiver?.everywhere !== true).map((r) => `${e.checkId} ${r.resource.arn}`))).size));
+      for (const t of top) {
+        expect(json.evaluations.some((e) => e.checkId === t['check'] && e.results.some((r) => r.status === 'fail' && r.resource.arn === t['arn'])), t['arn']).toBe(true);
+      }
+      // Evidence blocks keep their text whole: no line of a block is wider than its cell (nothing clipped or overflowing).
+      const overflow = (await page.evaluate(`[...document.querySelectorAll('pre.ev')].filter((e) => e.scrollWidth > e.clientWidth + 1).length`)) as number;
+      expect(overflow).toBe(0);
       const rows = await dataRows(page, '#summary tr[data-framework]');
       expect(rows).toEqual(
         json.frameworks.map((f) => ({
@@ -249,6 +292,11 @@ describe.skipIf(SKIP_BROWSER)('HTML VAPT pack in Chromium', () => {
         `[...document.querySelectorAll('section.framework')].map((s) => getComputedStyle(s).breakBefore)`,
       )) as string[];
       expect(breaks).toEqual(['page', 'page', 'page', 'page', 'page']);
+      // The closing sections share pages: only the first of them starts one.
+      const closing = (await page.evaluate(
+        `['waivers', 'errors', 'manual', 'baseline', 'scope'].map((id) => getComputedStyle(document.getElementById(id)).breakBefore)`,
+      )) as string[];
+      expect(closing).toEqual(['page', 'auto', 'auto', 'auto', 'auto']);
       const pdf = await page.pdf({ format: 'A4' });
       writeFileSync('/tmp/vapt-payments-group-waivers-baseline.pdf', pdf);
       expect(pdf.length).toBeGreaterThan(10_000);

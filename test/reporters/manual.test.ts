@@ -61,7 +61,7 @@ describe('assessment under test', () => {
 });
 
 describe('text', () => {
-  const text = renderText(assessment, { color: false }).text;
+  const text = renderText(assessment, { color: false, verbose: true }).text;
   const lines = text.split('\n');
 
   it('shows each manual control as MANUAL, not scored, with the evidence to collect', () => {
@@ -82,7 +82,7 @@ describe('text', () => {
 
   it('paints MANUAL cyan only with colour on', () => {
     expect(text).not.toMatch(/\u001b\[/);
-    expect(renderText(assessment, { color: true }).text).toContain('\u001b[36mMANUAL\u001b[39m');
+    expect(renderText(assessment, { color: true, verbose: true }).text).toContain('\u001b[36mMANUAL\u001b[39m');
   });
 
   it('wraps words at the width and keeps over-long words whole', () => {

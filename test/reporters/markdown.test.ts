@@ -6,12 +6,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/assess/assess.js';
-import { describeCallError } from '../../src/assess/call-errors.js';
+import { describeCallError, isExpectedCallError } from '../../src/assess/call-errors.js';
 import type { Assessment } from '../../src/assess/types.js';
 import { buildInventory } from '../../src/inventory/build.js';
 import { mdCode, mdText, renderMarkdown } from '../../src/reporters/markdown.js';
 import { loadBuiltinRuleSets } from '../../src/rules/load.js';
-import { readSnapshot } from '../../src/snapshot/read.js';
+import { readSnapshotHashed } from '../../src/snapshot/read.js';
+import { createHash } from 'node:crypto';
+import { baselineTitle, evidenceJson, EVIDENCE_MAX, prettyJsonText, TOP_FINDINGS } from '../../src/reporters/pack.js';
 import { fixture, ROOT, runCli } from '../helpers/cli.js';
 import { augmented, fixtureAssessment, HOSTILE } from './pack-data.js';
 
@@ -21,11 +23,15 @@ const names = readdirSync(DIR)
   .map((f) => f.replace(/\.planted\.yaml$/, ''))
   .sort();
 
-/** As the CLI scans a fixture (and as scripts/golden.mjs does). */
-async function scan(name: string): Promise<Assessment> {
+/** The generation time scripts/golden.mjs pins (SOURCE_DATE_EPOCH=1796083200). */
+const GOLDEN_EPOCH = '1796083200';
+const GOLDEN_AT = '2026-12-01T00:00:00Z';
+
+/** As the CLI scans a fixture (and as scripts/golden.mjs does): the pack names the snapshot's hash and the pinned time. */
+async function scan(name: string): Promise<{ a: Assessment; sha256: string }> {
   const file = `${DIR}${name}.json`;
-  const snapshot = await readSnapshot(file);
-  return assess(snapshot, buildInventory(snapshot), loadBuiltinRuleSets(), '0.1.0');
+  const { snapshot, sha256 } = await readSnapshotHashed(file);
+  return { a: assess(snapshot, buildInventory(snapshot), loadBuiltinRuleSets(), '0.1.0'), sha256 };
 }
 
 const md = (a: Assessment) => renderMarkdown(a, { color: false }).text;
@@ -62,7 +68,8 @@ describe('Markdown VAPT pack: goldens', () => {
   it.each(names)('%s reproduces fixtures/%s.report.md byte for byte', async (name) => {
     const golden = `${DIR}${name}.report.md`;
     expect(existsSync(golden), `${golden} missing: run npm run golden`).toBe(true);
-    const text = md(await scan(name));
+    const { a, sha256 } = await scan(name);
+    const text = renderMarkdown(a, { color: false, generatedAt: GOLDEN_AT, snapshotSha256: sha256 }).text;
     expect(text).toBe(readFileSync(golden, 'utf8'));
     expectWellFormedTables(text);
   });
@@ -71,9 +78,13 @@ describe('Markdown VAPT pack: goldens', () => {
 describe('scan --format markdown|html|csv (the built CLI)', () => {
   it('writes the pack and the CSV, with the scan\'s exit code', async () => {
     const snapshot = fixture('payments-group.json');
-    const mdRun = await runCli(['scan', '--snapshot', snapshot, '--format', 'markdown', '--quiet']);
+    const mdRun = await runCli(['scan', '--snapshot', snapshot, '--format', 'markdown', '--quiet'], { SOURCE_DATE_EPOCH: GOLDEN_EPOCH });
     expect(mdRun.code).toBe(3);
     expect(mdRun.stdout).toBe(readFileSync(`${DIR}payments-group.report.md`, 'utf8'));
+    // The hash is of the file's bytes, as sha256sum prints it.
+    const sha = createHash('sha256').update(readFileSync(snapshot)).digest('hex');
+    expect(mdRun.stdout).toContain(`| Snapshot SHA-256 | \`${sha}\` |`);
+    expect(mdRun.stdout).toContain(`| Generated at | ${GOLDEN_AT} |`);
     const htmlRun = await runCli(['scan', '--snapshot', snapshot, '--format', 'html', '--quiet']);
     expect(htmlRun.stdout.startsWith('<!DOCTYPE html>\n')).toBe(true);
     const csvRun = await runCli(['scan', '--snapshot', snapshot, '--format', 'csv', '--quiet']);
@@ -105,7 +116,7 @@ describe('Markdown VAPT pack: sections', () => {
     expect(cover).toContain(`| Regions | ${a.snapshot.regions.join(', ')} |`);
     expect(cover).toContain(`| Snapshot collected at | ${a.snapshot.collectedAt} |`);
     expect(cover).toContain(`| Tool | archscan ${a.tool.version} |`);
-    expect(cover).toContain('| Scan complete | no: 3 results could not be decided (ERROR)');
+    expect(cover).toContain('| Scan complete | no: 5 results could not be decided (ERROR)');
     for (const f of a.frameworks) {
       const c = f.counts;
       const attested = f.scoreAttested === null ? 'n/a' : f.scoreAttested.toFixed(1);
@@ -164,7 +175,11 @@ describe('Markdown VAPT pack: sections', () => {
     const check = a.checks.find((c) => c.id === ev1.checkId)!;
     expect(text).toContain(`*Risk:* ${mdText(check.rationale)}`);
     expect(text).toContain(`*Remediation:* ${mdText(check.remediation)}`);
-    expect(text).toContain(`  - Evidence: ${mdCode(JSON.stringify(r1.evidence))}`);
+    // Evidence pretty-printed in a fenced block under the result, never cut inside a value.
+    const pretty = prettyJsonText(r1.evidence).split('\n').map((l) => `    ${l}`).join('\n');
+    expect(JSON.parse(prettyJsonText(r1.evidence))).toEqual(r1.evidence);
+    expect(text).toContain(`  - Evidence:\n\n    \`\`\`json\n${pretty}\n    \`\`\`\n`);
+    expect(text).not.toContain('  - Evidence: `');
   });
 
   it('has the waivers section: ref, scope, pattern, reason, approver, expiry, state, matched', () => {
@@ -182,11 +197,22 @@ describe('Markdown VAPT pack: sections', () => {
 
   it('has the errors section: every failed call with the missing permission, and every error result', () => {
     const s = section(plainText, 'Errors and missing permissions');
-    expect(s).toContain(`### Failed calls (${plain.callErrors.length})`);
-    for (const e of plain.callErrors) expect(s).toContain(`| ${mdText(describeCallError(e))} | ${mdText(e.message)} |`);
+    // WAFNonexistentItemException from GetLoggingConfiguration means "no logging set up": an answer, listed under Not applicable.
+    const failed = plain.callErrors.filter((e) => !isExpectedCallError(e));
+    expect(failed.map((e) => `${e.service}:${e.operation}`)).toEqual(['guardduty:ListDetectors', 'kms:GetKeyPolicy', 'kms:GetKeyRotationStatus']);
+    expect(s).toContain(`### Failed calls (3)`);
+    for (const e of failed) expect(s).toContain(`| ${mdText(describeCallError(e))} | ${mdText(e.message)} |`);
+    expect(s).not.toContain('WAFNonexistentItemException');
     expect(s).toContain('(missing permission guardduty:ListDetectors)');
     const errors = plain.evaluations.flatMap((e) => e.results.filter((r) => r.status === 'error'));
-    expect(errors.length).toBe(3);
+    // Three GuardDuty checks of eu-west-1 need ListDetectors; two KMS checks of the tokenisation key need the denied calls.
+    expect(errors.map((r) => `${r.checkId} ${r.resource.id}`).sort()).toEqual([
+      'guardduty-centrally-administered guardduty/eu-west-1',
+      'guardduty-enabled guardduty/eu-west-1',
+      'guardduty-malware-protection-enabled guardduty/eu-west-1',
+      'kms-key-policy-no-public-principal 51876dc8-24a0-43fc-86b0-ffbd87de9d7c',
+      'kms-key-rotation-enabled 51876dc8-24a0-43fc-86b0-ffbd87de9d7c',
+    ]);
     expect(s).toContain(`### Undetermined results (${errors.length})`);
     for (const r of errors) expect(s).toContain(`| ${mdText(r.resource.region)} | ${mdText(r.message)} |`);
     expect(section(md(fixtureAssessment('baseline-compliant')), 'Errors and missing permissions')).toContain(
@@ -211,8 +237,9 @@ describe('Markdown VAPT pack: sections', () => {
     expect(s.split('\n').filter((l) => /^\| (?!Control |---)/.test(l))).toHaveLength(total);
   });
 
-  it('has the change since last quarter: counts and score change per framework, new and fixed findings listed', () => {
-    const s = section(text, 'Change since last quarter');
+  it('has the change since the baseline, titled with its date: counts and score change per framework, new and fixed findings listed', () => {
+    const s = section(text, baselineTitle(a.baseline!));
+    expect(baselineTitle(a.baseline!)).toBe(`Change since the scan of ${a.baseline!.old.collectedAt.slice(0, 10)}`);
     const d = a.baseline!;
     expect(s).toContain(`collected at ${d.old.collectedAt} (archscan ${d.old.toolVersion})`);
     expect(s).toContain('| Framework | Old score | New score | Change | New | Fixed | Persisting | Newly waived | Undetermined |');
@@ -231,7 +258,88 @@ describe('Markdown VAPT pack: sections', () => {
     expect(s).toContain('This scan is incomplete (it has ERROR results)');
     expect(s).toContain('Not compared, only in the older report: legacy-framework.');
     expect(s).not.toContain('The older scan was incomplete');
-    expect(plainText).not.toContain('## Change since last quarter');
+    expect(plainText).not.toContain('## Change since');
+    expect(text).not.toContain('last quarter');
+  });
+
+  it('says what it is: generation time and tool version, snapshot hash, scope and limitations, a sign-off block', () => {
+    const given = renderMarkdown(plain, { color: false, generatedAt: GOLDEN_AT, snapshotSha256: 'ab'.repeat(32) }).text;
+    expect(given).toContain(`| Generated at | ${GOLDEN_AT} |`);
+    expect(given).toContain(`| Snapshot SHA-256 | \`${'ab'.repeat(32)}\` |`);
+    expect(given).toContain('| Tool | archscan 0.1.0 |');
+    // Without them (a live scan, a library caller) the pack says so rather than leave a blank.
+    expect(plainText).toContain('| Generated at | not recorded |');
+    expect(plainText).toContain('| Snapshot SHA-256 | not recorded (a live scan reads no snapshot file');
+    const s = section(plainText, 'Scope, limitations and sign-off');
+    expect(s).toContain('It is not a VAPT, and not a penetration test.');
+    expect(s).toContain('Nothing was probed over the network');
+    expect(s).toContain('| Role | Name | Signature | Date |');
+    for (const role of ['Prepared by', 'Reviewed by', 'Accepted by (account owner)']) expect(s).toContain(`| ${role} |   |   |   |`);
+  });
+
+  it('ranks the top findings by severity, then by the number of controls each breaks', () => {
+    const s = section(plainText, 'Top findings');
+    const rows = s.split('\n').filter((l) => /^\| \d+ \|/.test(l));
+    expect(rows).toHaveLength(TOP_FINDINGS);
+    const rank = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 } as Record<string, number>;
+    const keyed = rows.map((r) => {
+      const c = r.split(' | ');
+      return { sev: rank[c[1]!]!, controls: Number(c[4]) };
+    });
+    for (let i = 1; i < keyed.length; i++) {
+      const [x, y] = [keyed[i - 1]!, keyed[i]!];
+      expect(x.sev < y.sev || (x.sev === y.sev && x.controls >= y.controls), rows[i]).toBe(true);
+    }
+    // The first is of the highest severity failing, breaking the most controls of any finding of that severity.
+    const worst = (['critical', 'high', 'medium', 'low'] as const).find((sev) => plain.evaluations.some((e) => e.severity === sev && e.counts.fail > 0))!;
+    expect(keyed[0]!.sev).toBe(rank[worst.toUpperCase()]);
+    const distinct = new Map<string, Set<string>>();
+    for (const f of plain.frameworks) for (const c of f.controls) for (const k of c.evaluations) {
+      const ev = plain.evaluations.find((e) => e.key === k)!;
+      if (ev.severity !== worst) continue;
+      for (const r of ev.results) if (r.status === 'fail') {
+        const id = `${ev.checkId} ${r.resource.arn}`;
+        distinct.set(id, (distinct.get(id) ?? new Set()).add(`${f.id}:${c.id}`));
+      }
+    }
+    expect(keyed[0]!.controls).toBe(Math.max(...[...distinct.values()].map((v) => v.size)));
+    expect(s).toContain(`The ${TOP_FINDINGS} most severe of `);
+  });
+
+  it('keeps expected not-applicable answers out of Errors and lists them as notes', () => {
+    const gift = fixtureAssessment('giftcard-issuer');
+    expect(gift.complete).toBe(true);
+    // An asymmetric key's rotation status does not apply: listed as a note. "Not set up" answers (Security Hub not
+    // subscribed, no tag set, no organization) are data the checks judge and are not call errors at all.
+    expect(gift.callErrors.map((e) => `${e.service}:${e.operation} ${e.code}`)).toEqual(['kms:GetKeyRotationStatus UnsupportedOperationException']);
+    const t = md(gift);
+    const errors = section(t, 'Errors and missing permissions');
+    expect(errors).not.toContain('UnsupportedOperationException');
+    expect(errors).not.toContain('InvalidAccessException');
+    expect(errors).not.toContain('### Failed calls');
+    expect(errors).toContain('None: every call succeeded and every result was decided. Answers that mean "does not apply" are not errors');
+    const e = gift.callErrors[0]!;
+    expect(section(t, 'Scope, limitations and sign-off')).toContain(`### Not applicable (1)\n\nCalls whose answer`);
+    expect(t).toContain(`- ${mdText(`kms:GetKeyRotationStatus in ${e.region}${e.resource ? ` ${e.resource}` : ''}: UnsupportedOperationException`)}`);
+    expect(t).not.toContain('securityhub:DescribeHub in ap-south-1: InvalidAccessException');
+  });
+
+  it('pretty-prints evidence: short values on one line, long ones a key per line, cut only between lines', () => {
+    expect(prettyJsonText({ port: 22, cidr: '0.0.0.0/0' })).toBe('{"port": 22, "cidr": "0.0.0.0/0"}');
+    const rules = { openRules: Array.from({ length: 3 }, (_, i) => ({ protocol: 'tcp', from: 22 + i, to: 22 + i, source: '0.0.0.0/0' })) };
+    expect(prettyJsonText(rules)).toBe(
+      '{\n  "openRules": [\n' +
+        rules.openRules.map((r) => `    {"protocol": "tcp", "from": ${r.from}, "to": ${r.to}, "source": "0.0.0.0/0"}`).join(',\n') +
+        '\n  ]\n}',
+    );
+    const big = { items: Array.from({ length: 200 }, (_, i) => ({ cidr: `10.${i}.0.0/16`, note: 'x'.repeat(20) })) };
+    const cut = evidenceJson(big);
+    expect(cut.length).toBeLessThanOrEqual(EVIDENCE_MAX + 60);
+    const lines = cut.split('\n');
+    expect(lines.at(-1)).toBe('… (cut; the JSON report has it whole)');
+    // Every line above the mark is a whole line of the full text: no value split.
+    const full = new Set(prettyJsonText(big).split('\n'));
+    for (const l of lines.slice(0, -1)) expect(full.has(l), l).toBe(true);
   });
 
   it('escapes Markdown in text and fences code spans around backticks', () => {

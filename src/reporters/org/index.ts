@@ -8,7 +8,12 @@ import { renderOrgSarif } from './sarif.js';
 import { renderOrgText } from './text.js';
 import type { OrgReporter } from './types.js';
 
-/** Every --format renders an organisation report too. */
+/** The formats an organisation report renders in (ASFF and OCSF are per account: scan the account). */
+export const ORG_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html', 'csv'] as const;
+export type OrgFormat = (typeof ORG_FORMATS)[number];
+export const isOrgFormat = (f: Format): f is OrgFormat => (ORG_FORMATS as readonly string[]).includes(f);
+
+/** Every organisation --format. */
 export const ORG_REPORTERS = {
   text: renderOrgText,
   json: renderOrgJson,
@@ -17,4 +22,4 @@ export const ORG_REPORTERS = {
   markdown: renderOrgMarkdown,
   html: renderOrgHtml,
   csv: renderOrgCsv,
-} as const satisfies Record<Format, OrgReporter>;
+} as const satisfies Record<OrgFormat, OrgReporter>;

@@ -26,7 +26,19 @@ const fake: ServiceFake = (scope, account) => {
     'ec2:DescribeSubnets': {
       Subnets: [{ SubnetId: `subnet-0${x}1`, VpcId: vpc, CidrBlock: '10.20.1.0/24', AvailabilityZone: `${scope}a`, MapPublicIpOnLaunch: false }],
     },
-    'ec2:DescribeRouteTables': { RouteTables: [] },
+    // Every VPC has a main route table (AWS creates it with the VPC); here it holds only the local route.
+    'ec2:DescribeRouteTables': {
+      RouteTables: [
+        {
+          RouteTableId: `rtb-0${x}main`,
+          VpcId: vpc,
+          OwnerId: account,
+          Associations: [{ Main: true, RouteTableAssociationId: `rtbassoc-0${x}main`, RouteTableId: `rtb-0${x}main`, AssociationState: { State: 'associated' } }],
+          Routes: [{ DestinationCidrBlock: '10.20.0.0/16', GatewayId: 'local', Origin: 'CreateRouteTable', State: 'active' }],
+          PropagatingVgws: [],
+        },
+      ],
+    },
     'ec2:DescribeInternetGateways': { InternetGateways: [] },
     'ec2:DescribeSecurityGroups': {
       SecurityGroups: [
