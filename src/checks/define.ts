@@ -8,7 +8,24 @@ export function defineCheck<P>(check: Check<P>): Check<P> {
   return check;
 }
 
+/**
+ * Refs made once per resource: several checks (and several evaluations of
+ * one check) report on each resource, and a 100k-resource account would
+ * otherwise hold a copy per result. Inventory resources are never changed
+ * after the build, and nothing changes a result's ref.
+ */
+const refs = new WeakMap<object, ResourceRef>();
+
 export function refOf(resource: Resource | ResourceRef): ResourceRef {
+  let ref = refs.get(resource);
+  if (ref === undefined) {
+    ref = makeRef(resource);
+    refs.set(resource, ref);
+  }
+  return ref;
+}
+
+function makeRef(resource: Resource | ResourceRef): ResourceRef {
   const ref: ResourceRef = {
     type: resource.type,
     arn: resource.arn,
