@@ -49,10 +49,11 @@ interface Checked {
   /** Problems outside any record: the whole answer is unreadable. */
   outside: ShapeError[];
   /** Record pointer (relative) -> its problems. */
-  bad: Map<string, ShapeError[]>;
+  bad: ReadonlyMap<string, ShapeError[]>;
 }
 
 const MALFORMED = 'MalformedResponse';
+const NO_BAD_RECORDS: ReadonlyMap<string, ShapeError[]> = new Map();
 
 function keyParts(key: string): [string, string] {
   const i = key.indexOf(':');
@@ -160,18 +161,20 @@ export class ServiceSource {
     if (!output) throw new Error(`${module.name}: shapes.generated.ts has no output shape for ${key} (run npm run shapes)`);
     const needs = op.needs ?? {};
     const outside: ShapeError[] = [];
-    const bad = new Map<string, ShapeError[]>();
+    // Built only for an answer with a bad record: most answers (one per bucket, key, ... call) have none.
+    let bad: Map<string, ShapeError[]> | undefined;
+    const problems: ShapeError[] = [];
+    const perRecord = { limit: 1 };
     // The answer outside its records, then each record on its own: one bad record never hides another's problems.
     checkShape(value, output, module.shapes, needs, outside, {
       limit: 20,
-      records: (op.records ?? []).map((r) => segments(r.path)),
+      records: op.records === undefined || op.records.length === 0 ? [] : op.records.map((r) => segments(r.path)),
       onRecord: (record, ref, path) => {
-        const problems: ShapeError[] = [];
-        checkShape(record, ref, module.shapes, needs, problems, { limit: 1 }, path);
-        if (problems.length > 0) bad.set(pointerOf(path), problems);
+        checkShape(record, ref, module.shapes, needs, problems, perRecord, path);
+        if (problems.length > 0) (bad ??= new Map()).set(pointerOf(path), problems.splice(0));
       },
     });
-    c = { value, outside, bad };
+    c = { value, outside, bad: bad ?? NO_BAD_RECORDS };
     this.checked.set(cacheKey, c);
     return c;
   }
