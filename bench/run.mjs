@@ -21,7 +21,9 @@ const arg = (name, fallback) => {
 };
 const parseSize = (s) => Number(s.replace(/k$/i, '000'));
 const sizes = arg('--sizes', '1k,10k,100k,300k').split(',').map(parseSize);
-const formats = arg('--formats', 'json,sarif,text,junit,csv,markdown,html').split(',');
+// Every format the CLI has (src/reporters/index.ts), unless --formats narrows.
+const { FORMATS } = await import('../dist/reporters/index.js');
+const formats = arg('--formats', FORMATS.join(',')).split(',');
 const dir = join(tmpdir(), 'archscan-bench');
 mkdirSync(dir, { recursive: true });
 

@@ -2,11 +2,13 @@
 // once, and keep the result in dist/rules.cache.json with the SHA-256 of each
 // file's text. At run time a built-in file whose text still has that hash is
 // taken from the cache (src/rules/load.ts); any other is parsed as usual. A
-// file that does not validate is left out, so its error still shows at run time.
+// file that does not validate (schema, check ids or check params) is left
+// out, so its error still shows at run time; a cached one needs no params
+// validator compiled at run time.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { YamlFile } from '../dist/rules/load.js';
+import { parseRuleSet, YamlFile } from '../dist/rules/load.js';
 import { validatorFor } from '../dist/schemas.js';
 
 const rules = fileURLToPath(new URL('../rules/', import.meta.url));
@@ -21,6 +23,12 @@ for (const name of readdirSync(rules).filter((f) => f.endsWith('.yaml')).sort())
     continue;
   }
   if (!validate(data)) continue;
+  try {
+    // Check ids and params, as a rule set from the command line is checked.
+    parseRuleSet(text, name);
+  } catch {
+    continue;
+  }
   cache[name] = { sha256: createHash('sha256').update(text).digest('hex'), data };
 }
 writeFileSync(fileURLToPath(new URL('../dist/rules.cache.json', import.meta.url)), JSON.stringify(cache));

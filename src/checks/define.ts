@@ -8,7 +8,26 @@ export function defineCheck<P>(check: Check<P>): Check<P> {
   return check;
 }
 
+/**
+ * Refs made once per resource: several checks (and several evaluations of
+ * one check) report on each resource, and a 100k-resource account would
+ * otherwise hold a copy per result. The ref is kept on the resource under a
+ * non-enumerable symbol (invisible to JSON, spread and equality; a WeakMap
+ * lookup per result cost more than the copy). Inventory resources are never
+ * changed after the build and nothing changes a result's ref; a frozen
+ * resource (the test harness freezes inventories) gets a fresh ref each time.
+ */
+const REF = Symbol('archscan.ref');
+
 export function refOf(resource: Resource | ResourceRef): ResourceRef {
+  const cached = (resource as { [REF]?: ResourceRef })[REF];
+  if (cached !== undefined) return cached;
+  const ref = makeRef(resource);
+  if (Object.isExtensible(resource)) Object.defineProperty(resource, REF, { value: ref });
+  return ref;
+}
+
+function makeRef(resource: Resource | ResourceRef): ResourceRef {
   const ref: ResourceRef = {
     type: resource.type,
     arn: resource.arn,

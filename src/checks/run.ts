@@ -42,30 +42,25 @@ export function runCheck<P>(check: Check<P> | AnyCheck, inv: Inventory, params: 
   const globalFailures = failedByRegion.get(GLOBAL_REGION) ?? [];
   const regionsWithResults = new Set<string>();
   const decided = new Set<string>();
-  const results: CheckResult[] = outcomes.map((o) => {
-    regionsWithResults.add(o.resource.region);
-    decided.add(o.resource.arn);
+  // Most outcomes have no failed call in their way: those take the fast path, with no list built per outcome.
+  // (regionsWithResults and decided are only read when something failed.)
+  const anyFailure = failedByRegion.size > 0 || byResource.size > 0;
+  const results: CheckResult[] = [];
+  for (const o of outcomes) {
+    if (!anyFailure) {
+      results.push({ checkId: check.id, ...o });
+      continue;
+    }
+    const { region, arn } = o.resource;
+    regionsWithResults.add(region);
+    decided.add(arn);
     const failures = [
       ...globalFailures,
-      ...(o.resource.region === GLOBAL_REGION ? [] : (failedByRegion.get(o.resource.region) ?? [])),
-      ...(byResource.get(o.resource.arn)?.errors ?? []),
+      ...(region === GLOBAL_REGION ? [] : (failedByRegion.get(region) ?? [])),
+      ...(byResource.get(arn)?.errors ?? []),
     ];
-    if (failures.length === 0) return { checkId: check.id, ...o };
-    if (o.status === 'error') {
-      // The check saw something missing itself; the calls that failed (or could not be read) are named too.
-      const own = Array.isArray(o.evidence['failedCalls']) ? (o.evidence['failedCalls'] as unknown[]) : [];
-      const seen = new Set(own.map((f) => JSON.stringify(f)));
-      const more = failures.slice(0, QUOTED).map(describeFailure).filter((f) => !seen.has(JSON.stringify(f)));
-      return { checkId: check.id, ...o, evidence: more.length ? { ...o.evidence, failedCalls: [...own, ...more] } : o.evidence };
-    }
-    return {
-      checkId: check.id,
-      status: 'error',
-      resource: o.resource,
-      message: failureMessage(failures),
-      evidence: { failedCalls: failures.slice(0, QUOTED).map(describeFailure), unverifiedOutcome: o.status },
-    };
-  });
+    results.push(withFailures(check.id, o, failures));
+  }
 
   // An unreadable record the adapter left out still gets its result: it never vanishes.
   for (const [arn, { resource, errors }] of byResource) {
@@ -96,6 +91,25 @@ export function runCheck<P>(check: Check<P> | AnyCheck, inv: Inventory, params: 
     results.push({ checkId: check.id, ...notApplicable(scopeRef(check, inv, GLOBAL_REGION), 'no resources in scope') });
   }
   return results.sort(compareResults);
+}
+
+/** An outcome in a region (or of a resource) whose required data could not all be read. */
+function withFailures(checkId: string, o: Outcome, failures: CallError[]): CheckResult {
+  if (failures.length === 0) return { checkId, ...o };
+  if (o.status === 'error') {
+    // The check saw something missing itself; the calls that failed (or could not be read) are named too.
+    const own = Array.isArray(o.evidence['failedCalls']) ? (o.evidence['failedCalls'] as unknown[]) : [];
+    const seen = new Set(own.map((f) => JSON.stringify(f)));
+    const more = failures.slice(0, QUOTED).map(describeFailure).filter((f) => !seen.has(JSON.stringify(f)));
+    return { checkId, ...o, evidence: more.length ? { ...o.evidence, failedCalls: [...own, ...more] } : o.evidence };
+  }
+  return {
+    checkId,
+    status: 'error',
+    resource: o.resource,
+    message: failureMessage(failures),
+    evidence: { failedCalls: failures.slice(0, QUOTED).map(describeFailure), unverifiedOutcome: o.status },
+  };
 }
 
 interface Required {

@@ -82,16 +82,32 @@ export interface CheckOptions {
  */
 export function checkShape(value: unknown, ref: ShapeRef, table: ShapeTable, required: Required, errors: ShapeError[], options: CheckOptions, path: Path = []): void {
   const patterns = options.records ?? [];
-  const fail = (expected: string) => errors.push({ path: pointerOf(path), expected });
-  walk(value, ref, patterns.length ? patterns.map(() => 0) : NONE);
+  // A walker object, not closures: the store check walks once per record of every answer.
+  new ShapeWalker(table, required, errors, options.limit, patterns, options.onRecord, path).walk(value, ref, patterns.length ? patterns.map(() => 0) : NONE);
+}
 
-  function step(cursors: readonly number[], key: string | number): readonly number[] | 'record' {
+class ShapeWalker {
+  constructor(
+    private readonly table: ShapeTable,
+    private readonly required: Required,
+    private readonly errors: ShapeError[],
+    private readonly limit: number,
+    private readonly patterns: readonly (readonly string[])[],
+    private readonly onRecord: CheckOptions['onRecord'],
+    private readonly path: Path,
+  ) {}
+
+  private fail(expected: string): void {
+    this.errors.push({ path: pointerOf(this.path), expected });
+  }
+
+  private step(cursors: readonly number[], key: string | number): readonly number[] | 'record' {
     if (cursors === NONE) return NONE;
     let next: number[] | undefined;
     let live = false;
     for (let i = 0; i < cursors.length; i++) {
       const c = cursors[i]!;
-      const pattern = patterns[i]!;
+      const pattern = this.patterns[i]!;
       const matched = c >= 0 && c < pattern.length && (pattern[c] === '*' ? typeof key === 'number' : pattern[c] === key);
       const moved = matched ? c + 1 : -1;
       if (moved === pattern.length) return 'record';
@@ -101,78 +117,79 @@ export function checkShape(value: unknown, ref: ShapeRef, table: ShapeTable, req
     return live ? next! : NONE;
   }
 
-  function child(v: unknown, member: ShapeRef, key: string | number, cursors: readonly number[]): void {
-    path.push(key);
-    const next = step(cursors, key);
-    if (next === 'record') options.onRecord?.(v, member, path);
-    else walk(v, member, next);
-    path.pop();
+  private child(v: unknown, member: ShapeRef, key: string | number, cursors: readonly number[]): void {
+    this.path.push(key);
+    const next = this.step(cursors, key);
+    if (next === 'record') this.onRecord?.(v, member, this.path);
+    else this.walk(v, member, next);
+    this.path.pop();
   }
 
-  function walk(v: unknown, r: ShapeRef, cursors: readonly number[]): void {
-    if (errors.length >= options.limit) return;
+  walk(v: unknown, r: ShapeRef, cursors: readonly number[]): void {
+    const errors = this.errors;
+    if (errors.length >= this.limit) return;
     if (typeof r === 'string') {
       switch (r) {
         case 's':
-          if (typeof v !== 'string') fail(PRIMITIVES.s!);
+          if (typeof v !== 'string') this.fail(PRIMITIVES.s!);
           return;
         case 'n':
-          if (typeof v !== 'number' || !Number.isFinite(v)) fail(PRIMITIVES.n!);
+          if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(PRIMITIVES.n!);
           return;
         case 'b':
-          if (typeof v !== 'boolean') fail(PRIMITIVES.b!);
+          if (typeof v !== 'boolean') this.fail(PRIMITIVES.b!);
           return;
         case 't':
-          if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) fail(PRIMITIVES.t!);
+          if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) this.fail(PRIMITIVES.t!);
           return;
         case 'B':
-          if (typeof v !== 'string' || !BASE64.test(v)) fail(PRIMITIVES.B!);
+          if (typeof v !== 'string' || !BASE64.test(v)) this.fail(PRIMITIVES.B!);
           return;
         case 'd':
-          if (v === null) fail('a JSON value other than null');
+          if (v === null) this.fail('a JSON value other than null');
           return;
       }
-      const members = table.structures[r];
+      const members = this.table.structures[r];
       if (!members) throw new Error(`shape table has no structure ${r}`);
       if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-        fail(`an object (${r})`);
+        this.fail(`an object (${r})`);
         return;
       }
       const obj = v as Record<string, unknown>;
-      const needed = required[r];
+      const needed = this.required[r];
       if (needed) {
         for (const name of needed) {
           const m = obj[name];
           if (m === undefined || (m === '' && members[name] === 's')) {
-            path.push(name);
-            fail(`${m === '' ? 'a non-empty string' : describeShape(members[name])} (${r}.${name} is needed)`);
-            path.pop();
-            if (errors.length >= options.limit) return;
+            this.path.push(name);
+            this.fail(`${m === '' ? 'a non-empty string' : describeShape(members[name])} (${r}.${name} is needed)`);
+            this.path.pop();
+            if (errors.length >= this.limit) return;
           }
         }
       }
       for (const key in obj) {
         const member = members[key];
-        if (member !== undefined) child(obj[key], member, key, cursors);
+        if (member !== undefined) this.child(obj[key], member, key, cursors);
       }
       return;
     }
     if (Array.isArray(r)) {
       if (!Array.isArray(v)) {
-        fail('a list');
+        this.fail('a list');
         return;
       }
       const item = r[0] as ShapeRef;
-      for (let i = 0; i < v.length && errors.length < options.limit; i++) child(v[i], item, i, cursors);
+      for (let i = 0; i < v.length && errors.length < this.limit; i++) this.child(v[i], item, i, cursors);
       return;
     }
     if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-      fail('an object (a map)');
+      this.fail('an object (a map)');
       return;
     }
     const item = (r as { '{}': ShapeRef })['{}'];
     const obj = v as Record<string, unknown>;
-    for (const key in obj) child(obj[key], item, key, cursors);
+    for (const key in obj) this.child(obj[key], item, key, cursors);
   }
 }
 

@@ -49,10 +49,11 @@ interface Checked {
   /** Problems outside any record: the whole answer is unreadable. */
   outside: ShapeError[];
   /** Record pointer (relative) -> its problems. */
-  bad: Map<string, ShapeError[]>;
+  bad: ReadonlyMap<string, ShapeError[]>;
 }
 
 const MALFORMED = 'MalformedResponse';
+const NO_BAD_RECORDS: ReadonlyMap<string, ShapeError[]> = new Map();
 
 function keyParts(key: string): [string, string] {
   const i = key.indexOf(':');
@@ -160,18 +161,20 @@ export class ServiceSource {
     if (!output) throw new Error(`${module.name}: shapes.generated.ts has no output shape for ${key} (run npm run shapes)`);
     const needs = op.needs ?? {};
     const outside: ShapeError[] = [];
-    const bad = new Map<string, ShapeError[]>();
+    // Built only for an answer with a bad record: most answers (one per bucket, key, ... call) have none.
+    let bad: Map<string, ShapeError[]> | undefined;
+    const problems: ShapeError[] = [];
+    const perRecord = { limit: 1 };
     // The answer outside its records, then each record on its own: one bad record never hides another's problems.
     checkShape(value, output, module.shapes, needs, outside, {
       limit: 20,
-      records: (op.records ?? []).map((r) => segments(r.path)),
+      records: op.records === undefined || op.records.length === 0 ? [] : op.records.map((r) => segments(r.path)),
       onRecord: (record, ref, path) => {
-        const problems: ShapeError[] = [];
-        checkShape(record, ref, module.shapes, needs, problems, { limit: 1 }, path);
-        if (problems.length > 0) bad.set(pointerOf(path), problems);
+        checkShape(record, ref, module.shapes, needs, problems, perRecord, path);
+        if (problems.length > 0) (bad ??= new Map()).set(pointerOf(path), problems.splice(0));
       },
     });
-    c = { value, outside, bad };
+    c = { value, outside, bad: bad ?? NO_BAD_RECORDS };
     this.checked.set(cacheKey, c);
     return c;
   }
@@ -214,33 +217,27 @@ export class ServiceSource {
     const c = this.check(key, region, got.value);
     const base = ServiceSource.callPointer(region, key);
     const out: R[] = [];
-    for (const [at, raw] of itemsAt(got.value, segments(path))) {
-      const relative = () => pointerOf(at);
-      const problems = c.bad.size > 0 ? c.bad.get(relative()) : undefined;
+    // One cursor for the whole list: its pointer is read from the walk's path stack, so nothing is allocated per record.
+    const at = new RecordCursor(base);
+    forEachItem(got.value, segments(path), 0, at.path, (raw) => {
+      const problems = c.bad.size > 0 ? c.bad.get(pointerOf(at.path)) : undefined;
       if (problems) {
-        this.markUnreadable(key, region, spec, raw, `${base}${relative()}`, problems[0]!);
-        continue;
+        this.markUnreadable(key, region, spec, raw, at.pointer, problems[0]!);
+        return;
       }
       const missingId = spec.id !== undefined && !isId((raw as Record<string, unknown>)[spec.id]);
       if (missingId) {
-        this.markUnreadable(key, region, spec, raw, `${base}${relative()}`, { path: `${relative()}/${pointerSegment(spec.id!)}`, expected: 'a non-empty id string' });
-        continue;
+        this.markUnreadable(key, region, spec, raw, at.pointer, { path: `${pointerOf(at.path)}/${pointerSegment(spec.id!)}`, expected: 'a non-empty id string' });
+        return;
       }
       try {
-        const item = build(raw as T, {
-          get pointer() {
-            return `${base}${relative()}`;
-          },
-          expect(ok, member, expected) {
-            if (!ok) throw new RecordError(member, expected);
-          },
-        });
+        const item = build(raw as T, at);
         if (item !== undefined) out.push(item);
       } catch (e) {
         if (!(e instanceof RecordError)) throw e;
-        this.markUnreadable(key, region, spec, raw, `${base}${relative()}`, { path: `${relative()}${e.path}`, expected: e.expected });
+        this.markUnreadable(key, region, spec, raw, at.pointer, { path: `${pointerOf(at.path)}${e.path}`, expected: e.expected });
       }
-    }
+    });
     return out;
   }
 
@@ -335,22 +332,44 @@ export class ServiceSource {
 
 const isId = (v: unknown): boolean => typeof v === 'string' && v !== '';
 
-/** Every item at a `A/*\/B/*` path, with its path (a fresh list per item). Non-lists along the way yield nothing (the shape check reported them). */
-function* itemsAt(value: unknown, pattern: readonly string[], at: (string | number)[] = []): Generator<[(string | number)[], unknown]> {
-  if (pattern.length === 0) {
-    yield [at, value];
+/** The record being read in `records()`; valid only during `build` (its path is the walk's stack). */
+class RecordCursor implements RecordAt {
+  readonly path: (string | number)[] = [];
+  constructor(private readonly base: string) {}
+  get pointer(): string {
+    return `${this.base}${pointerOf(this.path)}`;
+  }
+  expect(ok: boolean, member: string, expected: string): void {
+    if (!ok) throw new RecordError(member, expected);
+  }
+}
+
+/**
+ * Call `visit` on every item at a `A/*\/B/*` path, with `path` (a stack,
+ * extended and restored as it goes) holding where the item is. Non-lists
+ * along the way yield nothing (the shape check reported them).
+ */
+function forEachItem(value: unknown, pattern: readonly string[], depth: number, path: (string | number)[], visit: (raw: unknown) => void): void {
+  if (depth === pattern.length) {
+    visit(value);
     return;
   }
-  const [head, ...rest] = pattern;
+  const head = pattern[depth]!;
   if (head === '*') {
     if (!Array.isArray(value)) return;
-    for (let i = 0; i < value.length; i++) yield* itemsAt(value[i], rest, [...at, i]);
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      forEachItem(value[i], pattern, depth + 1, path, visit);
+      path.pop();
+    }
     return;
   }
   if (value === null || typeof value !== 'object') return;
-  const next = (value as Record<string, unknown>)[head!];
+  const next = (value as Record<string, unknown>)[head];
   if (next === undefined) return;
-  yield* itemsAt(next, rest, [...at, head!]);
+  path.push(head);
+  forEachItem(next, pattern, depth + 1, path, visit);
+  path.pop();
 }
 
 /** A bad record's identity: its ARN member, or its id member and the ARN made of it. */

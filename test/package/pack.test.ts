@@ -19,6 +19,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, ROOT, type CliRun } from '../helpers/cli.js';
+import { SCHEMA_NAMES } from '../../src/schemas.js';
+
+/** The validators `npm run build` compiles from the schemas (scripts/build-validators.mjs). */
+const VALIDATORS = SCHEMA_NAMES.map((n) => `dist/validators/${n}.cjs`);
 
 interface Packed {
   filename: string;
@@ -83,15 +87,16 @@ describe('npm pack', () => {
     const rules = readdirSync(join(ROOT, 'rules')).filter((f) => f.endsWith('.yaml')).map((f) => `rules/${f}`);
     const schemas = readdirSync(join(ROOT, 'schemas')).filter((f) => f.endsWith('.json')).map((f) => `schemas/${f}`);
     expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/archscan.js', 'fixtures/giftcard-issuer.json', 'dist/cli/main.js', ...rules, ...schemas]));
-    const allowed = (f: string) => /^dist\/.+\.js$/.test(f) || ['dist/rules.cache.json', 'LICENSE', 'README.md', 'package.json', 'bin/archscan.js', 'fixtures/giftcard-issuer.json', ...rules, ...schemas].includes(f);
+    const allowed = (f: string) => /^dist\/.+\.js$/.test(f) || ['dist/rules.cache.json', ...VALIDATORS, 'LICENSE', 'README.md', 'package.json', 'bin/archscan.js', 'fixtures/giftcard-issuer.json', ...rules, ...schemas].includes(f);
     expect(files.filter((f) => !allowed(f)), 'test data, sources, docs or vendored test schemas in the package').toEqual([]);
     expect(readFileSync(join(app, 'node_modules/archscan/LICENSE'), 'utf8')).toBe(readFileSync(join(ROOT, 'LICENSE'), 'utf8'));
   });
 
   it('compiles nothing test-only or stale: every dist file is the build of a source that is not a fake', () => {
     const dist = files.filter((f) => f.startsWith('dist/') && f.endsWith('.js'));
-    // The one built file that is not compiled from a source: the built-in rule sets' cache (scripts/cache-rules.mjs).
-    expect(files.filter((f) => f.startsWith('dist/') && !f.endsWith('.js'))).toEqual(['dist/rules.cache.json']);
+    // The built files that are not compiled from a source: the built-in rule sets' cache (scripts/cache-rules.mjs)
+    // and the schemas' validators (scripts/build-validators.mjs).
+    expect(files.filter((f) => f.startsWith('dist/') && !f.endsWith('.js')).sort()).toEqual(['dist/rules.cache.json', ...VALIDATORS].sort());
     expect(dist.filter((f) => /\/fake\.js$/.test(f))).toEqual([]);
     const orphans = dist.filter((f) => !existsSync(join(ROOT, 'src', relative('dist', f).replace(/\.js$/, '.ts'))));
     expect(orphans).toEqual([]);

@@ -238,42 +238,50 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
 
   // Prefix lists are resolved lazily: only those a rule references (or a route, or the listing) are read, each once.
   const resolvePrefixList = prefixEntries;
-  const expand = (direction: 'ingress' | 'egress', perms: Json<IpPermission>[], at: RecordAt, member: string): SecurityGroupRule[] =>
-    perms.flatMap((p, i) => {
+  // Plain loops, and a member's path only built when its value is wrong: 17,600 groups at 100k resources.
+  const expand = (direction: 'ingress' | 'egress', perms: Json<IpPermission>[], at: RecordAt, member: string): SecurityGroupRule[] => {
+    const rules: SecurityGroupRule[] = [];
+    for (let i = 0; i < perms.length; i++) {
+      const p = perms[i]!;
       const path = `/${member}/${i}`;
       checkPorts(p, at, path);
       const protocol = p.IpProtocol!;
-      const common: Omit<SecurityGroupRule, 'peer'> = { direction, protocol };
       const allPorts = protocol === '-1' || p.FromPort === undefined || (p.FromPort === -1 && p.ToPort === -1);
-      if (!allPorts) {
-        common.fromPort = p.FromPort!;
-        common.toPort = p.ToPort ?? p.FromPort!;
-      }
-      const peers: { peer: RulePeer; description?: string | undefined }[] = [
-        ...(p.IpRanges ?? []).map((r, k) => {
-          at.expect(isCidr4(r.CidrIp!), `${path}/IpRanges/${k}/CidrIp`, 'an IPv4 CIDR block');
-          return { peer: { kind: 'cidr4', value: r.CidrIp! } as RulePeer, description: r.Description };
-        }),
-        ...(p.Ipv6Ranges ?? []).map((r, k) => {
-          at.expect(isCidr6(r.CidrIpv6!), `${path}/Ipv6Ranges/${k}/CidrIpv6`, 'an IPv6 CIDR block');
-          return { peer: { kind: 'cidr6', value: r.CidrIpv6! } as RulePeer, description: r.Description };
-        }),
-        ...(p.PrefixListIds ?? []).map((r, k) => {
-          nonEmpty(at, r.PrefixListId, `${path}/PrefixListIds/${k}/PrefixListId`);
-          return { peer: { kind: 'prefixList', value: r.PrefixListId!, cidrs: resolvePrefixList(r.PrefixListId!) } as RulePeer, description: r.Description };
-        }),
-        ...(p.UserIdGroupPairs ?? []).map((r, k) => {
-          const group = r.GroupId ?? r.GroupName;
-          at.expect(group !== undefined && group !== '', `${path}/UserIdGroupPairs/${k}`, 'a group pair naming a GroupId or GroupName');
-          return { peer: { kind: 'securityGroup', value: group! } as RulePeer, description: r.Description };
-        }),
-      ];
-      return peers.map(({ peer, description }) => {
-        const rule: SecurityGroupRule = { ...common, peer };
+      const fromPort = p.FromPort!;
+      const toPort = p.ToPort ?? p.FromPort!;
+      const add = (peer: RulePeer, description: string | undefined) => {
+        const rule = (allPorts ? { direction, protocol, peer } : { direction, protocol, fromPort, toPort, peer }) as SecurityGroupRule;
         if (description !== undefined) rule.description = description;
-        return rule;
-      });
-    });
+        rules.push(rule);
+      };
+      const ipRanges = p.IpRanges ?? [];
+      for (let k = 0; k < ipRanges.length; k++) {
+        const r = ipRanges[k]!;
+        if (!isCidr4(r.CidrIp!)) at.expect(false, `${path}/IpRanges/${k}/CidrIp`, 'an IPv4 CIDR block');
+        add({ kind: 'cidr4', value: r.CidrIp! }, r.Description);
+      }
+      const ipv6Ranges = p.Ipv6Ranges ?? [];
+      for (let k = 0; k < ipv6Ranges.length; k++) {
+        const r = ipv6Ranges[k]!;
+        if (!isCidr6(r.CidrIpv6!)) at.expect(false, `${path}/Ipv6Ranges/${k}/CidrIpv6`, 'an IPv6 CIDR block');
+        add({ kind: 'cidr6', value: r.CidrIpv6! }, r.Description);
+      }
+      const prefixLists = p.PrefixListIds ?? [];
+      for (let k = 0; k < prefixLists.length; k++) {
+        const r = prefixLists[k]!;
+        if (r.PrefixListId === '') nonEmpty(at, r.PrefixListId, `${path}/PrefixListIds/${k}/PrefixListId`);
+        add({ kind: 'prefixList', value: r.PrefixListId!, cidrs: resolvePrefixList(r.PrefixListId!) }, r.Description);
+      }
+      const pairs = p.UserIdGroupPairs ?? [];
+      for (let k = 0; k < pairs.length; k++) {
+        const r = pairs[k]!;
+        const group = r.GroupId ?? r.GroupName;
+        if (group === undefined || group === '') at.expect(false, `${path}/UserIdGroupPairs/${k}`, 'a group pair naming a GroupId or GroupName');
+        add({ kind: 'securityGroup', value: group! }, r.Description);
+      }
+    }
+    return rules;
+  };
 
   const securityGroups = src.records<RawOf<DescribeSecurityGroupsCommandOutput, 'SecurityGroups'>, SecurityGroup>(
     region,
