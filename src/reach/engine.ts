@@ -142,7 +142,8 @@ const hop = (table: string, r: RouteM): RouteHop => ({ table, destination: r.des
 
 export class Reach {
   readonly model: NetworkModel;
-  private readonly pairCache = new Map<string, PairReach>();
+  // Keyed by source index × class count + destination index: a number hashes far cheaper than two joined class keys.
+  private readonly pairCache = new Map<number, PairReach>();
   private readonly internetCache = new Map<string, ExternalReach>();
 
   constructor(
@@ -286,7 +287,7 @@ export class Reach {
   }
 
   classPair(sc: ClassM, dc: ClassM): PairReach {
-    const k = `${sc.key}>${dc.key}`;
+    const k = sc.index * this.model.classes.length + dc.index;
     let r = this.pairCache.get(k);
     if (!r) this.pairCache.set(k, (r = this.evaluatePair(sc.rep, dc.rep)));
     return r;
@@ -303,7 +304,7 @@ export class Reach {
       const t = this.familyPair(s, d, f, unknown);
       total = union(total, t);
     }
-    return { traffic: total, unknown: dedupe(unknown) };
+    return { traffic: total, unknown: unknown.length === 0 ? unknown : dedupe(unknown) };
   }
 
   private familyPair(s: EniM, d: EniM, f: Family, unknown: CallError[], trace?: { via: string[]; assumed: string[] }): Traffic {

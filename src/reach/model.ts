@@ -114,6 +114,8 @@ export interface EniM {
 /** Interfaces that every rule, route and ACL treats alike: one evaluation stands for all of them. */
 export interface ClassM {
   key: string;
+  /** Position in `NetworkModel.classes`: a cheap key for caches of class pairs. */
+  index: number;
   rep: EniM;
   members: EniM[];
 }
@@ -379,7 +381,7 @@ export function buildModel(inv: Inventory): NetworkModel {
       .join('/');
     const k = [m.subnet.key, [...m.sgKeys].sort().join(','), sig, m.publicIpv4.length > 0 ? 'p' : '', m.addr[6] !== undefined ? '6' : '', m.active ? 'a' : 'x', m.sgless ? 'o' : '', m.listensWhy ?? ''].join('#');
     let cls = byClass.get(k);
-    if (!cls) byClass.set(k, (cls = { key: k, rep: m, members: [] }));
+    if (!cls) byClass.set(k, (cls = { key: k, index: byClass.size, rep: m, members: [] }));
     cls.members.push(m);
     m.cls = cls;
   }
