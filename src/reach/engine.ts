@@ -20,6 +20,7 @@ import { naclAllowed, naclDecider, returnPort, withReturn } from './nacl.js';
 import {
   EVERYTHING,
   formatPorts,
+  hasPort,
   intersect,
   intersectPorts,
   isNothing,
@@ -124,6 +125,9 @@ export interface ViaLoadBalancer {
 }
 
 const FAMILIES = [4, 6] as const;
+// Most pairs of a large account reach nothing and know everything: one shared answer instead of ~100k equal objects kept alive.
+const NO_ERRORS: CallError[] = Object.freeze([]) as unknown as CallError[];
+const NO_PAIR: PairReach = Object.freeze({ traffic: NOTHING, unknown: NO_ERRORS });
 const famName = (f: Family): 'ipv4' | 'ipv6' => (f === 4 ? 'ipv4' : 'ipv6');
 
 function ruleHop(r: RuleM): SgHop {
@@ -294,17 +298,18 @@ export class Reach {
   }
 
   private evaluatePair(s: EniM, d: EniM): PairReach {
-    const unknown: CallError[] = [];
-    if (!s.active || !d.active || s === d) return { traffic: NOTHING, unknown };
+    if (!s.active || !d.active || s === d) return NO_PAIR;
     // A NAT gateway opens no connection of its own: it translates what the hosts behind it open to the internet.
-    if (s.eni.interfaceType === 'nat_gateway') return { traffic: NOTHING, unknown };
-    if (!this.model.neighbours.get(s.subnet.vpc.key)?.has(d.subnet.vpc.key)) return { traffic: NOTHING, unknown };
+    if (s.eni.interfaceType === 'nat_gateway') return NO_PAIR;
+    if (!this.model.neighbours.get(s.subnet.vpc.key)?.has(d.subnet.vpc.key)) return NO_PAIR;
+    const unknown: CallError[] = [];
     let total: Traffic = NOTHING;
     for (const f of FAMILIES) {
       const t = this.familyPair(s, d, f, unknown);
       total = union(total, t);
     }
-    return { traffic: total, unknown: unknown.length === 0 ? unknown : dedupe(unknown) };
+    if (unknown.length === 0) return isNothing(total) ? NO_PAIR : { traffic: total, unknown: NO_ERRORS };
+    return { traffic: total, unknown: dedupe(unknown) };
   }
 
   private familyPair(s: EniM, d: EniM, f: Family, unknown: CallError[], trace?: { via: string[]; assumed: string[] }): Traffic {
@@ -771,7 +776,7 @@ function internetTraffic(pieces: Piece[], f: Family, prefix: number): Traffic {
       const lo = sorted[i]!;
       const hi = sorted[i + 1]! - 1;
       let n = 0n;
-      for (const { t, n: size } of sized) if (intersectPorts(pick(t), [lo, lo]).length > 0) n += size;
+      for (const { t, n: size } of sized) if (hasPort(pick(t), lo)) n += size;
       if (n >= needed) ranges.push([lo, hi]);
     }
     return portsOf(ranges);
