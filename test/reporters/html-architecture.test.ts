@@ -141,6 +141,9 @@ describe('HTML pack: the architecture matrix and diagram', () => {
     expect([r.code, r.stderr]).toEqual([0, '']);
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(cellsOf(html)).toEqual(CELLS);
+    // verify re-renders every report from the snapshot and the profile the pack copied in: the diagram's bytes replay.
+    const verify = await runCli(['verify', dir, '--snapshot', SNAP]);
+    expect([verify.code, verify.stderr]).toEqual([0, '']);
     expect(flowsOf(svgOf(html))).toEqual(FLOWS);
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { architecture: { cells: { from: string; to: string; allowed: string }[] } };
     // The JSON report carries what the declared-and-reachable arrows are drawn from.
