@@ -46,8 +46,11 @@ const TOP = 64;
 const EXT_X = 10;
 const TIER_X = 400;
 const LABEL_MAX = 48;
+/** What fits in a box at 13px (a name may have 63 characters; the box's tooltip has it whole). */
+const NAME_MAX = 22;
 
-const short = (t: string) => (t.length > LABEL_MAX ? `${t.slice(0, LABEL_MAX - 1)}…` : t);
+const cut = (t: string, max: number) => (t.length > max ? `${t.slice(0, max - 1)}…` : t);
+const short = (t: string) => cut(t, LABEL_MAX);
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /** The diagram; `id` prefixes the element ids (title, description, markers) so they stay unique in the page. */
@@ -149,7 +152,8 @@ export function architectureSvg(s: ArchitectureSection, id = 'arch'): string {
 
   const box = (name: string, p: { x: number; y: number }, kind: 'tier' | 'network') =>
     `<g class="node" data-node="${esc(name)}" data-node-kind="${kind}"><rect x="${p.x}" y="${r1(p.y)}" width="${BOX_W}" height="${BOX_H}" rx="4" fill="${kind === 'tier' ? '#eef1f5' : '#fff8e1'}" stroke="#1f3a5f"/>` +
-    `<text x="${p.x + BOX_W / 2}" y="${r1(p.y + BOX_H / 2 + 4)}" font-size="13" text-anchor="middle">${esc(short(name))}</text></g>`;
+    `<title>${esc(`${kind === 'tier' ? 'tier' : 'external network'} ${name}`)}</title>` +
+    `<text x="${p.x + BOX_W / 2}" y="${r1(p.y + BOX_H / 2 + 4)}" font-size="13" text-anchor="middle">${esc(cut(name, NAME_MAX))}</text></g>`;
   const nodes = [...[...extAt].map(([n, p]) => box(n, p, 'network')), ...[...tierAt].map(([n, p]) => box(n, p, 'tier'))];
 
   let legendX = 10;

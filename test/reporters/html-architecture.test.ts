@@ -197,6 +197,15 @@ describe('architectureSvg', () => {
     expect(flowsOf(svg)).toEqual(["o'brien & <partners>->web declared tcp 443"]);
   });
 
+  it('cuts a long name to fit its box, keeping it whole in the tooltip', () => {
+    const long = 'cardholder-data-environment-primary-zone';
+    const svg = architectureSvg(section({ sources: ['internet', long], destinations: [long], cells: [cell('internet', long, 'tcp 443', 'nothing', 'nothing')] }));
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toContain(`<title>tier ${long}</title>`);
+    expect(svg).toContain('>cardholder-data-envir…</text>');
+    expect(flowsOf(svg)).toEqual([`internet->${long} declared tcp 443`]);
+  });
+
   it('draws a flow within a tier (intra-tier judged) and no arrow for a cell with nothing', () => {
     const s = section({ cells: [cell('web', 'web', 'nothing', 'tcp 22', 'nothing'), cell('internet', 'db', 'nothing', 'nothing', 'nothing')] });
     expect(diagramEdges(s)).toEqual([{ from: 'web', to: 'web', kind: 'undeclared', ports: 'tcp 22' }]);
