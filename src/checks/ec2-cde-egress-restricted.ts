@@ -1,5 +1,5 @@
 import type { JSONSchemaType } from 'ajv';
-import { coversPortOutside, rulesFromAnywhere } from '../inventory/net.js';
+import { broaderThanSchema, coversPortOutside, DEFAULT_BROADER_THAN, rulesFromAnywhere } from '../inventory/net.js';
 import type { CallError, Instance, SecurityGroup, Subnet } from '../inventory/types.js';
 import { defineCheck, error, fail, notApplicable, pass, refOf } from './define.js';
 import type { Outcome } from './types.js';
@@ -9,17 +9,19 @@ interface Params {
   cdeTierValues: string[];
   cdeSubnetIds: string[];
   allowedPorts: number[];
+  broaderThan: number;
 }
 
 const schema: JSONSchemaType<Params> = {
   type: 'object',
   additionalProperties: false,
-  required: ['tierTag', 'cdeTierValues', 'cdeSubnetIds', 'allowedPorts'],
+  required: ['tierTag', 'cdeTierValues', 'cdeSubnetIds', 'allowedPorts', 'broaderThan'],
   properties: {
     tierTag: { type: 'string', minLength: 1 },
     cdeTierValues: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
     cdeSubnetIds: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
     allowedPorts: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 65535 }, uniqueItems: true },
+    broaderThan: broaderThanSchema,
   },
 };
 
@@ -55,14 +57,15 @@ export default defineCheck<Params>({
     'prefix lists, VPC endpoints for AWS services, or the security groups of the next tier (aws ec2 revoke-security-group-egress, then ' +
     'authorize-security-group-egress). If a port must reach the internet, add it to allowedPorts with its justification.',
   schema,
-  defaults: { tierTag: 'Tier', cdeTierValues: ['cde', 'cardholder-data', 'pci'], cdeSubnetIds: [], allowedPorts: [] },
+  defaults: { tierTag: 'Tier', cdeTierValues: ['cde', 'cardholder-data', 'pci'], cdeSubnetIds: [], allowedPorts: [], broaderThan: DEFAULT_BROADER_THAN },
   paramDocs: {
     tierTag: 'Tag key (on the subnet or the instance) that names its tier',
     cdeTierValues: 'Tier tag values (exact, case-sensitive) that mark the cardholder data environment',
     cdeSubnetIds: 'Subnet ids in the cardholder data environment whatever their tags',
     allowedPorts: 'TCP/UDP ports the CDE may reach on 0.0.0.0/0 or ::/0 (justified, e.g. 443 to a processor without fixed addresses)',
+    broaderThan: 'A public destination range (not RFC 1918, CGNAT, link-local, IPv6 unique-local / link-local) with a prefix shorter than this counts as anywhere, like /0',
   },
-  evaluate(inv, { tierTag, cdeTierValues, cdeSubnetIds, allowedPorts }) {
+  evaluate(inv, { tierTag, cdeTierValues, cdeSubnetIds, allowedPorts, broaderThan }) {
     const subnets = new Map<string, Subnet>(inv.subnets.map((s) => [key(s.region, s.id), s]));
     const groups = new Map<string, SecurityGroup>(inv.securityGroups.map((g) => [key(g.region, g.id), g]));
     const values = new Set(cdeTierValues);
@@ -106,7 +109,7 @@ export default defineCheck<Params>({
     }
     for (const { group, instances } of users.values()) {
       const cdeInstances = [...instances].sort();
-      const open = rulesFromAnywhere(group.egress, (rule) => coversPortOutside(rule, allowed));
+      const open = rulesFromAnywhere(group.egress, (rule) => coversPortOutside(rule, allowed), broaderThan);
       if (!open.ok) {
         out.push(error(group, open.error));
         continue;

@@ -1,16 +1,20 @@
 import type { JSONSchemaType } from 'ajv';
-import { naclDecidingEntry, naclPortText } from '../inventory/net.js';
+import { broaderThanDoc, broaderThanSchema, DEFAULT_BROADER_THAN, naclOpenEntries, naclPortText } from '../inventory/net.js';
 import { defineCheck, fail, notApplicable, pass } from './define.js';
 
 interface Params {
   ports: number[];
+  broaderThan: number;
 }
 
 const schema: JSONSchemaType<Params> = {
   type: 'object',
   additionalProperties: false,
-  required: ['ports'],
-  properties: { ports: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 0, maximum: 65535 } } },
+  required: ['ports', 'broaderThan'],
+  properties: {
+    ports: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 0, maximum: 65535 } },
+    broaderThan: broaderThanSchema,
+  },
 };
 
 /** An inbound entry that lets the internet reach a listed port. */
@@ -20,6 +24,8 @@ interface OpenEntry {
   cidr: string;
   protocol: string;
   ports: string;
+  /** Only for a broad public range: why it counts as the internet. */
+  counts?: string;
 }
 
 export default defineCheck<Params>({
@@ -35,9 +41,9 @@ export default defineCheck<Params>({
     'Add a lower-numbered inbound deny entry for the port from 0.0.0.0/0 and ::/0 (or remove the allow entry), and admit ' +
     'administration traffic only from known address ranges.',
   schema,
-  defaults: { ports: [22, 3389] },
-  paramDocs: { ports: 'TCP/UDP ports whose internet ingress the ACL must deny (explicitly or by its final implicit deny)' },
-  evaluate(inv, { ports }) {
+  defaults: { ports: [22, 3389], broaderThan: DEFAULT_BROADER_THAN },
+  paramDocs: { ports: 'TCP/UDP ports whose internet ingress the ACL must deny (explicitly or by its final implicit deny)', broaderThan: broaderThanDoc },
+  evaluate(inv, { ports, broaderThan }) {
     const listed = [...new Set(ports)].sort((a, b) => a - b);
     return inv.networkAcls.map((acl) => {
       if (acl.subnetIds.length === 0) {
@@ -46,9 +52,11 @@ export default defineCheck<Params>({
       const open: OpenEntry[] = [];
       for (const port of listed) {
         for (const ipv6 of [false, true]) {
-          const entry = naclDecidingEntry(acl.entries, port, ipv6);
-          if (entry?.action !== 'allow') continue;
-          open.push({ port, ruleNumber: entry.ruleNumber, cidr: entry.cidr, protocol: entry.protocol, ports: naclPortText(entry) });
+          for (const { entry, reason } of naclOpenEntries(acl.entries, port, ipv6, broaderThan)) {
+            const row: OpenEntry = { port, ruleNumber: entry.ruleNumber, cidr: entry.cidr, protocol: entry.protocol, ports: naclPortText(entry) };
+            if (reason !== 'anywhere') row.counts = reason;
+            open.push(row);
+          }
         }
       }
       if (open.length === 0) return pass(acl, `${acl.id} denies internet ingress to ports ${listed.join(', ')}`);

@@ -1,11 +1,18 @@
 import type { JSONSchemaType } from 'ajv';
-import { coversAllTraffic, rulesFromAnywhere } from '../inventory/net.js';
+import { broaderThanDoc, broaderThanSchema, coversAllTraffic, DEFAULT_BROADER_THAN, rulesFromAnywhere } from '../inventory/net.js';
 import { internetExposure, openTraffic, raised } from '../reach/exposure.js';
 import { defineCheck, error, fail, pass } from './define.js';
 
-type Params = Record<string, never>;
+interface Params {
+  broaderThan: number;
+}
 
-const schema: JSONSchemaType<Params> = { type: 'object', additionalProperties: false, properties: {}, required: [] };
+const schema: JSONSchemaType<Params> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { broaderThan: broaderThanSchema },
+  required: ['broaderThan'],
+};
 
 export default defineCheck<Params>({
   id: 'ec2-sg-no-public-all-traffic',
@@ -20,15 +27,15 @@ export default defineCheck<Params>({
     'Replace the rule with rules for the specific ports the workload serves, from the narrowest sources that need them ' +
     '(a load balancer security group, known address ranges).',
   schema,
-  defaults: {},
-  paramDocs: {},
-  evaluate(inv) {
+  defaults: { broaderThan: DEFAULT_BROADER_THAN },
+  paramDocs: { broaderThan: broaderThanDoc },
+  evaluate(inv, { broaderThan }) {
     return inv.securityGroups.map((sg) => {
-      const open = rulesFromAnywhere(sg.ingress, coversAllTraffic);
+      const open = rulesFromAnywhere(sg.ingress, coversAllTraffic, broaderThan);
       if (!open.ok) return error(sg, open.error);
       if (open.value.length === 0) return pass(sg, `${sg.id} has no rule admitting all traffic from the internet`);
       const sources = [...new Set(open.value.map((o) => o.row.source))].sort();
-      const reach = internetExposure(inv, sg, openTraffic(open.value.map((o) => ({ rule: o.rule, sources: [o.row.source] })), (t) => t));
+      const reach = internetExposure(inv, sg, openTraffic(open.value.map((o) => ({ rule: o.rule, sources: [o.row.source] })), (t) => t), broaderThan);
       const result = fail(sg, `${sg.id} admits all traffic from ${sources.join(', ')}${reach.reachableFromInternet ? ', and a host of it is reachable from the internet' : ''}`, { openRules: open.value.map((o) => o.row), ...reach });
       return reach.reachableFromInternet ? { ...result, severity: raised('critical') } : result;
     });

@@ -6,6 +6,14 @@ type Params = Record<string, never>;
 
 const schema: JSONSchemaType<Params> = { type: 'object', additionalProperties: false, properties: {}, required: [] };
 
+/**
+ * What a failure cannot rule out: a regional AWS WAF Classic web ACL is associated through the WAF Regional API, which
+ * archscan does not read (README, "WAF Classic"). Classic support ended on 30 September 2025, so such an ALB needs a
+ * WAFv2 web ACL anyway.
+ */
+const CLASSIC_REGIONAL =
+  'not read: an AWS WAF Classic (regional) web ACL would not show here; Classic support ended 2025-09-30, so migrate it to AWS WAF';
+
 function label(lb: LoadBalancer): string {
   return lb.name !== undefined && lb.name !== lb.id ? `${lb.name} (${lb.id})` : lb.id;
 }
@@ -42,7 +50,7 @@ export default defineCheck<Params>({
       if (!lb.webAcl.ok) return error(lb, lb.webAcl.error);
       const webAcl = lb.webAcl.value;
       if (webAcl !== null) return pass(lb, `Application Load Balancer ${label(lb)} is protected by web ACL ${webAcl}.`, { webAcl });
-      return fail(lb, `Internet-facing Application Load Balancer ${label(lb)} has no web ACL associated.`, { webAcl: null });
+      return fail(lb, `Internet-facing Application Load Balancer ${label(lb)} has no AWS WAF web ACL associated.`, { webAcl: null, wafClassicRegional: CLASSIC_REGIONAL });
     });
   },
 });

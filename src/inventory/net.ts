@@ -2,7 +2,7 @@
  * Network helpers shared by the security-group and NACL checks: what counts
  * as "anywhere", and which ports a rule or entry covers.
  */
-import { isIPv4, isIPv6 } from 'node:net';
+import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import type { Observed } from './base.js';
 import type { NetworkAclEntry, SecurityGroupRule } from '../services/ec2/types.js';
 
@@ -24,19 +24,83 @@ export function isAnywhere(cidr: string): boolean {
 }
 
 /**
- * The "anywhere" CIDRs a security-group rule admits: direct CIDRs, and the
- * entries of a referenced prefix list. `{ ok: false }` when the prefix list's
- * entries could not be read: the caller must report `error`, not pass.
+ * Default for `broaderThan`: a public range with a prefix shorter than /8
+ * (0.0.0.0/1, 2000::/3, ...) is the internet in all but name.
  */
-export function anywhereSources(rule: SecurityGroupRule): Observed<string[]> {
+export const DEFAULT_BROADER_THAN = 8;
+
+/** Parameter schema and doc shared by every check that judges "from anywhere". */
+export const broaderThanSchema = { type: 'integer', minimum: 1, maximum: 128 } as const;
+export const broaderThanDoc =
+  'A public source range (not RFC 1918, CGNAT 100.64.0.0/10, link-local, or IPv6 unique-local / link-local) with a prefix ' +
+  'shorter than this counts as the internet, like /0 (IPv4 and IPv6)';
+
+interface Block { net: string; prefix: number; family: 'ipv4' | 'ipv6' }
+
+function parseCidr(cidr: string): Block | undefined {
+  const c = cidr.trim();
+  if (isCidr4(c)) { const [net, p] = c.split('/'); return { net: net!, prefix: Number(p), family: 'ipv4' }; }
+  if (isCidr6(c)) { const [net, p] = c.split('/'); return { net: net!, prefix: Number(p), family: 'ipv6' }; }
+  return undefined;
+}
+
+/** True when CIDR `inner` lies wholly inside CIDR `outer` (same family). */
+function within(inner: Block, outer: Block): boolean {
+  if (inner.family !== outer.family || inner.prefix < outer.prefix) return false;
+  const list = new BlockList();
+  list.addSubnet(outer.net, outer.prefix, outer.family);
+  return list.check(inner.net, inner.family);
+}
+
+/** Non-public space: RFC 1918, CGNAT (RFC 6598), link-local; IPv6 unique-local (RFC 4193) and link-local. */
+const NON_PUBLIC: readonly Block[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '169.254.0.0/16', 'fc00::/7', 'fe80::/10']
+  .map((c) => parseCidr(c)!);
+
+/**
+ * Why a source CIDR counts as "from anywhere", or undefined when it does not:
+ * `/0` always; otherwise a public range (not wholly inside non-public space)
+ * whose prefix is shorter than `broaderThan`. Unparseable text never counts
+ * here (the adapter has already rejected it).
+ */
+export function anywhereReason(cidr: string, broaderThan: number = DEFAULT_BROADER_THAN): string | undefined {
+  if (isAnywhere(cidr)) return 'anywhere';
+  const block = parseCidr(cidr);
+  if (!block || block.prefix >= broaderThan) return undefined;
+  if (NON_PUBLIC.some((np) => within(block, np))) return undefined;
+  return `public range broader than /${broaderThan}`;
+}
+
+/** A source as evidence: `0.0.0.0/0` as is, a broad public range with the reason it counts. */
+function anywhereText(cidr: string, broaderThan: number): string | undefined {
+  const reason = anywhereReason(cidr, broaderThan);
+  if (reason === undefined) return undefined;
+  return reason === 'anywhere' ? cidr : `${cidr} (${reason})`;
+}
+
+/**
+ * The "anywhere" CIDRs a security-group rule admits: direct CIDRs, and the
+ * entries of a referenced prefix list; a broad public range (see
+ * `anywhereReason`) says why it counts: `0.0.0.0/1 (public range broader than
+ * /8)`. `{ ok: false }` when the prefix list's entries could not be read: the
+ * caller must report `error`, not pass.
+ */
+export function anywhereSources(rule: SecurityGroupRule, broaderThan: number = DEFAULT_BROADER_THAN): Observed<string[]> {
   const peer = rule.peer;
   switch (peer.kind) {
     case 'cidr4':
-    case 'cidr6':
-      return { ok: true, value: isAnywhere(peer.value) ? [peer.value] : [] };
-    case 'prefixList':
+    case 'cidr6': {
+      const text = anywhereText(peer.value, broaderThan);
+      return { ok: true, value: text === undefined ? [] : [text] };
+    }
+    case 'prefixList': {
       if (!peer.cidrs.ok) return peer.cidrs;
-      return { ok: true, value: peer.cidrs.value.filter(isAnywhere).map((c) => `${c} (via ${peer.value})`) };
+      const out: string[] = [];
+      for (const c of peer.cidrs.value) {
+        const reason = anywhereReason(c, broaderThan);
+        if (reason !== undefined) out.push(reason === 'anywhere' ? `${c} (via ${peer.value})` : `${c} (via ${peer.value}; ${reason})`);
+      }
+      return { ok: true, value: out };
+    }
     case 'securityGroup':
       return { ok: true, value: [] };
   }
@@ -90,19 +154,42 @@ export function naclEntryCoversPort(entry: NetworkAclEntry, port: number): boole
 }
 
 /**
- * The entry that decides inbound traffic from the internet at large to `port`
- * over one address family: the lowest-numbered inbound entry whose CIDR is
- * "anywhere" and which matches the port. Narrower entries never decide for
- * "anywhere": they cover only part of the internet. Undefined: the implicit
- * final deny (`*`) applies.
+ * The inbound allow entries that let the internet reach `port` over one
+ * address family, lowest rule number first: the lowest-numbered "anywhere"
+ * (/0) entry for the port when it allows (narrower entries never decide
+ * for the internet at large; the implicit final deny applies when no /0
+ * entry matches), and each allow entry for a broad
+ * public range (`anywhereReason`) that no lower-numbered deny entry for the
+ * port wholly covers (0.0.0.0/1 and 128.0.0.0/1 at rules 100 and 110 are
+ * the internet as much as 0.0.0.0/0 is).
  */
-export function naclDecidingEntry(entries: readonly NetworkAclEntry[], port: number, ipv6: boolean): NetworkAclEntry | undefined {
-  let best: NetworkAclEntry | undefined;
-  for (const e of entries) {
-    if (e.egress || e.ipv6 !== ipv6 || !isAnywhere(e.cidr) || !naclEntryCoversPort(e, port)) continue;
-    if (!best || e.ruleNumber < best.ruleNumber) best = e;
+export function naclOpenEntries(
+  entries: readonly NetworkAclEntry[],
+  port: number,
+  ipv6: boolean,
+  broaderThan: number = DEFAULT_BROADER_THAN,
+): { entry: NetworkAclEntry; reason: string }[] {
+  const inbound = entries
+    .filter((e) => !e.egress && e.ipv6 === ipv6 && naclEntryCoversPort(e, port))
+    .sort((a, b) => a.ruleNumber - b.ruleNumber);
+  const open: { entry: NetworkAclEntry; reason: string }[] = [];
+  const denies: Block[] = []; // deny entries met so far, lower-numbered than the current one
+  for (const e of inbound) {
+    const reason = anywhereReason(e.cidr, broaderThan);
+    if (e.action === 'deny') {
+      const block = parseCidr(e.cidr);
+      if (block) denies.push(block);
+    }
+    if (reason === undefined) continue;
+    if (reason === 'anywhere') {
+      if (e.action === 'allow') open.push({ entry: e, reason });
+      break; // /0 decides for everything after it
+    }
+    if (e.action !== 'allow') continue;
+    const range = parseCidr(e.cidr)!;
+    if (!denies.some((d) => within(range, d))) open.push({ entry: e, reason });
   }
-  return best;
+  return open;
 }
 
 /** A security-group rule as evidence: protocol, port range and the peer or "anywhere" source it names. */
@@ -150,11 +237,12 @@ export interface OpenRule {
 export function rulesFromAnywhere(
   rules: readonly SecurityGroupRule[],
   relevant: (rule: SecurityGroupRule) => boolean = () => true,
+  broaderThan: number = DEFAULT_BROADER_THAN,
 ): Observed<OpenRule[]> {
   const open = new Map<string, OpenRule>();
   for (const rule of rules) {
     if (!relevant(rule)) continue;
-    const sources = anywhereSources(rule);
+    const sources = anywhereSources(rule, broaderThan);
     if (!sources.ok) return sources;
     for (const source of sources.value) {
       const row = { protocol: rule.protocol, ports: portText(rule), source };

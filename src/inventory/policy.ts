@@ -125,3 +125,27 @@ export function wildcardGrants(s: PolicyStatement, services: readonly string[]):
 export function grantsWildcardOn(s: PolicyStatement, service: string): boolean {
   return wildcardGrants(s, [service.toLowerCase()]).length > 0;
 }
+
+// --- Resource policies open to everyone (Lambda, ECR; docs/checks.md) ---
+
+/**
+ * Condition keys that never narrow who may call: a statement conditioned only
+ * on them is as open as one with no condition. `lambda:FunctionUrlAuthType`
+ * NONE is how a public, unauthenticated function URL is granted.
+ */
+const NON_RESTRICTING_CONDITION_KEYS = new Set(['lambda:functionurlauthtype']);
+
+/**
+ * Allow statements any AWS account or anonymous caller can use: principal `*`
+ * or `AWS:*`, and no condition other than keys that do not narrow the caller
+ * (a condition on aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID,
+ * aws:SourceIp, ... counts as narrowing it).
+ */
+export function openToEveryoneStatements(doc: PolicyDocument): PolicyStatement[] {
+  return doc.statements.filter(
+    (s) =>
+      s.effect === 'Allow' &&
+      s.principals.some((p) => p === '*' || p === 'AWS:*') &&
+      Object.values(s.conditions).every((kv) => Object.keys(kv).every((k) => NON_RESTRICTING_CONDITION_KEYS.has(k.toLowerCase()))),
+  );
+}

@@ -8,6 +8,7 @@
  */
 import type { CallError, Inventory, SecurityGroup, SecurityGroupRule } from '../inventory/types.js';
 import type { Severity } from '../checks/types.js';
+import { DEFAULT_BROADER_THAN } from '../inventory/net.js';
 import { reachOf, type FlowPath } from './engine.js';
 import { key } from './model.js';
 import { formatTraffic, intersect, isNothing, NOTHING, portsOf, subtract, trafficOf, union, type Traffic } from './ports.js';
@@ -56,15 +57,26 @@ function networkFailure(inv: Inventory, region: string): CallError | undefined {
 }
 
 /**
- * `open`: per address family, the traffic the failing rules admit from
- * anywhere (and that the check objects to).
+ * The reach engine's `internetPrefix` for a check's `broaderThan` (the one
+ * notion of "the internet" both use): a public range broader than /N counts
+ * as anywhere in the check, so a set of public addresses as large as one /N
+ * block is the internet to the engine. The default (8) is the engine's own
+ * default, so the exposure checks and the drift checks share one analysis.
+ * Never below /3: IPv6's whole internet (2000::/3) must still count.
  */
-export function internetExposure(inv: Inventory, sg: SecurityGroup, open: { ipv4: Traffic; ipv6: Traffic }): ExposureEvidence {
+export const internetPrefixFor = (broaderThan: number): number => Math.max(3, broaderThan);
+
+/**
+ * `open`: per address family, the traffic the failing rules admit from
+ * anywhere (and that the check objects to); `broaderThan`: the check's
+ * parameter (see internetPrefixFor).
+ */
+export function internetExposure(inv: Inventory, sg: SecurityGroup, open: { ipv4: Traffic; ipv6: Traffic }, broaderThan: number = DEFAULT_BROADER_THAN): ExposureEvidence {
   const missing = networkFailure(inv, sg.region);
   if (missing) {
     return { reachableFromInternet: null, reachability: `not known: ${missing.service}:${missing.operation} in ${missing.region} is missing or unreadable (${missing.code}), so whether a host is open was not computed` };
   }
-  const reach = reachOf(inv);
+  const reach = reachOf(inv, { internetPrefix: internetPrefixFor(broaderThan) });
   const members = reach.model.sgs.get(key(sg.region, sg.id))?.members ?? [];
   if (members.length === 0) return { reachableFromInternet: false, reachability: `no network interface uses ${sg.id}` };
   const exposed: NonNullable<ExposureEvidence['exposedInterfaces']> = [];

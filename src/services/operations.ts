@@ -46,7 +46,9 @@ export function isInapplicableCode(key: string, code: string): boolean {
 }
 
 /**
- * Read-only operations: the only kind a module may declare (and so the collector send).
+/**
+ * Read-only operations: the only kind a module may declare (and so the collector send). `BatchGet*` reads several
+ * items in one call (Inspector's BatchGetAccountStatus, access level Read in the IAM service authorization reference).
  * SearchTransitGatewayRoutes is the only call that lists a transit gateway route table's routes (read-only, in SecurityAudit).
  */
-export const READ_ONLY = /^[a-z0-9-]+:(Describe|List|Get)[A-Za-z0-9]*$|^iam:GenerateCredentialReport$|^ec2:SearchTransitGatewayRoutes$/;
+export const READ_ONLY = /^[a-z0-9-]+:(Describe|List|Get|BatchGet)[A-Za-z0-9]*$|^iam:GenerateCredentialReport$|^ec2:SearchTransitGatewayRoutes$/;

@@ -48,6 +48,7 @@ const allOut = sg(egress('-1', undefined, undefined, '0.0.0.0/0'));
 const toProcessor = sg(egress('tcp', 443, 443, '198.51.100.0/24'), egress('tcp', 5432, 5432, 'sg-0data'));
 const https = sg(egress('tcp', 443, 443, '0.0.0.0/0'));
 const v6 = sg(egress('-1', undefined, undefined, '::/0'));
+const halves = sg(egress('-1', undefined, undefined, '0.0.0.0/1'), egress('-1', undefined, undefined, '128.0.0.0/1'));
 
 const account = (instances: Instance[], groups: SecurityGroup[], extra: InventoryInput = {}): InventoryInput => ({ subnets: SUBNETS, instances, securityGroups: groups, ...extra });
 
@@ -71,6 +72,20 @@ const cases: Case[] = [
     name: 'egress to ::/0',
     input: account([instance('i-pay', [v6])], [v6]),
     results: [[v6.id, 'fail']],
+  },
+  {
+    // Issue 12: passed before the fix ("anywhere" was /0 only).
+    name: 'egress to the internet in two halves (0.0.0.0/1, 128.0.0.0/1)',
+    input: account([instance('i-pay', [halves])], [halves]),
+    results: [[halves.id, 'fail']],
+    evidence: {
+      cdeInstances: ['i-pay'],
+      openEgressRules: [
+        { protocol: '-1', ports: 'all', destination: '0.0.0.0/1 (public range broader than /8)' },
+        { protocol: '-1', ports: 'all', destination: '128.0.0.0/1 (public range broader than /8)' },
+      ],
+      allowedPorts: [],
+    },
   },
   {
     name: 'https to anywhere fails by default',

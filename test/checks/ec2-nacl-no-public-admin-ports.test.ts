@@ -64,6 +64,11 @@ const cases: Case[] = [
   one('icmp (1, 58) from anywhere covers no port', closing(allow(100, '1', '0.0.0.0/0'), allow(101, '58', '::/0')), 'pass'),
   one('egress allow to anywhere is not inbound', closing(naclEntry(100, 'allow', '6', '0.0.0.0/0', [22, 22], true)), 'pass'),
   one('range that stops short of 22 and 3389', closing(allow(100, '6', '0.0.0.0/0', [23, 3388])), 'pass'),
+  one('a broad allow shadowed by a lower-numbered deny from anywhere', closing(deny(50, '6', '0.0.0.0/0', [22, 22]), allow(100, '6', '0.0.0.0/1', [22, 22])), 'pass', undefined, { ports: [22] }),
+  one('a broad allow wholly inside a lower-numbered broader deny', closing(deny(50, '-1', '0.0.0.0/1'), allow(100, '6', '64.0.0.0/2', [22, 22])), 'pass', undefined, { ports: [22] }),
+  one('a broad allow after a /0 deny for the port', closing(deny(50, '6', '0.0.0.0/0', [22, 22]), allow(100, '6', '128.0.0.0/1', [22, 22])), 'pass', undefined, { ports: [22] }),
+  one('ssh from a public /8 is not broader than /8', closing(allow(100, '6', '3.0.0.0/8', [22, 22])), 'pass'),
+  one('ssh from CGNAT and link-local ranges', closing(allow(100, '6', '100.64.0.0/10', [22, 22]), allow(101, '6', '169.254.0.0/16', [22, 22])), 'pass', undefined, { broaderThan: 24 }),
   one('ports param narrows', closing(allow(100, '6', '0.0.0.0/0', [22, 22])), 'pass', undefined, { ports: [3389] }),
 
   // fail
@@ -106,6 +111,24 @@ const cases: Case[] = [
     openEntries: [open(3389, 120, '::/0', '17', '3389')],
     exposedPorts: [3389],
   }),
+  // Issue 12: broad public ranges are the internet too; these passed before the fix (only /0 decided).
+  one(
+    'ssh allowed from 0.0.0.0/1 and 128.0.0.0/1',
+    closing(allow(100, '6', '0.0.0.0/1', [22, 22]), allow(110, '6', '128.0.0.0/1', [22, 22])),
+    'fail',
+    {
+      openEntries: [
+        { ...open(22, 100, '0.0.0.0/1', '6', '22'), counts: 'public range broader than /8' },
+        { ...open(22, 110, '128.0.0.0/1', '6', '22'), counts: 'public range broader than /8' },
+      ],
+      exposedPorts: [22],
+    },
+  ),
+  one('rdp allowed from 2000::/3', closing(allow(100, '6', '2000::/3', [3389, 3389])), 'fail', {
+    openEntries: [{ ...open(3389, 100, '2000::/3', '6', '3389'), counts: 'public range broader than /8' }],
+    exposedPorts: [3389],
+  }),
+
   one('ports param adds a port', closing(allow(100, '6', '0.0.0.0/0', [5985, 5986])), 'fail', {
     openEntries: [open(5985, 100, '0.0.0.0/0', '6', '5985-5986'), open(5986, 100, '0.0.0.0/0', '6', '5985-5986')],
     exposedPorts: [5985, 5986],

@@ -5,7 +5,7 @@ import { prefixListRule, rule, runCheck, sg } from '../helpers/check-harness.js'
 type Case = {
   name: string;
   group: ReturnType<typeof sg>;
-  params?: { ports?: number[]; ipFamilies?: ('ipv4' | 'ipv6')[] };
+  params?: { ports?: number[]; ipFamilies?: ('ipv4' | 'ipv6')[]; broaderThan?: number };
   status: 'pass' | 'fail' | 'error';
   evidence?: unknown;
 };
@@ -57,6 +57,50 @@ const cases: Case[] = [
     params: { ipFamilies: ['ipv6'] },
     status: 'fail',
     evidence: { openRules: [{ protocol: 'tcp', ports: '3389', source: '::/0 (via pl-0v6)' }], exposedPorts: [3389] },
+  },
+  // Issue 12: "anywhere" was /0 only, so these passed before the fix.
+  {
+    name: 'ssh from 0.0.0.0/1 and 128.0.0.0/1 (the internet in two halves)',
+    group: sg(rule('tcp', 22, 22, '0.0.0.0/1'), rule('tcp', 22, 22, '128.0.0.0/1')),
+    status: 'fail',
+    evidence: {
+      openRules: [
+        { protocol: 'tcp', ports: '22', source: '0.0.0.0/1 (public range broader than /8)' },
+        { protocol: 'tcp', ports: '22', source: '128.0.0.0/1 (public range broader than /8)' },
+      ],
+      exposedPorts: [22],
+    },
+  },
+  {
+    name: 'rdp from 2000::/3 (all global unicast IPv6)',
+    group: sg(rule('tcp', 3389, 3389, '2000::/3')),
+    status: 'fail',
+    evidence: { openRules: [{ protocol: 'tcp', ports: '3389', source: '2000::/3 (public range broader than /8)' }], exposedPorts: [3389] },
+  },
+  {
+    name: '10.0.0.0/7 reaches past RFC 1918 into 11.0.0.0/8',
+    group: sg(rule('tcp', 22, 22, '10.0.0.0/7')),
+    status: 'fail',
+    evidence: { openRules: [{ protocol: 'tcp', ports: '22', source: '10.0.0.0/7 (public range broader than /8)' }], exposedPorts: [22] },
+  },
+  {
+    name: 'a prefix list holding 64.0.0.0/2',
+    group: sg(prefixListRule('tcp', 22, 22, 'pl-0wide', ['64.0.0.0/2'])),
+    status: 'fail',
+    evidence: { openRules: [{ protocol: 'tcp', ports: '22', source: '64.0.0.0/2 (via pl-0wide; public range broader than /8)' }], exposedPorts: [22] },
+  },
+  { name: 'a public /8 is not broader than /8', group: sg(rule('tcp', 22, 22, '3.0.0.0/8')), status: 'pass' },
+  { name: 'ssh from unique-local IPv6 fc00::/7', group: sg(rule('tcp', 22, 22, 'fc00::/7')), status: 'pass' },
+  { name: 'ssh from link-local fe80::/10', group: sg(rule('tcp', 22, 22, 'fe80::/10')), status: 'pass' },
+  { name: 'broaderThan 16 catches a public /12', group: sg(rule('tcp', 22, 22, '52.0.0.0/12')), params: { broaderThan: 16 }, status: 'fail' },
+  { name: 'broaderThan 16 leaves 172.16.0.0/12 (RFC 1918) alone', group: sg(rule('tcp', 22, 22, '172.16.0.0/12')), params: { broaderThan: 16 }, status: 'pass' },
+  { name: 'broaderThan 16 leaves CGNAT 100.64.0.0/10 alone', group: sg(rule('tcp', 22, 22, '100.64.0.0/10')), params: { broaderThan: 16 }, status: 'pass' },
+  { name: 'broaderThan 1 counts /0 only', group: sg(rule('tcp', 22, 22, '0.0.0.0/1')), params: { broaderThan: 1 }, status: 'pass' },
+  {
+    name: 'ipFamilies ipv4: a broad IPv6 range is not judged',
+    group: sg(rule('tcp', 22, 22, '2000::/3')),
+    params: { ipFamilies: ['ipv4'] },
+    status: 'pass',
   },
   { name: 'ipFamilies ipv6: ssh from 0.0.0.0/0 only is not judged', group: sg(rule('tcp', 22, 22, '0.0.0.0/0')), params: { ipFamilies: ['ipv6'] }, status: 'pass' },
 ];

@@ -45,6 +45,14 @@ const cases: Case[] = [
   one('all protocols from 0.0.0.0/0', sg(rule('-1', undefined, undefined, '0.0.0.0/0')), 'fail', {
     openRules: [{ protocol: '-1', ports: 'all', source: '0.0.0.0/0' }],
   }),
+  // Issue 12: passed before the fix ("anywhere" was /0 only).
+  one('all protocols from 0.0.0.0/1 and 128.0.0.0/1', sg(rule('-1', undefined, undefined, '0.0.0.0/1'), rule('-1', undefined, undefined, '128.0.0.0/1')), 'fail', {
+    openRules: [
+      { protocol: '-1', ports: 'all', source: '0.0.0.0/1 (public range broader than /8)' },
+      { protocol: '-1', ports: 'all', source: '128.0.0.0/1 (public range broader than /8)' },
+    ],
+  }),
+  one('all protocols from a VPC-wide 10.0.0.0/8 is private', sg(rule('-1', undefined, undefined, '10.0.0.0/8')), 'pass'),
   one('all protocols from ::/0', sg(rule('-1', undefined, undefined, '::/0')), 'fail', {
     openRules: [{ protocol: '-1', ports: 'all', source: '::/0' }],
   }),

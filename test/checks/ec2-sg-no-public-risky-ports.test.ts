@@ -52,6 +52,11 @@ const cases: Case[] = [
     openRules: [{ protocol: 'tcp', ports: '3306', source: '0.0.0.0/0' }],
     exposedPorts: [3306],
   }),
+  // Issue 12: passed before the fix ("anywhere" was /0 only).
+  one('mysql from 0.0.0.0/2', sg(rule('tcp', 3306, 3306, '0.0.0.0/2')), 'fail', {
+    openRules: [{ protocol: 'tcp', ports: '3306', source: '0.0.0.0/2 (public range broader than /8)' }],
+    exposedPorts: [3306],
+  }),
   one('redis over udp from ::/0', sg(rule('udp', 6379, 6379, '::/0')), 'fail', {
     openRules: [{ protocol: 'udp', ports: '6379', source: '::/0' }],
     exposedPorts: [6379],

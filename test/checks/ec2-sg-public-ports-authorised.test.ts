@@ -48,6 +48,11 @@ const cases: Case[] = [
     unauthorisedRules: [{ protocol: 'tcp', ports: '22', source: '0.0.0.0/0' }],
     allowedPorts: DEFAULT_ALLOWED,
   }),
+  // Issue 12: passed before the fix ("anywhere" was /0 only).
+  one('ssh from 128.0.0.0/1', sg(rule('tcp', 22, 22, '128.0.0.0/1')), 'fail', {
+    unauthorisedRules: [{ protocol: 'tcp', ports: '22', source: '128.0.0.0/1 (public range broader than /8)' }],
+    allowedPorts: DEFAULT_ALLOWED,
+  }),
   one('range 80-443 covers ports in between', sg(rule('tcp', 80, 443, '::/0')), 'fail', {
     unauthorisedRules: [{ protocol: 'tcp', ports: '80-443', source: '::/0' }],
     allowedPorts: DEFAULT_ALLOWED,

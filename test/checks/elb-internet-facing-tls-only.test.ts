@@ -2,16 +2,28 @@ import { describe, expect, it } from 'vitest';
 import check from '../../src/checks/elb-internet-facing-tls-only.js';
 import type { Status } from '../../src/checks/types.js';
 import type { LoadBalancer } from '../../src/inventory/types.js';
-import { ACCOUNT, REGION, listener, loadBalancer, runCheck, type Failure } from '../helpers/check-harness.js';
+import type { TargetGroupRef } from '../../src/services/elbv2/types.js';
+import { ACCOUNT, REGION, failedCall, listener, loadBalancer, runCheck, type Failure } from '../helpers/check-harness.js';
 
 const arn = (name: string) => `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/app/${name}/0123456789abcdef`;
 
 const https = listener('HTTPS', 443, { sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09' });
 const redirect = listener('HTTP', 80, { defaultActions: [{ type: 'redirect', redirectProtocol: 'HTTPS' }] });
 
+const tg = (name: string, protocol: string | undefined, port: number | undefined): TargetGroupRef => ({
+  arn: `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/${name}/0123456789abcdef`,
+  name,
+  ...(protocol === undefined ? {} : { protocol }),
+  ...(port === undefined ? {} : { port }),
+});
+/** A TCP listener forwarding to `groups` (as DescribeTargetGroups describes them). */
+const tcpTo = (port: number, ...groups: TargetGroupRef[]) => listener('TCP', port, { targetGroups: { ok: true, value: groups } });
+const nlb = (name: string, ...ls: ReturnType<typeof listener>[]) => loadBalancer(name, ls, { lbType: 'network' });
+
 type Case = {
   name: string;
   lbs: LoadBalancer[];
+  params?: { passthroughPorts: number[] };
   failed?: Failure[];
   expected: { status: Status; arn: string; evidence?: unknown }[];
 };
@@ -70,6 +82,85 @@ const cases: Case[] = [
       },
     ],
   },
+  // Issue 12: a TCP:443 passthrough was reported as unencrypted before the fix.
+  {
+    name: 'NLB TCP:443 passthrough to TCP:443 targets that terminate TLS',
+    lbs: [nlb('nlb-pass', tcpTo(443, tg('fw-443', 'TCP', 443)))],
+    expected: [
+      {
+        status: 'pass',
+        arn: arn('nlb-pass'),
+        evidence: { listeners: [{ port: 443, protocol: 'TCP', redirectsToHttps: false, tlsPassthrough: [{ targetGroup: 'fw-443', protocol: 'TCP', port: 443 }] }] },
+      },
+    ],
+  },
+  {
+    name: 'NLB passthrough decided by the target group port, not the listener port (TCP:8443 to TCP:443)',
+    lbs: [nlb('nlb-8443', tcpTo(8443, tg('fw-443', 'TCP', 443)))],
+    expected: [{ status: 'pass', arn: arn('nlb-8443') }],
+  },
+  {
+    name: 'NLB TCP:443 forwarding to TCP:80 targets is plaintext to them',
+    lbs: [nlb('nlb-443-to-80', tcpTo(443, tg('web-80', 'TCP', 80)))],
+    expected: [{ status: 'fail', arn: arn('nlb-443-to-80'), evidence: { plainListeners: [{ port: 443, protocol: 'TCP' }] } }],
+  },
+  {
+    name: 'NLB passthrough on 443 beside plain TCP:80: fails on port 80 only',
+    lbs: [nlb('nlb-web', tcpTo(443, tg('fw-443', 'TCP', 443)), tcpTo(80, tg('fw-80', 'TCP', 80)))],
+    expected: [{ status: 'fail', arn: arn('nlb-web'), evidence: { plainListeners: [{ port: 80, protocol: 'TCP' }] } }],
+  },
+  {
+    name: 'weighted forward to one TCP:443 group and one TCP:80 group is not a passthrough',
+    lbs: [nlb('nlb-mixed', tcpTo(443, tg('a-443', 'TCP', 443), tg('b-80', 'TCP', 80)))],
+    expected: [{ status: 'fail', arn: arn('nlb-mixed') }],
+  },
+  {
+    name: 'passthroughPorts adds 8443',
+    lbs: [nlb('nlb-8443-targets', tcpTo(443, tg('app-8443', 'TCP', 8443)))],
+    params: { passthroughPorts: [443, 8443] },
+    expected: [{ status: 'pass', arn: arn('nlb-8443-targets') }],
+  },
+  {
+    name: 'by default TCP:8443 targets are not taken as TLS',
+    lbs: [nlb('nlb-8443-default', tcpTo(443, tg('app-8443', 'TCP', 8443)))],
+    expected: [{ status: 'fail', arn: arn('nlb-8443-default') }],
+  },
+  {
+    name: 'a TCP listener with no forward action (no target group) stays plain',
+    lbs: [nlb('nlb-no-tg', tcpTo(443))],
+    expected: [{ status: 'fail', arn: arn('nlb-no-tg') }],
+  },
+  {
+    name: 'an ALB never passes through: HTTP listeners are judged as before',
+    lbs: [loadBalancer('alb-tg-443', [listener('HTTP', 443, { targetGroups: { ok: true, value: [tg('app-443', 'HTTPS', 443)] } })])],
+    expected: [{ status: 'fail', arn: arn('alb-tg-443') }],
+  },
+  {
+    name: 'target groups unknown (DescribeTargetGroups denied): the TCP listener is undecided, error',
+    lbs: [nlb('nlb-tg-unknown', listener('TCP', 443, { targetGroups: failedCall('elasticloadbalancing:DescribeTargetGroups') }))],
+    expected: [
+      {
+        status: 'error',
+        arn: arn('nlb-tg-unknown'),
+        evidence: {
+          failedCalls: [
+            {
+              call: 'elasticloadbalancing:DescribeTargetGroups',
+              region: REGION,
+              code: 'AccessDenied',
+              message: 'User is not authorized to perform: elasticloadbalancing:DescribeTargetGroups',
+              requiredPermission: 'elasticloadbalancing:DescribeTargetGroups',
+            },
+          ],
+        },
+      },
+    ],
+  },
+  {
+    name: 'target groups unknown, but a plain UDP listener: fail, not error',
+    lbs: [nlb('nlb-udp', listener('UDP', 53), listener('TCP', 443, { targetGroups: failedCall('elasticloadbalancing:DescribeTargetGroups') }))],
+    expected: [{ status: 'fail', arn: arn('nlb-udp'), evidence: { plainListeners: [{ port: 53, protocol: 'UDP' }] } }],
+  },
   {
     name: 'internal load balancer',
     lbs: [loadBalancer('alb-internal', [listener('HTTP', 80)], { scheme: 'internal' })],
@@ -121,12 +212,17 @@ const cases: Case[] = [
 ];
 
 describe(check.id, () => {
-  it.each(cases)('$name', ({ lbs, failed, expected }) => {
-    const results = runCheck(check, { loadBalancers: lbs, ...(failed ? { failed } : {}) });
+  it.each(cases)('$name', ({ lbs, params, failed, expected }) => {
+    const results = runCheck(check, { loadBalancers: lbs, ...(failed ? { failed } : {}) }, params);
     expect(results.map((r) => [r.status, r.resource.arn])).toEqual(expected.map((e) => [e.status, e.arn]));
     expected.forEach((e, i) => {
       if (e.evidence !== undefined) expect(results[i]?.evidence).toEqual(e.evidence);
     });
+  });
+
+  it('says in its message which listeners pass TLS through', () => {
+    const [r] = runCheck(check, { loadBalancers: [nlb('nlb-pass', tcpTo(443, tg('fw-443', 'TCP', 443)))] });
+    expect(r?.message).toBe('Internet-facing load balancer nlb-pass accepts only HTTPS/TLS or redirects HTTP to HTTPS (TCP:443 pass TLS through to targets that terminate it).');
   });
 
   it('names the load balancer and the plain listeners in its message', () => {

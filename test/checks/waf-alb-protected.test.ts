@@ -6,6 +6,8 @@ import { ACCOUNT, REGION, failedCall, listener, loadBalancer, runCheck, type Fai
 
 const arn = (name: string) => `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/app/${name}/0123456789abcdef`;
 const ACL = `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/webacl/edge/11111111-2222-3333-4444-555555555555`;
+/** A failure says what it could not see: a WAF Classic regional association (issue 12). */
+const CLASSIC = 'not read: an AWS WAF Classic (regional) web ACL would not show here; Classic support ended 2025-09-30, so migrate it to AWS WAF';
 
 const protectedAlb = (name: string, o: Partial<Omit<LoadBalancer, 'type'>> = {}) =>
   loadBalancer(name, [listener('HTTPS', 443)], { webAcl: { ok: true, value: ACL }, ...o });
@@ -22,12 +24,12 @@ const cases: Case[] = [
   {
     name: 'ALB without a web ACL',
     lbs: [loadBalancer('alb-open', [listener('HTTPS', 443)])],
-    expected: [{ status: 'fail', arn: arn('alb-open'), evidence: { webAcl: null } }],
+    expected: [{ status: 'fail', arn: arn('alb-open'), evidence: { webAcl: null, wafClassicRegional: CLASSIC } }],
   },
   {
     name: 'ALB whose listeners could not be read is still decided by its web ACL',
     lbs: [loadBalancer('alb-nolisteners', 'failed')],
-    expected: [{ status: 'fail', arn: arn('alb-nolisteners'), evidence: { webAcl: null } }],
+    expected: [{ status: 'fail', arn: arn('alb-nolisteners'), evidence: { webAcl: null, wafClassicRegional: CLASSIC } }],
   },
   {
     name: 'internal ALB',

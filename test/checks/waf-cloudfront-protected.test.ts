@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import check from '../../src/checks/waf-cloudfront-protected.js';
 import type { Status } from '../../src/checks/types.js';
 import type { Distribution } from '../../src/inventory/types.js';
-import { ACCOUNT, distribution, runCheck, type Failure } from '../helpers/check-harness.js';
+import { ACCOUNT, classicWebAcl, distribution, runCheck, type Failure } from '../helpers/check-harness.js';
+import type { ClassicWebAcl } from '../../src/inventory/types.js';
 
 const arn = (id: string) => `arn:aws:cloudfront::${ACCOUNT}:distribution/${id}`;
 const ACL = `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/edge/11111111-2222-3333-4444-555555555555`;
@@ -10,16 +11,23 @@ const ACL = `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/edge/11111111-2222
 type Case = {
   name: string;
   distributions: Distribution[];
+  classicWebAcls?: ClassicWebAcl[];
   failed?: Failure[];
   expected: { status: Status; arn: string; evidence?: unknown }[];
 };
 
 const cases: Case[] = [
-  { name: 'distribution with a web ACL', distributions: [distribution('E1PROT', ACL)], expected: [{ status: 'pass', arn: arn('E1PROT'), evidence: { webAclId: ACL } }] },
+  { name: 'distribution with a web ACL', distributions: [distribution('E1PROT', ACL)], expected: [{ status: 'pass', arn: arn('E1PROT'), evidence: { webAclId: ACL, webAclKind: 'wafv2' } }] },
   {
     name: 'distribution with a classic WAF web ACL id',
     distributions: [distribution('E2CLASSIC', '473e64fd-f30b-4765-81a0-62ad96dd167a')],
-    expected: [{ status: 'pass', arn: arn('E2CLASSIC'), evidence: { webAclId: '473e64fd-f30b-4765-81a0-62ad96dd167a' } }],
+    expected: [{ status: 'pass', arn: arn('E2CLASSIC'), evidence: { webAclId: '473e64fd-f30b-4765-81a0-62ad96dd167a', webAclKind: 'waf-classic', webAclName: null } }],
+  },
+  {
+    name: 'a classic WAF web ACL the snapshot lists is named (issue 12: Classic recognised as protection)',
+    distributions: [distribution('E2NAMED', '473e64fd-f30b-4765-81a0-62ad96dd167a')],
+    classicWebAcls: [classicWebAcl('473e64fd-f30b-4765-81a0-62ad96dd167a', 'owasp-top10-legacy')],
+    expected: [{ status: 'pass', arn: arn('E2NAMED'), evidence: { webAclId: '473e64fd-f30b-4765-81a0-62ad96dd167a', webAclKind: 'waf-classic', webAclName: 'owasp-top10-legacy' } }],
   },
   { name: 'distribution without a web ACL', distributions: [distribution('E3OPEN', null)], expected: [{ status: 'fail', arn: arn('E3OPEN'), evidence: { webAclId: null } }] },
   {
@@ -45,8 +53,8 @@ const cases: Case[] = [
 ];
 
 describe(check.id, () => {
-  it.each(cases)('$name', ({ distributions, failed, expected }) => {
-    const results = runCheck(check, { distributions, ...(failed ? { failed } : {}) });
+  it.each(cases)('$name', ({ distributions, classicWebAcls, failed, expected }) => {
+    const results = runCheck(check, { distributions, ...(classicWebAcls ? { classicWebAcls } : {}), ...(failed ? { failed } : {}) });
     expect(results.map((r) => [r.status, r.resource.arn])).toEqual(expected.map((e) => [e.status, e.arn]));
     expected.forEach((e, i) => {
       if (e.evidence !== undefined) expect(results[i]?.evidence).toEqual(e.evidence);

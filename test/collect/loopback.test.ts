@@ -128,6 +128,9 @@ function routes(): Routes {
     'cloudwatch:DescribeAlarms': json({ MetricAlarms: [], CompositeAlarms: [] }, '1.0'),
     'guardduty:ListDetectors': restJson({ detectorIds: ['d1'] }),
     'guardduty:GetDetector': restJson({ status: 'ENABLED', serviceRole: 'arn:aws:iam::0:role/gd', findingPublishingFrequency: 'SIX_HOURS' }),
+    // A standalone detector: no administrator, no members (GuardDuty answers {} and an empty member list).
+    'guardduty:GetAdministratorAccount': restJson({}),
+    'guardduty:ListMembers': restJson({ members: [] }),
     'cloudfront:ListDistributions': restXml(
       '<DistributionList xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>',
     ),

@@ -72,14 +72,14 @@ describe('archscan diff OLD NEW --format json', () => {
   });
 
   it('counts each kind overall and per framework', () => {
-    expect(d.counts).toEqual({ new: 1, fixed: 2, persisting: 41, newly_waived: 0, undetermined: 0 });
+    expect(d.counts).toEqual({ new: 1, fixed: 2, persisting: 50, newly_waived: 0, undetermined: 0 });
     expect(Object.fromEntries(d.frameworks.map((f) => [f.id, f.counts]))).toEqual({
-      'aws-well-architected': { new: 1, fixed: 2, persisting: 39, newly_waived: 0, undetermined: 0 },
+      'aws-well-architected': { new: 1, fixed: 2, persisting: 48, newly_waived: 0, undetermined: 0 },
       // CIS 4.7 accepts the UAT VPC's REJECT flow log (so nothing to fix there) and maps no per-volume encryption check.
-      'cis-aws-foundations': { new: 0, fixed: 1, persisting: 28, newly_waived: 0, undetermined: 0 },
-      'mas-trm': { new: 1, fixed: 2, persisting: 39, newly_waived: 0, undetermined: 0 },
-      'pci-dss-v4': { new: 1, fixed: 2, persisting: 25, newly_waived: 0, undetermined: 0 },
-      'rbi-pso-ppi': { new: 1, fixed: 2, persisting: 29, newly_waived: 0, undetermined: 0 },
+      'cis-aws-foundations': { new: 0, fixed: 1, persisting: 30, newly_waived: 0, undetermined: 0 },
+      'mas-trm': { new: 1, fixed: 2, persisting: 47, newly_waived: 0, undetermined: 0 },
+      'pci-dss-v4': { new: 1, fixed: 2, persisting: 33, newly_waived: 0, undetermined: 0 },
+      'rbi-pso-ppi': { new: 1, fixed: 2, persisting: 38, newly_waived: 0, undetermined: 0 },
     });
     expect(d.frameworksOnlyIn).toEqual({ old: [], new: [] });
     expect(d.old).toEqual({ accountId: ACCOUNT, collectedAt: '2026-11-20T06:00:00Z', toolVersion: '0.1.0', complete: true });
@@ -100,11 +100,11 @@ describe('archscan diff OLD NEW --format json', () => {
 
   it('scores: exact changes, from the two reports', () => {
     expect(Object.fromEntries(d.frameworks.map((f) => [f.id, [f.oldScore, f.newScore, f.scoreChange]]))).toEqual({
-      'aws-well-architected': [84.9, 85.2, 0.3],
-      'cis-aws-foundations': [83.4, 84, 0.6],
-      'mas-trm': [84.6, 84.9, 0.3],
-      'pci-dss-v4': [88.8, 89.2, 0.4],
-      'rbi-pso-ppi': [90.2, 90.5, 0.3],
+      'aws-well-architected': [83.7, 84, 0.3],
+      'cis-aws-foundations': [82.5, 83.1, 0.6],
+      'mas-trm': [83.5, 83.8, 0.3],
+      'pci-dss-v4': [87.1, 87.4, 0.3],
+      'rbi-pso-ppi': [88.7, 89, 0.3],
     });
     const [old, neu] = [read('old.json'), read('new.json')];
     for (const f of d.frameworks) {
@@ -144,7 +144,7 @@ describe('archscan diff OLD NEW --format json', () => {
     const sarif = JSON.parse(run.stdout) as { runs: { results: { partialFingerprints: Record<string, string> }[] }[] };
     const inSarif = new Set(sarif.runs[0]!.results.map((r) => r.partialFingerprints['archscanResource/v1']));
     const failingNow = d.findings.filter((f) => f.change === 'new' || f.change === 'persisting');
-    expect(failingNow).toHaveLength(42);
+    expect(failingNow).toHaveLength(51);
     for (const f of failingNow) expect(inSarif.has(f.fingerprint), f.checkId).toBe(true);
   });
 
@@ -160,12 +160,12 @@ describe('archscan diff, text', () => {
     const run = await runCli(['diff', at('old.json'), at('new.json')]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`archscan diff · account ${ACCOUNT}`);
-    expect(run.stdout).toContain('Findings  1 new · 2 fixed · 41 persisting · 0 newly waived · 0 undetermined');
-    expect(run.stdout).toMatch(/PCI DSS v4\.0\.1 \[pci-dss-v4\]  score 88\.8 → 89\.2 \(\+0\.4\)\n  1 new · 2 fixed · 25 persisting/);
+    expect(run.stdout).toContain('Findings  1 new · 2 fixed · 50 persisting · 0 newly waived · 0 undetermined');
+    expect(run.stdout).toMatch(/PCI DSS v4\.0\.1 \[pci-dss-v4\]  score 87\.1 → 87\.4 \(\+0\.3\)\n  1 new · 2 fixed · 33 persisting/);
     expect(run.stdout).toContain('3.7.4  Keys changed when their cryptoperiod ends  score 75.0 → 100.0 (+25.0)  fail → pass  1 fixed');
     expect(run.stdout).toMatch(/New \(1\)\n  MEDIUM   ebs-volume-encrypted  vol-0168150d35bc51fce ap-south-1\n/);
     expect(run.stdout).toContain('Fixed (2)');
-    expect(run.stdout).toContain('Persisting (41)');
+    expect(run.stdout).toContain('Persisting (50)');
     expect(run.stdout).not.toContain('\u001b['); // no colour off a terminal
   });
 
@@ -204,7 +204,7 @@ describe('--fail-on-new', () => {
     expect(medium.stderr).toContain('gate passed');
     expect(high.code, high.stderr).toBe(1);
     expect(high.stderr).toContain('gate failed: 1 new finding(s) at severity high or above since 2026-11-20T06:00:00Z');
-    expect(high.stdout).toContain('Findings  2 new · 2 fixed · 41 persisting');
+    expect(high.stdout).toContain('Findings  2 new · 2 fixed · 50 persisting');
     expect(critical.code).toBe(0);
     expect(none.code).toBe(0); // without the flag a diff is a report, not a gate
   });
@@ -259,12 +259,12 @@ describe('scan --baseline', () => {
     expect(section).toBe(
       [
         'Change since baseline (2026-11-20T06:00:00Z)',
-        '  findings: 2 new · 2 fixed · 41 persisting · 0 newly waived · 0 undetermined',
-        '  aws-well-architected      84.9 →  84.6 (-0.3)  2 new · 2 fixed · 39 persisting · 0 newly waived · 0 undetermined',
-        '  cis-aws-foundations       83.4 →  83.0 (-0.4)  1 new · 1 fixed · 28 persisting · 0 newly waived · 0 undetermined',
-        '  mas-trm                   84.6 →  84.3 (-0.3)  2 new · 2 fixed · 39 persisting · 0 newly waived · 0 undetermined',
-        '  pci-dss-v4                88.8 →  88.5 (-0.3)  2 new · 2 fixed · 25 persisting · 0 newly waived · 0 undetermined',
-        '  rbi-pso-ppi               90.2 →  90.0 (-0.2)  2 new · 2 fixed · 29 persisting · 0 newly waived · 0 undetermined',
+        '  findings: 2 new · 2 fixed · 50 persisting · 0 newly waived · 0 undetermined',
+        '  aws-well-architected      83.7 →  83.5 (-0.2)  2 new · 2 fixed · 48 persisting · 0 newly waived · 0 undetermined',
+        '  cis-aws-foundations       82.5 →  82.1 (-0.4)  1 new · 1 fixed · 30 persisting · 0 newly waived · 0 undetermined',
+        '  mas-trm                   83.5 →  83.3 (-0.2)  2 new · 2 fixed · 47 persisting · 0 newly waived · 0 undetermined',
+        '  pci-dss-v4                87.1 →  86.8 (-0.3)  2 new · 2 fixed · 33 persisting · 0 newly waived · 0 undetermined',
+        '  rbi-pso-ppi               88.7 →  88.5 (-0.2)  2 new · 2 fixed · 38 persisting · 0 newly waived · 0 undetermined',
         '  NEW HIGH     ec2-sg-no-public-admin-ports  sg-09c6047016a51a7a9 ap-south-1',
         '  NEW MEDIUM   ebs-volume-encrypted  vol-0168150d35bc51fce ap-south-1',
         '',
@@ -276,7 +276,7 @@ describe('scan --baseline', () => {
     const run = await runCli(['scan', '--snapshot', at('new.snap.json'), '--baseline', at('old.json'), '--framework', 'pci-dss-v4', '--format', 'json']);
     const d = (JSON.parse(run.stdout) as Json).baseline as ReportDiff;
     expect(d.frameworksOnlyIn).toEqual({ old: ['aws-well-architected', 'cis-aws-foundations', 'mas-trm', 'rbi-pso-ppi'], new: [] });
-    expect(d.counts).toEqual({ new: 1, fixed: 2, persisting: 25, newly_waived: 0, undetermined: 0 });
+    expect(d.counts).toEqual({ new: 1, fixed: 2, persisting: 33, newly_waived: 0, undetermined: 0 });
     expect(run.stderr).toContain('not compared: aws-well-architected, cis-aws-foundations, mas-trm, rbi-pso-ppi');
   });
 });

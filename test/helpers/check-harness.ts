@@ -2,11 +2,12 @@
  * Tiny inventories for check tests. Every inventory is deep-frozen, so a
  * check that mutates its input throws.
  */
+import { describe, expect, it } from 'vitest';
 import { emptyCollections, resourcesOf } from '../../src/inventory/build.js';
 import { OPERATION_BY_KEY } from '../../src/services/operations.js';
 import type { UnreadableRecord } from '../../src/services/source.js';
 import { runCheck as runChecked } from '../../src/checks/run.js';
-import type { Check, CheckResult } from '../../src/checks/types.js';
+import type { Check, CheckResult, Status } from '../../src/checks/types.js';
 import type {
   AccessAnalyzerRegion,
   ApiStage,
@@ -48,6 +49,23 @@ import type {
   Trail,
   Volume,
   Vpc,
+  Certificate,
+  ClassicListener,
+  ClassicLoadBalancer,
+  ClassicWebAcl,
+  ClassicWebAclRule,
+  EcrRegistryScanning,
+  EcrRepository,
+  EksCluster,
+  EksClusterDetail,
+  InspectorRegion,
+  Instance,
+  LambdaFunction,
+  PatchState,
+  SecurityHubRegion,
+  SsmManagedInstance,
+  WebAcl,
+  WebAclRule,
 } from '../../src/inventory/types.js';
 
 export const ACCOUNT = '123456789012';
@@ -310,6 +328,10 @@ export function guardDuty(detectors: { id: string; status: 'ENABLED' | 'DISABLED
     detectors: detectors.map((d) => ({
       id: d.id,
       status: d.status === 'failed' ? failedCall('guardduty:GetDetector', d.id, region) : ok(d.status),
+      features: d.status === 'failed' ? failedCall('guardduty:GetDetector', d.id, region) : ok({ EBS_MALWARE_PROTECTION: 'ENABLED' }),
+      malwareProtection: d.status === 'failed' ? failedCall('guardduty:GetDetector', d.id, region) : ok({ feature: 'ENABLED' }),
+      administrator: ok({ accountId: '999999999999', relationshipStatus: 'Enabled' }),
+      members: ok([]),
     })),
   };
 }
@@ -587,4 +609,203 @@ export function secret(name: string, o: Partial<Omit<Secret, 'type'>> = {}): Sec
     createdAt: '2025-01-01T00:00:00Z',
     ...o,
   };
+}
+
+// --- Coverage II, part B: SSM, Security Hub, Inspector, Lambda, Classic ELB, ACM, WAF, EKS, ECR ---
+
+export function ec2Instance(id: string, o: Partial<Omit<Instance, 'type'>> = {}): Instance {
+  return { ...base('AWS::EC2::Instance', 'ec2', 'instance', id), state: 'running', securityGroupIds: [], ...o };
+}
+
+export function managedInstance(id: string, patchState: PatchState | null | 'failed', o: Partial<Omit<SsmManagedInstance, 'type'>> = {}): SsmManagedInstance {
+  return {
+    ...base('AWS::SSM::ManagedInstance', 'ssm', 'managed-instance', id),
+    instanceId: id,
+    pingStatus: 'Online',
+    resourceType: 'EC2Instance',
+    patchState: patchState === 'failed' ? failedCall('ssm:DescribeInstancePatchStates', id) : ok(patchState),
+    ...o,
+  };
+}
+
+export function patchState(o: Partial<PatchState> = {}): PatchState {
+  return { baselineId: 'pb-0123456789abcdef0', operation: 'Scan', operationEndTime: '2026-11-19T02:00:00Z', missingCount: 0, failedCount: 0, ...o };
+}
+
+export function securityHub(hubArn: string | null, standards: SecurityHubRegion['standards'] = [], region = REGION): SecurityHubRegion {
+  return {
+    type: 'AWS::SecurityHub::Hub',
+    arn: hubArn ?? `arn:aws:securityhub:${region}:${ACCOUNT}:hub/default`,
+    id: `securityhub/${region}`,
+    account: ACCOUNT,
+    region,
+    tags: {},
+    hubArn,
+    standards,
+  };
+}
+
+export function inspectorStatus(resourceStatus: Record<string, string>, status = 'ENABLED', region = REGION): InspectorRegion {
+  return { type: 'AWS::Inspector2::AccountStatus', arn: `arn:aws:inspector2:${region}:${ACCOUNT}:account-status`, id: `inspector2/${region}`, account: ACCOUNT, region, tags: {}, status, resourceStatus };
+}
+
+export function lambdaFunction(name: string, o: Partial<Omit<LambdaFunction, 'type'>> = {}): LambdaFunction {
+  return {
+    type: 'AWS::Lambda::Function',
+    arn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${name}`,
+    id: name,
+    name,
+    account: ACCOUNT,
+    region: REGION,
+    tags: {},
+    runtime: 'python3.12',
+    packageType: 'Zip',
+    subnetIds: [],
+    policy: ok(null),
+    ...o,
+  };
+}
+
+export function classicListener(protocol: string, port: number, o: Partial<ClassicListener> = {}): ClassicListener {
+  return { protocol, port, policyNames: [], ...o };
+}
+
+export function classicLoadBalancer(name: string, listeners: ClassicListener[], o: Partial<Omit<ClassicLoadBalancer, 'type'>> = {}): ClassicLoadBalancer {
+  return {
+    type: 'AWS::ElasticLoadBalancing::LoadBalancer',
+    arn: `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/${name}`,
+    id: name,
+    name,
+    account: ACCOUNT,
+    region: REGION,
+    tags: {},
+    scheme: 'internet-facing',
+    availabilityZones: [`${REGION}a`, `${REGION}b`],
+    listeners,
+    policies: ok([]),
+    accessLog: ok({ enabled: true, bucket: 'elb-logs' }),
+    ...o,
+  };
+}
+
+export function certificate(id: string, o: Partial<Omit<Certificate, 'type'>> = {}): Certificate {
+  return {
+    ...base('AWS::CertificateManager::Certificate', 'acm', 'certificate', id),
+    domainName: 'www.example.com',
+    status: 'ISSUED',
+    certificateType: 'AMAZON_ISSUED',
+    keyAlgorithm: 'RSA_2048',
+    inUse: true,
+    notAfter: '2027-06-01T00:00:00Z',
+    renewalEligibility: 'ELIGIBLE',
+    ...o,
+  };
+}
+
+export function webAcl(name: string, o: Partial<Omit<WebAcl, 'type'>> = {}): WebAcl {
+  const arn = `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/webacl/${name}/11111111-2222-3333-4444-555555555555`;
+  return {
+    type: 'AWS::WAFv2::WebACL',
+    arn,
+    id: '11111111-2222-3333-4444-555555555555',
+    name,
+    account: ACCOUNT,
+    region: REGION,
+    tags: {},
+    loadBalancerArns: ok([`arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/app/web/0123456789abcdef`]),
+    detail: ok({ defaultAction: 'ALLOW', rules: [] }),
+    logging: ok({ destinations: [`arn:aws:logs:${REGION}:${ACCOUNT}:log-group:aws-waf-logs-${name}`] }),
+    ...o,
+  };
+}
+
+export function managedRule(name: string, priority: number, countOnly = false): WebAclRule {
+  return { name, priority, managedRuleGroup: { vendor: 'AWS', name }, countOnly };
+}
+
+export function classicWebAcl(id: string, name: string, rules: ClassicWebAclRule[] | 'failed' = []): ClassicWebAcl {
+  return {
+    type: 'AWS::WAF::WebACL',
+    arn: `arn:aws:waf::${ACCOUNT}:webacl/${id}`,
+    id,
+    name,
+    account: ACCOUNT,
+    region: 'global',
+    tags: {},
+    detail: rules === 'failed' ? failedCall('waf:GetWebACL', id, 'global') : ok({ defaultAction: 'ALLOW', rules }),
+  };
+}
+
+export function eksCluster(name: string, detail: Partial<EksClusterDetail> | 'failed' = {}): EksCluster {
+  return {
+    ...base('AWS::EKS::Cluster', 'eks', 'cluster', name),
+    name,
+    detail:
+      detail === 'failed'
+        ? failedCall('eks:DescribeCluster', name)
+        : ok({
+            version: '1.34',
+            endpointPublicAccess: false,
+            endpointPrivateAccess: true,
+            publicAccessCidrs: [],
+            enabledLogTypes: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'],
+            encryption: [{ resources: ['secrets'], keyArn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/eks` }],
+            ...detail,
+          }),
+  };
+}
+
+export function ecrRepository(name: string, o: Partial<Omit<EcrRepository, 'type'>> = {}): EcrRepository {
+  return { ...base('AWS::ECR::Repository', 'ecr', 'repository', name), name, tagMutability: 'IMMUTABLE', scanOnPush: true, policy: ok(null), ...o };
+}
+
+export function ecrRegistry(scanType: string, rules: EcrRegistryScanning['rules'] = [], region = REGION): EcrRegistryScanning {
+  return {
+    type: 'AWS::ECR::RegistryScanningConfiguration',
+    arn: `arn:aws:ecr:${region}:${ACCOUNT}:registry/scanning-configuration`,
+    id: `ecr-registry-scanning/${region}`,
+    account: ACCOUNT,
+    region,
+    tags: {},
+    scanType,
+    rules,
+  };
+}
+
+// --- One table runner for check tests -----------------------------------------
+
+export interface TableCase {
+  name: string;
+  input: InventoryInput;
+  params?: object;
+  /** Every result, in ARN order; a fail must say what decided it (evidence). */
+  expected: { status: Status; arn: string; evidence?: unknown; message?: string }[];
+}
+
+/** The evidence of a call denied in REGION (on one resource, or region-wide), as a check or the runner quotes it. */
+export function deniedCall(op: string, resource?: string, region: string = REGION): Record<string, unknown> {
+  return { call: op, region, code: 'AccessDenied', message: `User is not authorized to perform: ${op}`, requiredPermission: op, ...(resource !== undefined ? { resource } : {}) };
+}
+
+/**
+ * Run a check's table (after ESLint's RuleTester): case names are unique, every fail case names its evidence, and each
+ * case's results equal the expected statuses, ARNs, evidence and messages.
+ */
+export function runTable<P>(check: Check<P>, cases: TableCase[], o: { neverNotApplicable?: string } = {}): void {
+  describe(check.id, () => {
+    it('has a well-formed table', () => {
+      expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length);
+      for (const c of cases) for (const e of c.expected) if (e.status === 'fail') expect(e.evidence, `${c.name}: a fail case names its evidence`).toBeDefined();
+      const statuses = o.neverNotApplicable === undefined ? ['pass', 'fail', 'error', 'not_applicable'] : ['pass', 'fail', 'error'];
+      for (const status of statuses) expect(cases.some((c) => c.expected.some((e) => e.status === status)), status).toBe(true);
+    });
+    it.each(cases)('$name', ({ input, params, expected }) => {
+      const results = runCheck(check, input, params as Partial<P> | undefined);
+      expect(results.map((r) => [r.status, r.resource.arn])).toEqual(expected.map((e) => [e.status, e.arn]));
+      expected.forEach((e, i) => {
+        if (e.evidence !== undefined) expect(results[i]?.evidence).toEqual(e.evidence);
+        if (e.message !== undefined) expect(results[i]?.message).toBe(e.message);
+      });
+    });
+  });
 }

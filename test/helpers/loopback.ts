@@ -122,6 +122,8 @@ function route(req: IncomingMessage, body: string): { key: string; params: Recor
   let m: RegExpExecArray | null;
   if (url.pathname === '/detector') return { key: 'guardduty:ListDetectors', params };
   if ((m = /^\/detector\/([^/]+)$/.exec(url.pathname))) return { key: 'guardduty:GetDetector', params: { ...params, detectorId: decodeURIComponent(m[1]!) } };
+  if ((m = /^\/detector\/([^/]+)\/administrator$/.exec(url.pathname))) return { key: 'guardduty:GetAdministratorAccount', params: { ...params, detectorId: decodeURIComponent(m[1]!) } };
+  if ((m = /^\/detector\/([^/]+)\/member$/.exec(url.pathname))) return { key: 'guardduty:ListMembers', params: { ...params, detectorId: decodeURIComponent(m[1]!) } };
   if (url.pathname === '/2020-05-31/distribution') return { key: 'cloudfront:ListDistributions', params };
   return { key: `unknown:${req.method} ${url.pathname}`, params };
 }

@@ -51,11 +51,13 @@ export function accountOf(s: Snapshot): FakeAccount {
       answers[key] = key === 'iam:GetCredentialReport' ? { ...(response as object), Content: Buffer.from((response as { Content: string }).Content, 'base64') } : (response as object);
     }
     for (const [key, byId] of Object.entries(scope.perResource)) {
+      // The id is whichever request value (or list member: ssm's InstanceIds) the snapshot recorded an answer for,
+      // so a new per-resource call needs no entry here.
       answers[key] = (input) => {
-        const id = String(input['KeyId'] ?? input['Name'] ?? input['TrailName'] ?? input['DetectorId'] ?? input['PrefixListId'] ?? input['Bucket'] ?? input['LoadBalancerArn'] ?? input['WebACLArn'] ?? input['restApiId']);
-        const found = byId[id];
-        if (!found) throw awsError('ResourceNotFoundException', id);
-        return found as object;
+        const values = Object.values(input).flat();
+        const id = values.find((v): v is string => typeof v === 'string' && Object.hasOwn(byId, v));
+        if (id === undefined) throw awsError('ResourceNotFoundException', String(values.find((v) => typeof v === 'string')));
+        return byId[id] as object;
       };
     }
   }

@@ -25,6 +25,24 @@ const EMPTY: Record<string, unknown> = {
     PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
   },
   'cloudfront:ListDistributions': { DistributionList: { Marker: '', MaxItems: 100, IsTruncated: false, Quantity: 0, Items: [] } },
+  // Settings, not lists: an account with the service on and nothing in it.
+  'ecr:GetRegistryScanningConfiguration': { registryId: SNAP_ACCOUNT, scanningConfiguration: { scanType: 'BASIC', rules: [] } },
+  'inspector2:BatchGetAccountStatus': {
+    accounts: [
+      {
+        accountId: SNAP_ACCOUNT,
+        state: { status: 'ENABLED' },
+        resourceState: { ec2: { status: 'ENABLED' }, ecr: { status: 'ENABLED' }, lambda: { status: 'ENABLED' }, lambdaCode: { status: 'DISABLED' } },
+      },
+    ],
+    failedAccounts: [],
+  },
+  'securityhub:DescribeHub': {
+    HubArn: `arn:aws:securityhub:ap-south-1:${SNAP_ACCOUNT}:hub/default`,
+    SubscribedAt: '2026-01-05T04:00:00.000Z',
+    AutoEnableControls: true,
+    ControlFindingGenerator: 'SECURITY_CONTROL',
+  },
 };
 
 /** An answer listing nothing: each needed list member of the output empty (EMPTY for answers that are settings). */

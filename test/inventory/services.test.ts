@@ -140,6 +140,63 @@ describe('IAM adapter', () => {
   });
 });
 
+describe('ELBv2 adapter: target groups behind listeners (issue 12, NLB passthrough)', () => {
+  // Shapes as the DescribeListeners / DescribeTargetGroups examples of the ELBv2 API reference return them.
+  const LB = `arn:aws:elasticloadbalancing:ap-south-1:${SNAP_ACCOUNT}:loadbalancer/net/my-nlb/50dc6c495c0c9188`;
+  const TG = (name: string) => `arn:aws:elasticloadbalancing:ap-south-1:${SNAP_ACCOUNT}:targetgroup/${name}/73e2d6bc24d8a067`;
+  const snapWith = (targetGroups: unknown[] | 'denied') => {
+    const snap = emptySnapshot();
+    const r = snap.regions['ap-south-1']!;
+    r.calls['elasticloadbalancing:DescribeLoadBalancers'] = {
+      LoadBalancers: [{ LoadBalancerArn: LB, LoadBalancerName: 'my-nlb', Type: 'network', Scheme: 'internet-facing', VpcId: 'vpc-3ac0fb5f' }],
+    };
+    r.perResource['elasticloadbalancing:DescribeListeners'] = {
+      [LB]: {
+        Listeners: [
+          { ListenerArn: `${LB}/l1`, LoadBalancerArn: LB, Port: 443, Protocol: 'TCP', DefaultActions: [{ Type: 'forward', TargetGroupArn: TG('fw-443') }] },
+          {
+            ListenerArn: `${LB}/l2`,
+            LoadBalancerArn: LB,
+            Port: 80,
+            Protocol: 'TCP',
+            DefaultActions: [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: TG('fw-80'), Weight: 1 }] } }],
+          },
+        ],
+      },
+    };
+    if (targetGroups === 'denied') {
+      delete r.calls['elasticloadbalancing:DescribeTargetGroups'];
+      snap.errors.push({ service: 'elasticloadbalancing', operation: 'DescribeTargetGroups', region: 'ap-south-1', code: 'AccessDenied', message: 'no' });
+    } else r.calls['elasticloadbalancing:DescribeTargetGroups'] = { TargetGroups: targetGroups };
+    return snap;
+  };
+  const tg = (name: string, Protocol: string, Port: number) => ({
+    TargetGroupArn: TG(name), TargetGroupName: name, Protocol, Port, VpcId: 'vpc-3ac0fb5f', HealthCheckProtocol: 'TCP', HealthCheckPort: 'traffic-port',
+    LoadBalancerArns: [LB], TargetType: 'instance', IpAddressType: 'ipv4',
+  });
+
+  it('joins each forward action (TargetGroupArn or ForwardConfig) to its target group protocol and port', () => {
+    const lb = buildInventory(snapWith([tg('fw-443', 'TCP', 443), tg('fw-80', 'TCP', 80)])).loadBalancers[0]!;
+    expect(lb.listeners.ok && lb.listeners.value.map((l) => [l.port, l.targetGroups])).toEqual([
+      [443, { ok: true, value: [{ arn: TG('fw-443'), name: 'fw-443', protocol: 'TCP', port: 443 }] }],
+      [80, { ok: true, value: [{ arn: TG('fw-80'), name: 'fw-80', protocol: 'TCP', port: 80 }] }],
+    ]);
+  });
+
+  it('leaves them unknown, naming the call, when DescribeTargetGroups was denied', () => {
+    const lb = buildInventory(snapWith('denied')).loadBalancers[0]!;
+    expect(lb.listeners.ok && lb.listeners.value[0]?.targetGroups).toMatchObject({ ok: false, error: { operation: 'DescribeTargetGroups', code: 'AccessDenied' } });
+  });
+
+  it('leaves them unknown, with the JSON path, when a forwarded target group is not described', () => {
+    const lb = buildInventory(snapWith([tg('fw-443', 'TCP', 443)])).loadBalancers[0]!;
+    expect(lb.listeners.ok && lb.listeners.value[1]?.targetGroups).toMatchObject({
+      ok: false,
+      error: { operation: 'DescribeListeners', path: expect.stringContaining('/Listeners/1/DefaultActions/0/ForwardConfig/TargetGroups/0/TargetGroupArn') },
+    });
+  });
+});
+
 describe('calls absent from a snapshot', () => {
   it('count as failed (NotCollected), so checks report error rather than pass', () => {
     const snap = emptySnapshot();

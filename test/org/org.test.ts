@@ -124,8 +124,12 @@ describe('scan --org', () => {
 
   it('scores each account as the fixture scores when scanned alone, and the organisation over both', async () => {
     const scores = (a: OrgAssessment['accounts'][number]) => (a.status === 'scanned' ? Object.fromEntries(a.assessment.frameworks.map((f) => [f.id, [f.status, f.score]])) : undefined);
+    // Alone from the same data collected at the same time as the organisation run: ages (patch scans, keys) count from it.
     const alone = async (name: string) => {
-      const r = await run(['scan', '--snapshot', `fixtures/${name}.json`, '--format', 'json', '--quiet']);
+      const copy = JSON.parse(readFileSync(`fixtures/${name}.json`, 'utf8')) as { metadata: { collectedAt: string } };
+      copy.metadata.collectedAt = NOW.toISOString();
+      writeFileSync(join(dir, `${name}.now.json`), JSON.stringify(copy));
+      const r = await run(['scan', '--snapshot', join(dir, `${name}.now.json`), '--format', 'json', '--quiet']);
       return Object.fromEntries((JSON.parse(r.stdout) as { frameworks: { id: string; status: string; score: number }[] }).frameworks.map((f) => [f.id, [f.status, f.score]]));
     };
     expect(scores(report.accounts[0]!)).toEqual(await alone('giftcard-issuer'));
@@ -134,7 +138,7 @@ describe('scan --org', () => {
       {
         "aws-well-architected": [
           "fail",
-          79,
+          74.2,
           [
             "100000000002",
             "100000000003",
@@ -142,7 +146,7 @@ describe('scan --org', () => {
         ],
         "cis-aws-foundations": [
           "fail",
-          76.8,
+          75.6,
           [
             "100000000002",
             "100000000003",
@@ -150,7 +154,7 @@ describe('scan --org', () => {
         ],
         "mas-trm": [
           "fail",
-          78.5,
+          74,
           [
             "100000000002",
             "100000000003",
@@ -158,7 +162,7 @@ describe('scan --org', () => {
         ],
         "pci-dss-v4": [
           "fail",
-          81.9,
+          76.5,
           [
             "100000000002",
             "100000000003",
@@ -166,7 +170,7 @@ describe('scan --org', () => {
         ],
         "rbi-pso-ppi": [
           "fail",
-          85,
+          80.4,
           [
             "100000000002",
             "100000000003",

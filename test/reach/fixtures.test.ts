@@ -92,6 +92,23 @@ describe('exposure checks tell the open host from the wrong rule (issue 13)', ()
     expect(r.path?.returnRoute.target).toMatch(/^igw-/);
   });
 
+  it('a public range broader than /broaderThan is the internet to the reach engine too (one notion of "anywhere")', async () => {
+    // The RD Gateway's RDP rule narrowed from 0.0.0.0/0 to a public /12: only a check with broaderThan 16 counts it as
+    // anywhere, and the exposure verdict must then judge reachability with the same size (a /16 block), not the engine's /8.
+    const snap = await readSnapshot(`${ROOT}fixtures/giftcard-issuer.json`);
+    const groups = (snap.regions['ap-south-1']!.calls['ec2:DescribeSecurityGroups'] as { SecurityGroups: { GroupId: string; IpPermissions: { FromPort?: number; IpRanges: { CidrIp: string }[] }[] }[] }).SecurityGroups;
+    groups.find((g) => g.GroupId === 'sg-011daca4a162a5789')!.IpPermissions.find((p) => p.FromPort === 3389)!.IpRanges[0]!.CidrIp = '52.0.0.0/12';
+    const inv = buildInventory(snap);
+    const check = (CHECKS as Record<string, AnyCheck>)['ec2-sg-no-public-admin-ports']!;
+    const judged = (broaderThan: number) => runCheck(check, inv, { ...check.defaults, broaderThan }).find((x) => x.resource.id === 'sg-011daca4a162a5789')!;
+    expect(judged(8).status).toBe('pass');
+    const r = judged(16);
+    expect(r.status).toBe('fail');
+    expect(r.evidence['reachableFromInternet']).toBe(true);
+    expect((r.evidence['exposedInterfaces'] as { networkInterface: string; ports: string }[]).map((x) => `${x.networkInterface} ${x.ports}`)).toEqual(['eni-0bfd1fa7b25360577 tcp 3389']);
+    expect(r.severity).toBe('critical');
+  });
+
   it('says "not known", with the missing call, when the snapshot has no network interfaces', async () => {
     const inv = buildInventory(await readSnapshot(`${ROOT}fixtures/baseline-compliant.json`));
     const check = (CHECKS as Record<string, AnyCheck>)['ec2-sg-no-public-admin-ports']!;

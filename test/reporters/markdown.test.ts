@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/assess/assess.js';
-import { describeCallError } from '../../src/assess/call-errors.js';
+import { describeCallError, isExpectedCallError } from '../../src/assess/call-errors.js';
 import type { Assessment } from '../../src/assess/types.js';
 import { buildInventory } from '../../src/inventory/build.js';
 import { mdCode, mdText, renderMarkdown } from '../../src/reporters/markdown.js';
@@ -116,7 +116,7 @@ describe('Markdown VAPT pack: sections', () => {
     expect(cover).toContain(`| Regions | ${a.snapshot.regions.join(', ')} |`);
     expect(cover).toContain(`| Snapshot collected at | ${a.snapshot.collectedAt} |`);
     expect(cover).toContain(`| Tool | archscan ${a.tool.version} |`);
-    expect(cover).toContain('| Scan complete | no: 3 results could not be decided (ERROR)');
+    expect(cover).toContain('| Scan complete | no: 5 results could not be decided (ERROR)');
     for (const f of a.frameworks) {
       const c = f.counts;
       const attested = f.scoreAttested === null ? 'n/a' : f.scoreAttested.toFixed(1);
@@ -197,11 +197,22 @@ describe('Markdown VAPT pack: sections', () => {
 
   it('has the errors section: every failed call with the missing permission, and every error result', () => {
     const s = section(plainText, 'Errors and missing permissions');
-    expect(s).toContain(`### Failed calls (${plain.callErrors.length})`);
-    for (const e of plain.callErrors) expect(s).toContain(`| ${mdText(describeCallError(e))} | ${mdText(e.message)} |`);
+    // WAFNonexistentItemException from GetLoggingConfiguration means "no logging set up": an answer, listed under Not applicable.
+    const failed = plain.callErrors.filter((e) => !isExpectedCallError(e));
+    expect(failed.map((e) => `${e.service}:${e.operation}`)).toEqual(['guardduty:ListDetectors', 'kms:GetKeyPolicy', 'kms:GetKeyRotationStatus']);
+    expect(s).toContain(`### Failed calls (3)`);
+    for (const e of failed) expect(s).toContain(`| ${mdText(describeCallError(e))} | ${mdText(e.message)} |`);
+    expect(s).not.toContain('WAFNonexistentItemException');
     expect(s).toContain('(missing permission guardduty:ListDetectors)');
     const errors = plain.evaluations.flatMap((e) => e.results.filter((r) => r.status === 'error'));
-    expect(errors.length).toBe(3);
+    // Three GuardDuty checks of eu-west-1 need ListDetectors; two KMS checks of the tokenisation key need the denied calls.
+    expect(errors.map((r) => `${r.checkId} ${r.resource.id}`).sort()).toEqual([
+      'guardduty-centrally-administered guardduty/eu-west-1',
+      'guardduty-enabled guardduty/eu-west-1',
+      'guardduty-malware-protection-enabled guardduty/eu-west-1',
+      'kms-key-policy-no-public-principal 51876dc8-24a0-43fc-86b0-ffbd87de9d7c',
+      'kms-key-rotation-enabled 51876dc8-24a0-43fc-86b0-ffbd87de9d7c',
+    ]);
     expect(s).toContain(`### Undetermined results (${errors.length})`);
     for (const r of errors) expect(s).toContain(`| ${mdText(r.resource.region)} | ${mdText(r.message)} |`);
     expect(section(md(fixtureAssessment('baseline-compliant')), 'Errors and missing permissions')).toContain(
@@ -298,15 +309,22 @@ describe('Markdown VAPT pack: sections', () => {
   it('keeps expected not-applicable answers out of Errors and lists them as notes', () => {
     const gift = fixtureAssessment('giftcard-issuer');
     expect(gift.complete).toBe(true);
-    expect(gift.callErrors.map((e) => e.code)).toEqual(['UnsupportedOperationException']);
+    // An asymmetric key's rotation status, and Security Hub not enabled ("not subscribed"): answers, not failures.
+    expect(gift.callErrors.map((e) => `${e.service}:${e.operation} ${e.code}`)).toEqual([
+      'kms:GetKeyRotationStatus UnsupportedOperationException',
+      'securityhub:DescribeHub InvalidAccessException',
+      'securityhub:GetEnabledStandards InvalidAccessException',
+    ]);
     const t = md(gift);
     const errors = section(t, 'Errors and missing permissions');
     expect(errors).not.toContain('UnsupportedOperationException');
+    expect(errors).not.toContain('InvalidAccessException');
     expect(errors).not.toContain('### Failed calls');
     expect(errors).toContain('None: every call succeeded and every result was decided. Answers that mean "does not apply" are not errors');
     const e = gift.callErrors[0]!;
-    expect(section(t, 'Scope, limitations and sign-off')).toContain(`### Not applicable (1)\n\nCalls whose answer`);
+    expect(section(t, 'Scope, limitations and sign-off')).toContain(`### Not applicable (3)\n\nCalls whose answer`);
     expect(t).toContain(`- ${mdText(`kms:GetKeyRotationStatus in ${e.region}${e.resource ? ` ${e.resource}` : ''}: UnsupportedOperationException`)}`);
+    expect(t).toContain(`- securityhub:DescribeHub in ap-south-1: InvalidAccessException`);
   });
 
   it('pretty-prints evidence: short values on one line, long ones a key per line, cut only between lines', () => {

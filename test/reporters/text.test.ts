@@ -71,7 +71,7 @@ describe('text report: summary first', () => {
   it('opens with the account line, then scores, what was not decided, the top resources, scope, findings, next steps', () => {
     // The account line, within the width: the regions on a line of their own when it would not fit.
     expect(lines.slice(0, 2)).toEqual(['archscan 0.1.0 · account 100000000006 (aws) · snapshot 2026-11-20T06:00:00Z', '  regions eu-west-1, us-east-1']);
-    const order = ['Scores', 'Not decided: 3 results', `Top ${TOP} of `, 'Scope: ', 'Findings by resource', 'Next steps'].map((h) => sectionStart(h));
+    const order = ['Scores', 'Not decided: 5 results', `Top ${TOP} of `, 'Scope: ', 'Findings by resource', 'Next steps'].map((h) => sectionStart(h));
     expect([...order].sort((x, y) => x - y)).toEqual(order);
     // The scores are on the first screen, not at the bottom of 1,700 lines.
     expect(order[0]).toBeLessThan(5);
@@ -93,10 +93,10 @@ describe('text report: summary first', () => {
   });
 
   it('names each failed call behind the undecided results, and the IAM actions to grant, each a real action of the read-only policy', () => {
-    const start = sectionStart('Not decided: 3 results');
+    const start = sectionStart('Not decided: 5 results');
     const end = lines.indexOf('', start);
     expect(lines.slice(start + 1, end).join(' ').replace(/\s+/g, ' ').trim()).toBe(
-      'guardduty:ListDetectors failed in eu-west-1: AccessDenied, grant guardduty:ListDetectors (1 result) ' +
+      'guardduty:ListDetectors failed in eu-west-1: AccessDenied, grant guardduty:ListDetectors (3 results) ' +
         'kms:GetKeyPolicy failed in us-east-1 for 1 resource: AccessDeniedException, grant kms:GetKeyPolicy (1 result) ' +
         'kms:GetKeyRotationStatus failed in us-east-1 for 1 resource: AccessDeniedException, grant kms:GetKeyRotationStatus (1 result) ' +
         'grant: guardduty:ListDetectors, kms:GetKeyPolicy, kms:GetKeyRotationStatus',
@@ -251,8 +251,8 @@ describe('scan (the built CLI): stderr names the calls behind undecided results,
     const run = await runCli(['scan', '--snapshot', fixture('payments-group.json'), '--format', format]);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(
-      'archscan: 3 result(s) could not be decided; the calls behind them:\n' +
-        'archscan:   guardduty:ListDetectors failed in eu-west-1: AccessDenied, grant guardduty:ListDetectors (1 result)\n' +
+      'archscan: 5 result(s) could not be decided; the calls behind them:\n' +
+        'archscan:   guardduty:ListDetectors failed in eu-west-1: AccessDenied, grant guardduty:ListDetectors (3 results)\n' +
         'archscan:   kms:GetKeyPolicy failed in us-east-1 for 1 resource: AccessDeniedException, grant kms:GetKeyPolicy (1 result)\n' +
         'archscan:   kms:GetKeyRotationStatus failed in us-east-1 for 1 resource: AccessDeniedException, grant kms:GetKeyRotationStatus (1 result)\n' +
         'archscan: grant the collecting role guardduty:ListDetectors, kms:GetKeyPolicy, kms:GetKeyRotationStatus, collect again and rescan\n' +

@@ -89,11 +89,15 @@ describe('PCI DSS v4.0.1', () => {
 describe('MAS TRM and Notice 655', () => {
   it('N655-4.5 does not pass on GuardDuty alone as attested: partial, with malware protection and host anti-malware to collect', async () => {
     const c = control('mas-trm', 'N655-4.5');
-    expect(checkIds(c)).toEqual(['guardduty-enabled']);
-    expect(c.partial?.collect).toMatch(/Malware Protection/);
+    // Issue 12: GuardDuty Malware Protection for EC2 is read now; host anti-malware stays with the auditor.
+    expect(checkIds(c)).toEqual(['guardduty-enabled', 'guardduty-malware-protection-enabled']);
+    expect(c.partial?.collect).toMatch(/Malware Protection for S3/);
     expect(c.partial?.collect).toMatch(/anti-malware or EDR/);
     const a = assessed(await scan('giftcard-issuer'), 'mas-trm', 'N655-4.5');
     expect([a.status, a.evidence, a.attested]).toEqual(['pass', 'partial', false]);
+    // The exchange turned Malware Protection for EC2 off (Trend Micro on the hosts): GuardDuty enabled no longer suffices.
+    const x = assessed(await scan('digital-asset-exchange'), 'mas-trm', 'N655-4.5');
+    expect(x.status).toBe('fail');
   });
 
   it('N655-4.1 sees "*:*" reached through groups and held by roles', async () => {
@@ -110,10 +114,15 @@ describe('MAS TRM and Notice 655', () => {
     expect(shop).toEqual(['iam-admin-principals-secured admin1 fail', 'iam-admin-principals-secured admin2 fail', 'iam-admin-principals-secured dev1 fail']);
   });
 
-  it('N655-4.2 stays manual until patch compliance is collected, and says so', () => {
+  it('N655-4.2 is evidenced by SSM patch compliance now that it is collected (issue 12), and says what it does not judge', async () => {
     const c = control('mas-trm', 'N655-4.2');
-    expect(c.manual?.collect).toMatch(/patch compliance report/);
-    expect(c.note).toMatch(/does not collect SSM patch compliance yet/);
+    expect(c.manual).toBeUndefined();
+    expect(checkIds(c)).toEqual(['ssm-instance-managed', 'ssm-instance-patch-compliant', 'lambda-runtime-supported', 'eks-cluster-version-supported']);
+    expect(c.partial?.collect).toMatch(/patch baselines/);
+    expect(c.note).toMatch(/outside Systems\s+Manager/);
+    // The gift-card issuer's SQL Server nodes miss patches: 4.2 fails, on the patch records themselves.
+    const a = assessed(await scan('giftcard-issuer'), 'mas-trm', 'N655-4.2');
+    expect([a.status, a.evidence]).toEqual(['fail', 'partial']);
   });
 
   it('TRM 9.3.1 (remote access) is not evidenced by load-balancer TLS', () => {
@@ -144,11 +153,19 @@ describe('RBI', () => {
     for (const c of rbi.controls) expect(c.id, c.id).not.toMatch(/\d|\((?:[ivx]+|[a-z])\)|-(?:II|III|IV)-/);
   });
 
-  it('PSO patch/change, default credentials and PPI fraud prevention are manual, not the Config recorder, IMDSv2, root keys or GuardDuty', () => {
-    for (const id of ['PSO-baseline-patch-change', 'PSO-baseline-iam-default-credentials', 'PPI-fraud-prevention']) {
+  it('default credentials and PPI fraud prevention are manual, not root keys or GuardDuty', () => {
+    for (const id of ['PSO-baseline-iam-default-credentials', 'PPI-fraud-prevention']) {
       expect(control('rbi-pso-ppi', id).checks, id).toEqual([]);
       expect(control('rbi-pso-ppi', id).manual, id).toBeDefined();
     }
+  });
+
+  it('PSO patch/change is evidenced by patch compliance (issue 12), never by the Config recorder or IMDSv2, and changes stay with the auditor', () => {
+    const c = control('rbi-pso-ppi', 'PSO-baseline-patch-change');
+    expect(checkIds(c)).toEqual(['ssm-instance-managed', 'ssm-instance-patch-compliant', 'lambda-runtime-supported', 'eks-cluster-version-supported', 'inspector2-scanning-enabled']);
+    expect(checkIds(c)).not.toContain('config-recorder-all-resources');
+    expect(checkIds(c)).not.toContain('ec2-imdsv2-required');
+    expect(c.partial?.collect).toMatch(/sample of production changes/);
   });
 
   it('BCP/DR is partial: multi-AZ is no DR site in another seismic zone', () => {

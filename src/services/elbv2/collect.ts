@@ -1,6 +1,7 @@
 /** How ELBv2's operations are sent (loaded only for a live collection). */
 import {
   DescribeListenersCommand,
+  DescribeLoadBalancerAttributesCommand,
   DescribeLoadBalancersCommand,
   ElasticLoadBalancingV2Client,
   paginateDescribeListeners,
@@ -20,6 +21,13 @@ const collector: ServiceCollector = {
       command: DescribeListenersCommand,
       paginator: paginateDescribeListeners,
       pageSize: 400,
+      ids: (feed) =>
+        ((feed as DescribeLoadBalancersCommandOutput | undefined)?.LoadBalancers ?? []).flatMap((lb) => (lb.LoadBalancerArn ? [lb.LoadBalancerArn] : [])),
+      input: (LoadBalancerArn) => ({ LoadBalancerArn }),
+    },
+    'elasticloadbalancing:DescribeLoadBalancerAttributes': {
+      client,
+      command: DescribeLoadBalancerAttributesCommand,
       ids: (feed) =>
         ((feed as DescribeLoadBalancersCommandOutput | undefined)?.LoadBalancers ?? []).flatMap((lb) => (lb.LoadBalancerArn ? [lb.LoadBalancerArn] : [])),
       input: (LoadBalancerArn) => ({ LoadBalancerArn }),

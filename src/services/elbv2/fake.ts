@@ -47,6 +47,14 @@ const fake: ServiceFake = (scope, account) => {
         },
       ],
     },
+    'elasticloadbalancing:DescribeLoadBalancerAttributes': {
+      Attributes: [
+        { Key: 'access_logs.s3.enabled', Value: 'true' },
+        { Key: 'access_logs.s3.bucket', Value: `elb-logs-${account}` },
+        { Key: 'routing.http.drop_invalid_header_fields.enabled', Value: 'true' },
+        { Key: 'deletion_protection.enabled', Value: 'true' },
+      ],
+    },
     'elasticloadbalancing:DescribeTargetHealth': { TargetHealthDescriptions: [] },
   };
 };

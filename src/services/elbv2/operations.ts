@@ -15,7 +15,7 @@ export const OPERATIONS = [
     scope: 'regional',
     perResource: { from: 'elasticloadbalancing:DescribeLoadBalancers', id: 'load balancer ARN' },
     // Gateway Load Balancer listeners have no port or protocol; only redirect actions have a RedirectConfig,
-    // only forward actions a target group (TargetGroupArn, or ForwardConfig when weighted).
+    // only forward actions a target group (TargetGroupArn, or ForwardConfig for weighted forwarding).
     unset: { Listener: ['Port', 'Protocol', 'SslPolicy'], Action: ['RedirectConfig', 'TargetGroupArn', 'ForwardConfig'], ForwardActionConfig: ['TargetGroups'] },
     needs: {
       DescribeListenersOutput: ['Listeners'],
@@ -25,7 +25,8 @@ export const OPERATIONS = [
       TargetGroupTuple: ['TargetGroupArn'],
     },
   },
-  // Target groups and their targets (targets.ts): what a listener forwards to, on which protocol and port.
+  // Target groups and their targets (targets.ts): what a listener forwards to, on which protocol and port;
+  // whether an NLB's TCP listener is a TLS passthrough (TCP to targets on 443 that terminate TLS).
   {
     key: 'elasticloadbalancing:DescribeTargetGroups',
     scope: 'regional',
@@ -41,5 +42,14 @@ export const OPERATIONS = [
     // A target registered without a port takes the group's; the zone is only set for IP targets outside the VPC.
     unset: { TargetDescription: ['Port', 'AvailabilityZone'], TargetHealthDescription: ['TargetHealth'] },
     needs: { DescribeTargetHealthOutput: ['TargetHealthDescriptions'], TargetHealthDescription: ['Target'], TargetDescription: ['Id'], TargetHealth: ['State'] },
+  },
+  // Load-balancer attributes (access logs, invalid-header handling): read in attributes.ts.
+  {
+    key: 'elasticloadbalancing:DescribeLoadBalancerAttributes',
+    scope: 'regional',
+    perResource: { from: 'elasticloadbalancing:DescribeLoadBalancers', id: 'load balancer ARN' },
+    // An attribute not set answers an empty Value (access_logs.s3.bucket "").
+    unset: { LoadBalancerAttribute: ['Value'] },
+    needs: { DescribeLoadBalancerAttributesOutput: ['Attributes'], LoadBalancerAttribute: ['Key'] },
   },
 ] as const satisfies readonly OperationSpec[];

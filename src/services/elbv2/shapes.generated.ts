@@ -8,6 +8,7 @@ export const SHAPES: ShapeTable = {
  },
  "outputs": {
   "elasticloadbalancing:DescribeListeners": "DescribeListenersOutput",
+  "elasticloadbalancing:DescribeLoadBalancerAttributes": "DescribeLoadBalancerAttributesOutput",
   "elasticloadbalancing:DescribeLoadBalancers": "DescribeLoadBalancersOutput",
   "elasticloadbalancing:DescribeTargetGroups": "DescribeTargetGroupsOutput",
   "elasticloadbalancing:DescribeTargetHealth": "DescribeTargetHealthOutput"
@@ -81,6 +82,11 @@ export const SHAPES: ShapeTable = {
     "Listener"
    ],
    "NextMarker": "s"
+  },
+  "DescribeLoadBalancerAttributesOutput": {
+   "Attributes": [
+    "LoadBalancerAttribute"
+   ]
   },
   "DescribeLoadBalancersOutput": {
    "LoadBalancers": [
@@ -171,6 +177,10 @@ export const SHAPES: ShapeTable = {
    "AllocationId": "s",
    "PrivateIPv4Address": "s",
    "IPv6Address": "s"
+  },
+  "LoadBalancerAttribute": {
+   "Key": "s",
+   "Value": "s"
   },
   "LoadBalancerState": {
    "Code": "s",

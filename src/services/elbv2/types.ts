@@ -8,7 +8,17 @@ export interface Listener {
   sslPolicy?: string;
   /** The default action types, e.g. forward, redirect; where a redirect goes; the target groups a forward sends to. */
   defaultActions: { type: string; redirectProtocol?: string; targetGroupArns?: string[] }[];
+  /**
+   * The target groups its default forward actions send to (none without a
+   * forward action), read from the same DescribeTargetGroups records as the
+   * inventory's target groups. `ok: false` when DescribeTargetGroups failed
+   * or does not describe one of them. Undefined: not known (inventories built by hand).
+   */
+  targetGroups?: Observed<TargetGroupRef[]>;
 }
+
+/** A target group as a listener's forward action reaches it: the fields of its TargetGroup the listener checks read. */
+export type TargetGroupRef = Pick<TargetGroup, 'arn' | 'protocol' | 'port'> & { name: string };
 
 export interface LoadBalancer extends Resource {
   type: 'AWS::ElasticLoadBalancingV2::LoadBalancer';

@@ -1,6 +1,17 @@
 /** How GuardDuty's operations are sent (loaded only for a live collection). */
-import { GetDetectorCommand, GuardDutyClient, ListDetectorsCommand, paginateListDetectors, type ListDetectorsCommandOutput } from '@aws-sdk/client-guardduty';
+import {
+  GetAdministratorAccountCommand,
+  GetDetectorCommand,
+  GuardDutyClient,
+  ListDetectorsCommand,
+  ListMembersCommand,
+  paginateListDetectors,
+  paginateListMembers,
+  type ListDetectorsCommandOutput,
+} from '@aws-sdk/client-guardduty';
 import type { ServiceCollector } from '../define.js';
+
+const detectorIds = (feed: unknown) => (feed as ListDetectorsCommandOutput | undefined)?.DetectorIds ?? [];
 
 const collector: ServiceCollector = {
   bindings: {
@@ -8,8 +19,17 @@ const collector: ServiceCollector = {
     'guardduty:GetDetector': {
       client: GuardDutyClient,
       command: GetDetectorCommand,
-      ids: (feed) => (feed as ListDetectorsCommandOutput | undefined)?.DetectorIds ?? [],
+      ids: detectorIds,
       input: (DetectorId) => ({ DetectorId }),
+    },
+    'guardduty:GetAdministratorAccount': { client: GuardDutyClient, command: GetAdministratorAccountCommand, ids: detectorIds, input: (DetectorId) => ({ DetectorId }) },
+    'guardduty:ListMembers': {
+      client: GuardDutyClient,
+      command: ListMembersCommand,
+      paginator: paginateListMembers,
+      pageSize: 50,
+      ids: detectorIds,
+      input: (DetectorId) => ({ DetectorId, OnlyAssociated: 'true' }),
     },
   },
 };

@@ -7,10 +7,18 @@ export const SHAPES: ShapeTable = {
   "@aws-sdk/client-guardduty": "3.1169.0"
  },
  "outputs": {
+  "guardduty:GetAdministratorAccount": "GetAdministratorAccountResponse",
   "guardduty:GetDetector": "GetDetectorResponse",
-  "guardduty:ListDetectors": "ListDetectorsResponse"
+  "guardduty:ListDetectors": "ListDetectorsResponse",
+  "guardduty:ListMembers": "ListMembersResponse"
  },
  "structures": {
+  "Administrator": {
+   "AccountId": "s",
+   "InvitationId": "s",
+   "RelationshipStatus": "s",
+   "InvitedAt": "s"
+  },
   "CloudTrailConfigurationResult": {
    "Status": "s"
   },
@@ -47,6 +55,9 @@ export const SHAPES: ShapeTable = {
   "FlowLogsConfigurationResult": {
    "Status": "s"
   },
+  "GetAdministratorAccountResponse": {
+   "Administrator": "Administrator"
+  },
   "GetDetectorResponse": {
    "ServiceRole": "s",
    "Status": "s",
@@ -73,9 +84,25 @@ export const SHAPES: ShapeTable = {
    ],
    "NextToken": "s"
   },
+  "ListMembersResponse": {
+   "Members": [
+    "Member"
+   ],
+   "NextToken": "s"
+  },
   "MalwareProtectionConfigurationResult": {
    "ScanEc2InstanceWithFindings": "ScanEc2InstanceWithFindingsResult",
    "ServiceRole": "s"
+  },
+  "Member": {
+   "AccountId": "s",
+   "MasterId": "s",
+   "Email": "s",
+   "RelationshipStatus": "s",
+   "UpdatedAt": "s",
+   "DetectorId": "s",
+   "InvitedAt": "s",
+   "AdministratorId": "s"
   },
   "S3LogsConfigurationResult": {
    "Status": "s"

@@ -7,10 +7,292 @@ export const SHAPES: ShapeTable = {
   "@aws-sdk/client-wafv2": "3.1141.0"
  },
  "outputs": {
+  "wafv2:GetLoggingConfiguration": "GetLoggingConfigurationResponse",
+  "wafv2:GetWebACL": "GetWebACLResponse",
   "wafv2:ListResourcesForWebACL": "ListResourcesForWebACLResponse",
   "wafv2:ListWebACLs": "ListWebACLsResponse"
  },
  "structures": {
+  "AWSManagedRulesACFPRuleSet": {
+   "CreationPath": "s",
+   "RegistrationPagePath": "s",
+   "RequestInspection": "RequestInspectionACFP",
+   "ResponseInspection": "ResponseInspection",
+   "EnableRegexInPath": "b"
+  },
+  "AWSManagedRulesATPRuleSet": {
+   "LoginPath": "s",
+   "RequestInspection": "RequestInspection",
+   "ResponseInspection": "ResponseInspection",
+   "EnableRegexInPath": "b"
+  },
+  "AWSManagedRulesAntiDDoSRuleSet": {
+   "ClientSideActionConfig": "ClientSideActionConfig",
+   "SensitivityToBlock": "s"
+  },
+  "AWSManagedRulesBotControlRuleSet": {
+   "InspectionLevel": "s",
+   "EnableMachineLearning": "b"
+  },
+  "ActionCondition": {
+   "Action": "s"
+  },
+  "AddressField": {
+   "Identifier": "s"
+  },
+  "All": {},
+  "AllQueryArguments": {},
+  "AllowAction": {
+   "CustomRequestHandling": "CustomRequestHandling"
+  },
+  "AndStatement": {
+   "Statements": [
+    "Statement"
+   ]
+  },
+  "ApplicationAttribute": {
+   "Name": "s",
+   "Values": [
+    "s"
+   ]
+  },
+  "ApplicationConfig": {
+   "Attributes": [
+    "ApplicationAttribute"
+   ]
+  },
+  "AsnMatchStatement": {
+   "AsnList": [
+    "n"
+   ],
+   "ForwardedIPConfig": "ForwardedIPConfig"
+  },
+  "AssociationConfig": {
+   "RequestBody": {
+    "{}": "RequestBodyAssociatedResourceTypeConfig"
+   }
+  },
+  "BlockAction": {
+   "CustomResponse": "CustomResponse"
+  },
+  "Body": {
+   "OversizeHandling": "s"
+  },
+  "ByteMatchStatement": {
+   "SearchString": "B",
+   "FieldToMatch": "FieldToMatch",
+   "TextTransformations": [
+    "TextTransformation"
+   ],
+   "PositionalConstraint": "s",
+   "PreParseTextTransformations": [
+    "PreParseTextTransformation"
+   ]
+  },
+  "CaptchaAction": {
+   "CustomRequestHandling": "CustomRequestHandling"
+  },
+  "CaptchaConfig": {
+   "ImmunityTimeProperty": "ImmunityTimeProperty"
+  },
+  "ChallengeAction": {
+   "CustomRequestHandling": "CustomRequestHandling"
+  },
+  "ChallengeConfig": {
+   "ImmunityTimeProperty": "ImmunityTimeProperty"
+  },
+  "ClientSideAction": {
+   "UsageOfAction": "s",
+   "Sensitivity": "s",
+   "ExemptUriRegularExpressions": [
+    "Regex"
+   ]
+  },
+  "ClientSideActionConfig": {
+   "Challenge": "ClientSideAction"
+  },
+  "Condition": {
+   "ActionCondition": "ActionCondition",
+   "LabelNameCondition": "LabelNameCondition"
+  },
+  "CookieMatchPattern": {
+   "All": "All",
+   "IncludedCookies": [
+    "s"
+   ],
+   "ExcludedCookies": [
+    "s"
+   ]
+  },
+  "Cookies": {
+   "MatchPattern": "CookieMatchPattern",
+   "MatchScope": "s",
+   "OversizeHandling": "s"
+  },
+  "CountAction": {
+   "CustomRequestHandling": "CustomRequestHandling"
+  },
+  "CryptoConfig": {
+   "PaymentNetworks": [
+    "PaymentNetwork"
+   ]
+  },
+  "CustomHTTPHeader": {
+   "Name": "s",
+   "Value": "s"
+  },
+  "CustomRequestHandling": {
+   "InsertHeaders": [
+    "CustomHTTPHeader"
+   ]
+  },
+  "CustomResponse": {
+   "ResponseCode": "n",
+   "CustomResponseBodyKey": "s",
+   "ResponseHeaders": [
+    "CustomHTTPHeader"
+   ]
+  },
+  "CustomResponseBody": {
+   "ContentType": "s",
+   "Content": "s"
+  },
+  "DataProtection": {
+   "Field": "FieldToProtect",
+   "Action": "s",
+   "ExcludeRuleMatchDetails": "b",
+   "ExcludeRateBasedDetails": "b"
+  },
+  "DataProtectionConfig": {
+   "DataProtections": [
+    "DataProtection"
+   ]
+  },
+  "DefaultAction": {
+   "Block": "BlockAction",
+   "Allow": "AllowAction"
+  },
+  "EmailField": {
+   "Identifier": "s"
+  },
+  "ExcludedRule": {
+   "Name": "s"
+  },
+  "FieldToMatch": {
+   "SingleHeader": "SingleHeader",
+   "SingleQueryArgument": "SingleQueryArgument",
+   "AllQueryArguments": "AllQueryArguments",
+   "UriPath": "UriPath",
+   "QueryString": "QueryString",
+   "Body": "Body",
+   "Method": "Method",
+   "JsonBody": "JsonBody",
+   "Headers": "Headers",
+   "Cookies": "Cookies",
+   "HeaderOrder": "HeaderOrder",
+   "JA3Fingerprint": "JA3Fingerprint",
+   "JA4Fingerprint": "JA4Fingerprint",
+   "UriFragment": "UriFragment"
+  },
+  "FieldToProtect": {
+   "FieldType": "s",
+   "FieldKeys": [
+    "s"
+   ]
+  },
+  "Filter": {
+   "Behavior": "s",
+   "Requirement": "s",
+   "Conditions": [
+    "Condition"
+   ]
+  },
+  "FirewallManagerRuleGroup": {
+   "Name": "s",
+   "Priority": "n",
+   "FirewallManagerStatement": "FirewallManagerStatement",
+   "OverrideAction": "OverrideAction",
+   "VisibilityConfig": "VisibilityConfig"
+  },
+  "FirewallManagerStatement": {
+   "ManagedRuleGroupStatement": "ManagedRuleGroupStatement",
+   "RuleGroupReferenceStatement": "RuleGroupReferenceStatement"
+  },
+  "ForwardedIPConfig": {
+   "HeaderName": "s",
+   "FallbackBehavior": "s"
+  },
+  "GeoMatchStatement": {
+   "CountryCodes": [
+    "s"
+   ],
+   "ForwardedIPConfig": "ForwardedIPConfig"
+  },
+  "GetLoggingConfigurationResponse": {
+   "LoggingConfiguration": "LoggingConfiguration"
+  },
+  "GetWebACLResponse": {
+   "WebACL": "WebACL",
+   "LockToken": "s",
+   "ApplicationIntegrationURL": "s"
+  },
+  "HeaderMatchPattern": {
+   "All": "All",
+   "IncludedHeaders": [
+    "s"
+   ],
+   "ExcludedHeaders": [
+    "s"
+   ]
+  },
+  "HeaderOrder": {
+   "OversizeHandling": "s"
+  },
+  "Headers": {
+   "MatchPattern": "HeaderMatchPattern",
+   "MatchScope": "s",
+   "OversizeHandling": "s"
+  },
+  "IPSetForwardedIPConfig": {
+   "HeaderName": "s",
+   "FallbackBehavior": "s",
+   "Position": "s"
+  },
+  "IPSetReferenceStatement": {
+   "ARN": "s",
+   "IPSetForwardedIPConfig": "IPSetForwardedIPConfig"
+  },
+  "ImmunityTimeProperty": {
+   "ImmunityTime": "n"
+  },
+  "JA3Fingerprint": {
+   "FallbackBehavior": "s"
+  },
+  "JA4Fingerprint": {
+   "FallbackBehavior": "s"
+  },
+  "JsonBody": {
+   "MatchPattern": "JsonMatchPattern",
+   "MatchScope": "s",
+   "InvalidFallbackBehavior": "s",
+   "OversizeHandling": "s"
+  },
+  "JsonMatchPattern": {
+   "All": "All",
+   "IncludedPaths": [
+    "s"
+   ]
+  },
+  "Label": {
+   "Name": "s"
+  },
+  "LabelMatchStatement": {
+   "Scope": "s",
+   "Key": "s"
+  },
+  "LabelNameCondition": {
+   "LabelName": "s"
+  },
   "ListResourcesForWebACLResponse": {
    "ResourceArns": [
     "s"
@@ -22,12 +304,388 @@ export const SHAPES: ShapeTable = {
     "WebACLSummary"
    ]
   },
+  "LoggingConfiguration": {
+   "ResourceArn": "s",
+   "LogDestinationConfigs": [
+    "s"
+   ],
+   "RedactedFields": [
+    "FieldToMatch"
+   ],
+   "ManagedByFirewallManager": "b",
+   "LoggingFilter": "LoggingFilter",
+   "LogType": "s",
+   "LogScope": "s"
+  },
+  "LoggingFilter": {
+   "Filters": [
+    "Filter"
+   ],
+   "DefaultBehavior": "s"
+  },
+  "ManagedRuleGroupConfig": {
+   "LoginPath": "s",
+   "PayloadType": "s",
+   "UsernameField": "UsernameField",
+   "PasswordField": "PasswordField",
+   "AWSManagedRulesBotControlRuleSet": "AWSManagedRulesBotControlRuleSet",
+   "AWSManagedRulesATPRuleSet": "AWSManagedRulesATPRuleSet",
+   "AWSManagedRulesACFPRuleSet": "AWSManagedRulesACFPRuleSet",
+   "AWSManagedRulesAntiDDoSRuleSet": "AWSManagedRulesAntiDDoSRuleSet"
+  },
+  "ManagedRuleGroupStatement": {
+   "VendorName": "s",
+   "Name": "s",
+   "Version": "s",
+   "ExcludedRules": [
+    "ExcludedRule"
+   ],
+   "ScopeDownStatement": "Statement",
+   "ManagedRuleGroupConfigs": [
+    "ManagedRuleGroupConfig"
+   ],
+   "RuleActionOverrides": [
+    "RuleActionOverride"
+   ]
+  },
+  "Method": {},
+  "MonetizationConfig": {
+   "CryptoConfig": "CryptoConfig",
+   "CurrencyMode": "s"
+  },
+  "MonetizeAction": {
+   "PriceMultiplier": "s"
+  },
+  "NoneAction": {},
+  "NotStatement": {
+   "Statement": "Statement"
+  },
+  "OnSourceDDoSProtectionConfig": {
+   "ALBLowReputationMode": "s"
+  },
+  "OrStatement": {
+   "Statements": [
+    "Statement"
+   ]
+  },
+  "OverrideAction": {
+   "Count": "CountAction",
+   "None": "NoneAction"
+  },
+  "PasswordField": {
+   "Identifier": "s"
+  },
+  "PaymentNetwork": {
+   "Chain": "s",
+   "WalletAddress": "s",
+   "Prices": [
+    "Price"
+   ]
+  },
+  "PhoneNumberField": {
+   "Identifier": "s"
+  },
+  "PreParseTextTransformation": {
+   "Priority": "n",
+   "Type": "s"
+  },
+  "Price": {
+   "Amount": "s",
+   "Currency": "s"
+  },
+  "QueryString": {},
+  "RateBasedStatement": {
+   "Limit": "n",
+   "AggregateKeyType": "s",
+   "EvaluationWindowSec": "n",
+   "ScopeDownStatement": "Statement",
+   "ForwardedIPConfig": "ForwardedIPConfig",
+   "CustomKeys": [
+    "RateBasedStatementCustomKey"
+   ]
+  },
+  "RateBasedStatementCustomKey": {
+   "Header": "RateLimitHeader",
+   "Cookie": "RateLimitCookie",
+   "QueryArgument": "RateLimitQueryArgument",
+   "QueryString": "RateLimitQueryString",
+   "HTTPMethod": "RateLimitHTTPMethod",
+   "ForwardedIP": "RateLimitForwardedIP",
+   "IP": "RateLimitIP",
+   "LabelNamespace": "RateLimitLabelNamespace",
+   "UriPath": "RateLimitUriPath",
+   "JA3Fingerprint": "RateLimitJA3Fingerprint",
+   "JA4Fingerprint": "RateLimitJA4Fingerprint",
+   "ASN": "RateLimitAsn"
+  },
+  "RateLimitAsn": {},
+  "RateLimitCookie": {
+   "Name": "s",
+   "TextTransformations": [
+    "TextTransformation"
+   ]
+  },
+  "RateLimitForwardedIP": {},
+  "RateLimitHTTPMethod": {},
+  "RateLimitHeader": {
+   "Name": "s",
+   "TextTransformations": [
+    "TextTransformation"
+   ]
+  },
+  "RateLimitIP": {},
+  "RateLimitJA3Fingerprint": {
+   "FallbackBehavior": "s"
+  },
+  "RateLimitJA4Fingerprint": {
+   "FallbackBehavior": "s"
+  },
+  "RateLimitLabelNamespace": {
+   "Namespace": "s"
+  },
+  "RateLimitQueryArgument": {
+   "Name": "s",
+   "TextTransformations": [
+    "TextTransformation"
+   ]
+  },
+  "RateLimitQueryString": {
+   "TextTransformations": [
+    "TextTransformation"
+   ]
+  },
+  "RateLimitUriPath": {
+   "TextTransformations": [
+    "TextTransformation"
+   ]
+  },
+  "Regex": {
+   "RegexString": "s"
+  },
+  "RegexMatchStatement": {
+   "RegexString": "s",
+   "FieldToMatch": "FieldToMatch",
+   "TextTransformations": [
+    "TextTransformation"
+   ],
+   "PreParseTextTransformations": [
+    "PreParseTextTransformation"
+   ]
+  },
+  "RegexPatternSetReferenceStatement": {
+   "ARN": "s",
+   "FieldToMatch": "FieldToMatch",
+   "TextTransformations": [
+    "TextTransformation"
+   ],
+   "PreParseTextTransformations": [
+    "PreParseTextTransformation"
+   ]
+  },
+  "RequestBodyAssociatedResourceTypeConfig": {
+   "DefaultSizeInspectionLimit": "s"
+  },
+  "RequestInspection": {
+   "PayloadType": "s",
+   "UsernameField": "UsernameField",
+   "PasswordField": "PasswordField"
+  },
+  "RequestInspectionACFP": {
+   "PayloadType": "s",
+   "UsernameField": "UsernameField",
+   "PasswordField": "PasswordField",
+   "EmailField": "EmailField",
+   "PhoneNumberFields": [
+    "PhoneNumberField"
+   ],
+   "AddressFields": [
+    "AddressField"
+   ]
+  },
+  "ResponseInspection": {
+   "StatusCode": "ResponseInspectionStatusCode",
+   "Header": "ResponseInspectionHeader",
+   "BodyContains": "ResponseInspectionBodyContains",
+   "Json": "ResponseInspectionJson"
+  },
+  "ResponseInspectionBodyContains": {
+   "SuccessStrings": [
+    "s"
+   ],
+   "FailureStrings": [
+    "s"
+   ]
+  },
+  "ResponseInspectionHeader": {
+   "Name": "s",
+   "SuccessValues": [
+    "s"
+   ],
+   "FailureValues": [
+    "s"
+   ]
+  },
+  "ResponseInspectionJson": {
+   "Identifier": "s",
+   "SuccessValues": [
+    "s"
+   ],
+   "FailureValues": [
+    "s"
+   ]
+  },
+  "ResponseInspectionStatusCode": {
+   "SuccessCodes": [
+    "n"
+   ],
+   "FailureCodes": [
+    "n"
+   ]
+  },
+  "Rule": {
+   "Name": "s",
+   "Priority": "n",
+   "Statement": "Statement",
+   "VisibilityConfig": "VisibilityConfig",
+   "Action": "RuleAction",
+   "OverrideAction": "OverrideAction",
+   "RuleLabels": [
+    "Label"
+   ],
+   "CaptchaConfig": "CaptchaConfig",
+   "ChallengeConfig": "ChallengeConfig"
+  },
+  "RuleAction": {
+   "Block": "BlockAction",
+   "Allow": "AllowAction",
+   "Count": "CountAction",
+   "Captcha": "CaptchaAction",
+   "Challenge": "ChallengeAction",
+   "Monetize": "MonetizeAction"
+  },
+  "RuleActionOverride": {
+   "Name": "s",
+   "ActionToUse": "RuleAction"
+  },
+  "RuleGroupReferenceStatement": {
+   "ARN": "s",
+   "ExcludedRules": [
+    "ExcludedRule"
+   ],
+   "RuleActionOverrides": [
+    "RuleActionOverride"
+   ]
+  },
+  "SingleHeader": {
+   "Name": "s"
+  },
+  "SingleQueryArgument": {
+   "Name": "s"
+  },
+  "SizeConstraintStatement": {
+   "FieldToMatch": "FieldToMatch",
+   "ComparisonOperator": "s",
+   "Size": "n",
+   "TextTransformations": [
+    "TextTransformation"
+   ],
+   "PreParseTextTransformations": [
+    "PreParseTextTransformation"
+   ]
+  },
+  "SqliMatchStatement": {
+   "FieldToMatch": "FieldToMatch",
+   "TextTransformations": [
+    "TextTransformation"
+   ],
+   "PreParseTextTransformations": [
+    "PreParseTextTransformation"
+   ],
+   "SensitivityLevel": "s"
+  },
+  "Statement": {
+   "ByteMatchStatement": "ByteMatchStatement",
+   "SqliMatchStatement": "SqliMatchStatement",
+   "XssMatchStatement": "XssMatchStatement",
+   "SizeConstraintStatement": "SizeConstraintStatement",
+   "GeoMatchStatement": "GeoMatchStatement",
+   "RuleGroupReferenceStatement": "RuleGroupReferenceStatement",
+   "IPSetReferenceStatement": "IPSetReferenceStatement",
+   "RegexPatternSetReferenceStatement": "RegexPatternSetReferenceStatement",
+   "RateBasedStatement": "RateBasedStatement",
+   "AndStatement": "AndStatement",
+   "OrStatement": "OrStatement",
+   "NotStatement": "NotStatement",
+   "ManagedRuleGroupStatement": "ManagedRuleGroupStatement",
+   "LabelMatchStatement": "LabelMatchStatement",
+   "RegexMatchStatement": "RegexMatchStatement",
+   "AsnMatchStatement": "AsnMatchStatement"
+  },
+  "TextTransformation": {
+   "Priority": "n",
+   "Type": "s"
+  },
+  "UriFragment": {
+   "FallbackBehavior": "s"
+  },
+  "UriPath": {},
+  "UsernameField": {
+   "Identifier": "s"
+  },
+  "VisibilityConfig": {
+   "SampledRequestsEnabled": "b",
+   "CloudWatchMetricsEnabled": "b",
+   "MetricName": "s"
+  },
+  "WebACL": {
+   "Name": "s",
+   "Id": "s",
+   "ARN": "s",
+   "DefaultAction": "DefaultAction",
+   "VisibilityConfig": "VisibilityConfig",
+   "Description": "s",
+   "Rules": [
+    "Rule"
+   ],
+   "DataProtectionConfig": "DataProtectionConfig",
+   "Capacity": "n",
+   "PreProcessFirewallManagerRuleGroups": [
+    "FirewallManagerRuleGroup"
+   ],
+   "PostProcessFirewallManagerRuleGroups": [
+    "FirewallManagerRuleGroup"
+   ],
+   "ManagedByFirewallManager": "b",
+   "LabelNamespace": "s",
+   "CustomResponseBodies": {
+    "{}": "CustomResponseBody"
+   },
+   "CaptchaConfig": "CaptchaConfig",
+   "ChallengeConfig": "ChallengeConfig",
+   "TokenDomains": [
+    "s"
+   ],
+   "AssociationConfig": "AssociationConfig",
+   "RetrofittedByFirewallManager": "b",
+   "OnSourceDDoSProtectionConfig": "OnSourceDDoSProtectionConfig",
+   "ApplicationConfig": "ApplicationConfig",
+   "MonetizationConfig": "MonetizationConfig"
+  },
   "WebACLSummary": {
    "Name": "s",
    "Id": "s",
    "Description": "s",
    "LockToken": "s",
    "ARN": "s"
+  },
+  "XssMatchStatement": {
+   "FieldToMatch": "FieldToMatch",
+   "TextTransformations": [
+    "TextTransformation"
+   ],
+   "PreParseTextTransformations": [
+    "PreParseTextTransformation"
+   ]
   }
  }
 };
