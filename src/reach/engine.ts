@@ -125,7 +125,7 @@ export interface ViaLoadBalancer {
 }
 
 const FAMILIES = [4, 6] as const;
-// Most pairs of a large account reach nothing and know everything: one shared answer instead of ~100k equal objects kept alive.
+// Most pairs of a large account reach nothing and know everything (35,196 of 57,170 in the reach bench): one shared answer, not as many equal objects kept alive.
 const NO_ERRORS: CallError[] = Object.freeze([]) as unknown as CallError[];
 const NO_PAIR: PairReach = Object.freeze({ traffic: NOTHING, unknown: NO_ERRORS });
 const famName = (f: Family): 'ipv4' | 'ipv6' => (f === 4 ? 'ipv4' : 'ipv6');
