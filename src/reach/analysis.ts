@@ -118,7 +118,9 @@ function analyse(inv: Inventory, profile: ArchitectureProfile): Analysis {
     const tier = tierOf.get(c.rep.subnet.key);
     if (!tier || !c.rep.active) continue;
     const k = `${c.rep.subnet.vpc.key}|${tier.name}`;
-    classesBy.set(k, [...(classesBy.get(k) ?? []), c]);
+    const list = classesBy.get(k);
+    if (list) list.push(c);
+    else classesBy.set(k, [c]);
   }
 
   const networks: ExternalNetwork[] = profile.networks.map((n) => ({ name: n.name, cidrs: n.cidrs }));
@@ -145,7 +147,11 @@ function analyse(inv: Inventory, profile: ArchitectureProfile): Analysis {
     ];
     for (const s of sources) cellOf(s.name, s.kind, p.tier.name, p.region);
     const byClass = new Map<ClassM, EniM[]>();
-    for (const e of receivers) byClass.set(e.cls!, [...(byClass.get(e.cls!) ?? []), e]);
+    for (const e of receivers) {
+      const list = byClass.get(e.cls!);
+      if (list) list.push(e);
+      else byClass.set(e.cls!, [e]);
+    }
     for (const [dc, members] of byClass) {
       for (const s of sources) {
         const cell = cellOf(s.name, s.kind, p.tier.name, p.region);

@@ -20,6 +20,7 @@ import { naclAllowed, naclDecider, returnPort, withReturn } from './nacl.js';
 import {
   EVERYTHING,
   formatPorts,
+  hasPort,
   intersect,
   intersectPorts,
   isNothing,
@@ -124,6 +125,9 @@ export interface ViaLoadBalancer {
 }
 
 const FAMILIES = [4, 6] as const;
+// Most pairs of a large account reach nothing and know everything (35,196 of 57,170 in the reach bench): one shared answer, not as many equal objects kept alive.
+const NO_ERRORS: CallError[] = Object.freeze([]) as unknown as CallError[];
+const NO_PAIR: PairReach = Object.freeze({ traffic: NOTHING, unknown: NO_ERRORS });
 const famName = (f: Family): 'ipv4' | 'ipv6' => (f === 4 ? 'ipv4' : 'ipv6');
 
 function ruleHop(r: RuleM): SgHop {
@@ -142,7 +146,8 @@ const hop = (table: string, r: RouteM): RouteHop => ({ table, destination: r.des
 
 export class Reach {
   readonly model: NetworkModel;
-  private readonly pairCache = new Map<string, PairReach>();
+  // Keyed by source index × class count + destination index: a number hashes far cheaper than two joined class keys.
+  private readonly pairCache = new Map<number, PairReach>();
   private readonly internetCache = new Map<string, ExternalReach>();
 
   constructor(
@@ -286,23 +291,24 @@ export class Reach {
   }
 
   classPair(sc: ClassM, dc: ClassM): PairReach {
-    const k = `${sc.key}>${dc.key}`;
+    const k = sc.index * this.model.classes.length + dc.index;
     let r = this.pairCache.get(k);
     if (!r) this.pairCache.set(k, (r = this.evaluatePair(sc.rep, dc.rep)));
     return r;
   }
 
   private evaluatePair(s: EniM, d: EniM): PairReach {
-    const unknown: CallError[] = [];
-    if (!s.active || !d.active || s === d) return { traffic: NOTHING, unknown };
+    if (!s.active || !d.active || s === d) return NO_PAIR;
     // A NAT gateway opens no connection of its own: it translates what the hosts behind it open to the internet.
-    if (s.eni.interfaceType === 'nat_gateway') return { traffic: NOTHING, unknown };
-    if (!this.model.neighbours.get(s.subnet.vpc.key)?.has(d.subnet.vpc.key)) return { traffic: NOTHING, unknown };
+    if (s.eni.interfaceType === 'nat_gateway') return NO_PAIR;
+    if (!this.model.neighbours.get(s.subnet.vpc.key)?.has(d.subnet.vpc.key)) return NO_PAIR;
+    const unknown: CallError[] = [];
     let total: Traffic = NOTHING;
     for (const f of FAMILIES) {
       const t = this.familyPair(s, d, f, unknown);
       total = union(total, t);
     }
+    if (unknown.length === 0) return isNothing(total) ? NO_PAIR : { traffic: total, unknown: NO_ERRORS };
     return { traffic: total, unknown: dedupe(unknown) };
   }
 
@@ -770,7 +776,7 @@ function internetTraffic(pieces: Piece[], f: Family, prefix: number): Traffic {
       const lo = sorted[i]!;
       const hi = sorted[i + 1]! - 1;
       let n = 0n;
-      for (const { t, n: size } of sized) if (intersectPorts(pick(t), [lo, lo]).length > 0) n += size;
+      for (const { t, n: size } of sized) if (hasPort(pick(t), lo)) n += size;
       if (n >= needed) ranges.push([lo, hi]);
     }
     return portsOf(ranges);

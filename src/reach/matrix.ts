@@ -7,7 +7,7 @@
  */
 import type { Inventory } from '../inventory/types.js';
 import { analysisOf, type Cell } from './analysis.js';
-import { formatTraffic, isNothing, NOTHING, subtract, union, type Traffic } from './ports.js';
+import { formatTraffic, intersect, isNothing, NOTHING, subtract, union, type Traffic } from './ports.js';
 import { declared, declaredExactly, sourcesOf, type Sensitivity } from './profile.js';
 
 /** How a cell's actual traffic compares with what is declared. */
@@ -19,6 +19,8 @@ export interface MatrixCell {
   /** `tcp 443; udp 53` or `nothing` (formatTraffic). */
   declared: string;
   actual: string;
+  /** The actual traffic the profile allows (actual minus undeclared): the diagram's declared-and-reachable arrow. */
+  allowed: string;
   undeclared: string;
   blocked: string;
   state: CellState;
@@ -76,6 +78,7 @@ export function architectureSection(inv: Inventory): ArchitectureSection {
         to: t.name,
         declared: formatTraffic(decl),
         actual: formatTraffic(actual),
+        allowed: formatTraffic(intersect(actual, decl)),
         undeclared: formatTraffic(undeclared),
         blocked: formatTraffic(blocked),
         state: stateOf(undeclared, blocked, list.some((c) => c.unknown.length > 0)),

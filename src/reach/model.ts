@@ -114,6 +114,8 @@ export interface EniM {
 /** Interfaces that every rule, route and ACL treats alike: one evaluation stands for all of them. */
 export interface ClassM {
   key: string;
+  /** Position in `NetworkModel.classes`: a cheap key for caches of class pairs. */
+  index: number;
   rep: EniM;
   members: EniM[];
 }
@@ -308,6 +310,8 @@ export function buildModel(inv: Inventory): NetworkModel {
   }
 
   const instanceState = new Map(inv.instances.map((i) => [key(i.region, i.id), i.state]));
+  const groupLists = new Map<string, { groups: SgM[]; keys: Set<string>; sorted: string }>();
+  const sortedGroupsOf = new Map<EniM, string>();
   const enis: EniM[] = [];
   for (const e of inv.networkInterfaces) {
     const subnet = subnets.get(key(e.region, e.subnetId));
@@ -317,14 +321,22 @@ export function buildModel(inv: Inventory): NetworkModel {
     if (a4) addr[4] = a4.value;
     const a6 = e.ipv6[0] !== undefined ? parseIp(e.ipv6[0]) : undefined;
     if (a6) addr[6] = a6.value;
-    const groups = e.securityGroupIds.flatMap((id) => sgs.get(key(e.region, id)) ?? []);
+    // Interfaces of one service or autoscaling group share their list of groups: resolve each list once, and share it.
+    const listKey = `${e.region}|${e.securityGroupIds.join(',')}`;
+    let list = groupLists.get(listKey);
+    if (!list) {
+      const resolved = e.securityGroupIds.flatMap((id) => sgs.get(key(e.region, id)) ?? []);
+      const keys = new Set(resolved.map((g) => g.key));
+      groupLists.set(listKey, (list = { groups: resolved, keys, sorted: [...keys].sort().join(',') }));
+    }
+    const groups = list.groups;
     const m: EniM = {
       key: key(e.region, e.id),
       eni: e,
       region: e.region,
       subnet,
       sgs: groups,
-      sgKeys: new Set(groups.map((g) => g.key)),
+      sgKeys: list.keys,
       addr,
       publicIpv4: [...e.publicIpv4].sort(),
       active: true,
@@ -341,6 +353,7 @@ export function buildModel(inv: Inventory): NetworkModel {
       }
     }
     for (const g of groups) g.members.push(m);
+    sortedGroupsOf.set(m, list.sorted);
     enis.push(m);
   }
   enis.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -377,9 +390,9 @@ export function buildModel(inv: Inventory): NetworkModel {
         return m.subnet.inner[f].flatMap((c, i) => (c.lo <= a && a <= c.hi ? [i] : [])).join('.');
       })
       .join('/');
-    const k = [m.subnet.key, [...m.sgKeys].sort().join(','), sig, m.publicIpv4.length > 0 ? 'p' : '', m.addr[6] !== undefined ? '6' : '', m.active ? 'a' : 'x', m.sgless ? 'o' : '', m.listensWhy ?? ''].join('#');
+    const k = [m.subnet.key, sortedGroupsOf.get(m)!, sig, m.publicIpv4.length > 0 ? 'p' : '', m.addr[6] !== undefined ? '6' : '', m.active ? 'a' : 'x', m.sgless ? 'o' : '', m.listensWhy ?? ''].join('#');
     let cls = byClass.get(k);
-    if (!cls) byClass.set(k, (cls = { key: k, rep: m, members: [] }));
+    if (!cls) byClass.set(k, (cls = { key: k, index: byClass.size, rep: m, members: [] }));
     cls.members.push(m);
     m.cls = cls;
   }

@@ -20,6 +20,8 @@ interface CompiledEntry {
 }
 
 const compiled = new WeakMap<NetworkAcl, { in: CompiledEntry[]; out: CompiledEntry[] }>();
+// The answer depends only on the ACL, the direction and the address: one walk per address, not one per pair of interfaces.
+const answers = new WeakMap<NetworkAcl, Record<'in4' | 'in6' | 'out4' | 'out6', Map<bigint, Traffic>>>();
 
 function entriesOf(acl: NetworkAcl): { in: CompiledEntry[]; out: CompiledEntry[] } {
   let c = compiled.get(acl);
@@ -45,6 +47,15 @@ function entriesOf(acl: NetworkAcl): { in: CompiledEntry[]; out: CompiledEntry[]
  */
 export function naclAllowed(acl: NetworkAcl | undefined, direction: 'in' | 'out', family: Family, peer: bigint): Traffic {
   if (!acl) return NOTHING;
+  let memo = answers.get(acl);
+  if (!memo) answers.set(acl, (memo = { in4: new Map(), in6: new Map(), out4: new Map(), out6: new Map() }));
+  const byPeer = memo[`${direction}${family}`];
+  let allowed = byPeer.get(peer);
+  if (!allowed) byPeer.set(peer, (allowed = walk(acl, direction, family, peer)));
+  return allowed;
+}
+
+function walk(acl: NetworkAcl, direction: 'in' | 'out', family: Family, peer: bigint): Traffic {
   let undecided: Traffic = EVERYTHING;
   let allowed: Traffic = NOTHING;
   for (const e of entriesOf(acl)[direction]) {

@@ -27,9 +27,28 @@ export function portsOf(ranges: readonly (readonly [number, number])[]): PortSet
 export function unionPorts(a: PortSet, b: PortSet): PortSet {
   if (a.length === 0) return b;
   if (b.length === 0) return a;
-  const pairs: [number, number][] = [];
-  for (const s of [a, b]) for (let i = 0; i < s.length; i += 2) pairs.push([s[i]!, s[i + 1]!]);
-  return portsOf(pairs);
+  // A linear merge of two sorted range lists (the hot path of every pair of interfaces: no tuples, no sort).
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let lo: number;
+    let hi: number;
+    if (j >= b.length || (i < a.length && a[i]! <= b[j]!)) {
+      lo = a[i]!;
+      hi = a[i + 1]!;
+      i += 2;
+    } else {
+      lo = b[j]!;
+      hi = b[j + 1]!;
+      j += 2;
+    }
+    const n = out.length;
+    if (n > 0 && lo <= out[n - 1]! + 1) {
+      if (hi > out[n - 1]!) out[n - 1] = hi;
+    } else out.push(lo, hi);
+  }
+  return out;
 }
 
 export function intersectPorts(a: PortSet, b: PortSet): PortSet {
@@ -140,6 +159,11 @@ export function union(a: Traffic, b: Traffic): Traffic {
 }
 
 export function intersect(a: Traffic, b: Traffic): Traffic {
+  // Shortcuts that allocate nothing: most pairs meet everything or nothing somewhere on their way.
+  if (a === b || b === EVERYTHING) return a;
+  if (a === EVERYTHING) return b;
+  if (isNothing(a)) return a;
+  if (isNothing(b)) return b;
   return { tcp: intersectPorts(a.tcp, b.tcp), udp: intersectPorts(a.udp, b.udp), icmp: a.icmp && b.icmp };
 }
 

@@ -32,15 +32,12 @@ import {
   type FrameworkSection,
   type Pack,
 } from './pack.js';
+import { architectureHtml } from './architecture.js';
+import { esc } from './escape.js';
 import { lines, rendered } from './stream.js';
 import type { Reporter } from './types.js';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text and attribute values, escaped: names, messages and evidence come from the AWS account. */
-export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+export { esc };
 
 const code = (text: string) => `<code>${esc(text)}</code>`;
 /** `framework:control` references, each kept on one line. */
@@ -111,6 +108,14 @@ tbody th{font-weight:600}
 figure{margin:0;padding:8px 12px;border:1px solid #c8ccd2}
 figcaption{font-weight:600;margin-bottom:4px}
 svg.chart{width:100%;height:auto;display:block}
+svg.arch-diagram{width:100%;height:auto;display:block}
+svg.arch-diagram text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+.arch-matrix td{min-width:9em}
+.arch-none{color:#616161;text-align:center}
+.a-as-declared{color:#1b5e20;background:#e8f5e9}
+.a-undeclared,.a-undeclared-and-blocked{color:#8c1d18;background:#fdecea}
+.a-blocked{color:#424242;background:#f0f0f0}
+.a-unknown{color:#6b4300;background:#fff3d6}
 svg.chart text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:#1b1b1b}
 nav ul{margin:4px 0;padding-left:20px;columns:2}
 thead{display:table-header-group}
@@ -128,7 +133,7 @@ table{font-size:8.5pt}
 code{font-size:8pt}
 pre.ev{font-size:7.5pt}
 /* A framework starts a page; the short closing sections share pages (no page holds one sentence). */
-main>section.framework,main>section#waivers{break-before:page}
+main>section.framework,main>section#waivers,main>section#architecture{break-before:page}
 nav{display:none}
 a{color:inherit;text-decoration:none}
 figure,.facts{break-inside:avoid}
@@ -334,6 +339,7 @@ function contents(p: Pack): string {
     '<li><a href="#manual">Manual evidence to collect</a></li>',
   ];
   if (p.baseline) items.push(`<li><a href="#baseline">${esc(baselineTitle(p.baseline.diff))}</a></li>`);
+  if (p.assessment.architecture) items.push('<li><a href="#architecture">Architecture: declared against actual flows</a></li>');
   return `<nav aria-label="Contents"><ul>${items.join('')}</ul></nav>`;
 }
 
@@ -571,6 +577,7 @@ export const renderHtml: Reporter = (a, options) => {
     errors(p),
     manual(p),
     baseline(p),
+    ...(a.architecture ? architectureHtml(a.architecture) : []),
     '</main>',
     '</body>',
     '</html>',

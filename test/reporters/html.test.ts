@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/assess/types.js';
 import { esc, renderHtml } from '../../src/reporters/html.js';
 import { renderJson } from '../../src/reporters/json.js';
-import { augmented, fixtureAssessment, HOSTILE } from './pack-data.js';
+import { archAssessment, augmented, fixtureAssessment, HOSTILE } from './pack-data.js';
 
 /** Debian's chromium, or the browser ARCHSCAN_CHROMIUM names (a Chrome or Chromium binary). */
 const CHROMIUM = process.env['ARCHSCAN_CHROMIUM'] || '/usr/bin/chromium';
@@ -52,6 +52,8 @@ const cases: [string, Assessment][] = [
   ['giftcard-issuer', fixtureAssessment('giftcard-issuer')],
   ['baseline-compliant', fixtureAssessment('baseline-compliant')],
   ['payments-group-waivers-baseline', aug.assessment],
+  // scan --arch: the architecture matrix and diagram (test/reporters/html-architecture.test.ts holds their content).
+  ['clubshop-ecommerce-arch', archAssessment('clubshop-ecommerce')],
 ];
 /** What the CLI passes: the generation time (pinned here) and the snapshot file's hash. */
 const PROVENANCE = { generatedAt: '2026-12-01T00:00:00Z', snapshotSha256: 'c0ffee'.repeat(10) + 'c0ff' };
@@ -85,7 +87,7 @@ describe('HTML VAPT pack: static', () => {
     expect(text).toContain('overflow-wrap:anywhere');
     // Evidence: pre-wrap, wrapping at spaces and line breaks only (never mid-token as `anywhere` would).
     expect(text).toMatch(/pre\.ev\{[^}]*white-space:pre-wrap;overflow-wrap:break-word;word-break:normal/);
-    expect(text).toContain('main>section.framework,main>section#waivers{break-before:page}');
+    expect(text).toContain('main>section.framework,main>section#waivers,main>section#architecture{break-before:page}');
     expect(text).not.toContain('main>section+section');
   });
 
@@ -245,6 +247,34 @@ describe.skipIf(SKIP_BROWSER)('HTML VAPT pack in Chromium', () => {
         // Hostile text from the account shows as text, never as markup.
         expect(await page.getByText('=HYPERLINK("https://evil.example")', { exact: false }).count()).toBeGreaterThan(0);
       }
+    } finally {
+      await page.close();
+    }
+  }, BROWSER_TIMEOUT);
+
+  it('clubshop-ecommerce --arch: the diagram renders inside the page, every arrow drawn, its labels at 4.5:1, nothing fetched', async () => {
+    const { page, url, requests, logs, errors } = await open('clubshop-ecommerce-arch');
+    try {
+      expect(requests).toEqual([url]);
+      expect(logs.filter((m) => m.startsWith('error'))).toEqual([]);
+      expect(errors).toEqual([]);
+      const drawn = (await page.evaluate(`(() => {
+        const svg = document.querySelector('svg.arch-diagram');
+        const box = svg.getBoundingClientRect();
+        const main = document.querySelector('main').getBoundingClientRect();
+        const flows = [...svg.querySelectorAll('g.flow')].map((g) => { const b = g.querySelector('path').getBBox(); return b.width + b.height > 0; });
+        const rgb = (c) => c.match(/[\\d.]+/g).map(Number);
+        const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+        const contrast = Math.min(...[...svg.querySelectorAll('text')].map((t) => (1.05) / (lum(getComputedStyle(t).fill) + 0.05)));
+        return { width: box.width, height: box.height, inside: box.left >= main.left - 1 && box.right <= main.right + 1, flows, contrast, matrixCells: document.querySelectorAll('#architecture td.arch-cell').length };
+      })()`)) as { width: number; height: number; inside: boolean; flows: boolean[]; contrast: number; matrixCells: number };
+      expect(drawn.width).toBeGreaterThan(400);
+      expect(drawn.height).toBeGreaterThan(150);
+      expect(drawn.inside).toBe(true);
+      expect(drawn.flows).toEqual(Array(11).fill(true));
+      expect(drawn.contrast).toBeGreaterThanOrEqual(4.5);
+      expect(drawn.matrixCells).toBe(8);
+      await page.locator('figure.arch-figure').screenshot({ path: '/tmp/vapt-clubshop-ecommerce-arch.png' });
     } finally {
       await page.close();
     }

@@ -11,12 +11,21 @@ import type { ChangeCounts, ChangesByKind, FindingChange, FindingState, ReportDi
 import { buildInventory } from '../../src/inventory/build.js';
 import { findingFingerprint } from '../../src/assess/identity.js';
 import { loadBuiltinRuleSets } from '../../src/rules/load.js';
+import { parseArchitecture } from '../../src/reach/load-profile.js';
 import { parseSnapshot } from '../../src/snapshot/read.js';
 import { fixture } from '../helpers/cli.js';
 
 export function fixtureAssessment(name: string): Assessment {
   const snapshot = parseSnapshot(readFileSync(fixture(`${name}.json`), 'utf8'), `${name}.json`);
   return assess(snapshot, buildInventory(snapshot), loadBuiltinRuleSets(), '0.1.0');
+}
+
+/** A seed fixture's assessment held against its architecture profile (`fixtures/<name>.arch.yaml`), as `scan --arch` makes it. */
+export function archAssessment(name: string): Assessment {
+  const snapshot = parseSnapshot(readFileSync(fixture(`${name}.json`), 'utf8'), `${name}.json`);
+  const inv = buildInventory(snapshot);
+  inv.architecture = parseArchitecture(readFileSync(fixture(`${name}.arch.yaml`), 'utf8'), `${name}.arch.yaml`);
+  return assess(snapshot, inv, loadBuiltinRuleSets(), '0.1.0');
 }
 
 /** Text an attacker could plant in a resource name or tag: markup, a table pipe, a formula, a fetch. */
