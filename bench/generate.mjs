@@ -5,6 +5,10 @@
 // roles and customer policies. Deterministic for a given (resources, seed).
 // Generated data is written under the system temp directory, never committed.
 
+// The service modules (built): every operation the generator does not model is answered as an account
+// with nothing in that service answers, so no check reads NotCollected (the bench measures a complete scan).
+const { SERVICES } = await import('../dist/services/registry.js');
+
 /** mulberry32: a small seeded PRNG. */
 function prng(seed) {
   let a = seed >>> 0;
@@ -164,6 +168,11 @@ function regionData(rand, region, n, regionIndex) {
         PubliclyAccessible: rand() < 0.02,
         MultiAZ: rand() > 0.3,
         BackupRetentionPeriod: rand() < 0.1 ? 0 : 7,
+        AutoMinorVersionUpgrade: rand() > 0.1,
+        DeletionProtection: rand() > 0.2,
+        IAMDatabaseAuthenticationEnabled: rand() > 0.5,
+        EngineVersion: '16.4',
+        EnabledCloudwatchLogsExports: rand() > 0.3 ? ['postgresql'] : [],
         AvailabilityZone: `${region}a`,
         TagList: [],
       })),
@@ -233,6 +242,69 @@ function regionData(rand, region, n, regionIndex) {
       ]),
     ),
     'guardduty:GetDetector': { [`d${regionIndex}`]: { Status: 'ENABLED', FindingPublishingFrequency: 'SIX_HOURS' } },
+    // A standalone detector: no administrator, no members.
+    'guardduty:GetAdministratorAccount': { [`d${regionIndex}`]: {} },
+    'guardduty:ListMembers': { [`d${regionIndex}`]: { Members: [] } },
+    'elasticloadbalancing:DescribeLoadBalancerAttributes': Object.fromEntries(
+      calls['elasticloadbalancing:DescribeLoadBalancers'].LoadBalancers.map((lb, i) => [
+        lb.LoadBalancerArn,
+        { Attributes: [{ Key: 'access_logs.s3.enabled', Value: String(i % 3 !== 0) }, { Key: 'deletion_protection.enabled', Value: 'true' }] },
+      ]),
+    ),
+  };
+  // Each instance's primary network interface (what DescribeNetworkInterfaces lists beside the instance).
+  const instances = calls['ec2:DescribeInstances'].Reservations.flatMap((r) => r.Instances);
+  calls['ec2:DescribeNetworkInterfaces'] = {
+    NetworkInterfaces: instances.map((inst, i) => ({
+      NetworkInterfaceId: id('eni', i),
+      SubnetId: inst.SubnetId,
+      VpcId: inst.VpcId,
+      InterfaceType: 'interface',
+      Status: 'in-use',
+      Attachment: { InstanceId: inst.InstanceId, DeviceIndex: 0, Status: 'attached' },
+      Groups: inst.SecurityGroups,
+      PrivateIpAddress: `10.${regionIndex}.${(i >> 8) % 250}.${i % 250}`,
+      PrivateIpAddresses: [{ PrivateIpAddress: `10.${regionIndex}.${(i >> 8) % 250}.${i % 250}`, Primary: true }],
+      Ipv6Addresses: [],
+      ...(inst.PublicIpAddress ? { Association: { PublicIp: inst.PublicIpAddress } } : {}),
+    })),
+  };
+  // Systems Manager manages most instances; a few have missing patches or a stale scan.
+  const managed = instances.filter(() => rand() < 0.85);
+  calls['ssm:DescribeInstanceInformation'] = {
+    InstanceInformationList: managed.map((inst) => ({ InstanceId: inst.InstanceId, PingStatus: 'Online', ResourceType: 'EC2Instance', PlatformType: 'Linux' })),
+  };
+  perResource['ssm:DescribeInstancePatchStates'] = Object.fromEntries(
+    managed.map((inst) => [
+      inst.InstanceId,
+      {
+        InstancePatchStates: [
+          {
+            InstanceId: inst.InstanceId,
+            PatchGroup: '',
+            BaselineId: 'pb-0',
+            Operation: 'Scan',
+            OperationStartTime: '2026-11-19T02:00:00.000Z',
+            OperationEndTime: '2026-11-19T02:10:00.000Z',
+            InstalledCount: 120,
+            MissingCount: rand() < 0.1 ? 3 : 0,
+            FailedCount: 0,
+            InstalledPendingRebootCount: 0,
+            InstalledRejectedCount: 0,
+            NotApplicableCount: 40,
+          },
+        ],
+      },
+    ]),
+  );
+  calls['logs:DescribeLogGroups'] = {
+    logGroups: Array.from({ length: count('flowLog') }, (_, i) => ({
+      logGroupName: `/app/${i}`,
+      arn: `arn:aws:logs:${region}:${ACCOUNT}:log-group:/app/${i}:*`,
+      creationTime: 1700000000000,
+      ...(rand() < 0.7 ? { retentionInDays: 400 } : {}),
+      storedBytes: 0,
+    })),
   };
   if (regionIndex === 0) {
     perResource['cloudtrail:GetTrailStatus'] = { [calls['cloudtrail:DescribeTrails'].trailList[0].TrailARN]: { IsLogging: true } };
@@ -280,13 +352,25 @@ function globalData(rand, n) {
         RolePolicyList: [],
         Tags: [],
       })),
-      Policies: policies.map((arn, i) => ({
+      // The AWS managed policy some users carry is listed with its document (GetAccountAuthorizationDetails lists attached AWS managed policies too).
+      Policies: [
+        {
+          PolicyName: 'AdministratorAccess',
+          Arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+          DefaultVersionId: 'v1',
+          AttachmentCount: 1,
+          PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: policyDoc(allow('*')) }],
+        },
+      ].concat(policies.map((arn, i) => ({
         PolicyName: `p${i}`,
         Arn: arn,
         DefaultVersionId: 'v1',
+        AttachmentCount: 1,
         PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: policyDoc(allow(i % 50 === 0 ? '*' : ['ec2:Describe*', 's3:GetObject'])) }],
-      })),
+      }))),
     },
+    // The enabled regions, kept by the collector: exactly the four scanned (residency needs to know none was left out).
+    'ec2:DescribeRegions': { Regions: REGIONS.map((r) => ({ RegionName: r, Endpoint: `ec2.${r}.amazonaws.com`, OptInStatus: 'opt-in-not-required' })) },
     's3:ListBuckets': { Buckets: buckets.map((b) => ({ Name: b, CreationDate: '2024-01-01T00:00:00.000Z' })), Owner: { ID: 'owner' } },
     's3control:GetPublicAccessBlock': { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } },
     'cloudfront:ListDistributions': { DistributionList: { Marker: '', MaxItems: 100, IsTruncated: false, Quantity: 0 } },
@@ -298,19 +382,61 @@ function globalData(rand, n) {
     's3:GetBucketEncryption': per(() => ({ ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: rand() < 0.5 ? 'aws:kms' : 'AES256' }, BucketKeyEnabled: true }] } })),
     's3:GetBucketPolicyStatus': per(() => ({ PolicyStatus: { IsPublic: false } })),
     's3:GetBucketAcl': per(() => ({ Owner: { ID: 'owner' }, Grants: [{ Grantee: { Type: 'CanonicalUser', ID: 'owner' }, Permission: 'FULL_CONTROL' }] })),
+    's3:GetBucketVersioning': per(() => (rand() < 0.6 ? { Status: 'Enabled' } : {})),
+    's3:GetBucketLogging': per((b, i) => (i % 2 ? { LoggingEnabled: { TargetBucket: buckets[0], TargetPrefix: `${b}/` } } : {})),
+    's3:GetBucketTagging': per(() => ({ TagSet: [] })),
+    's3:GetObjectLockConfiguration': per(() => ({ ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' } })),
     's3:GetBucketPolicy': per((b) => ({ Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${b}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] }) })),
   };
   return { calls, perResource };
+}
+
+/** Settings, not lists: what an account with the service on and nothing in it answers. */
+const SETTINGS = {
+  'ecr:GetRegistryScanningConfiguration': { registryId: ACCOUNT, scanningConfiguration: { scanType: 'ENHANCED', rules: [{ scanFrequency: 'CONTINUOUS_SCAN', repositoryFilters: [{ filter: '*', filterType: 'WILDCARD' }] }] } },
+  'inspector2:BatchGetAccountStatus': {
+    accounts: [{ accountId: ACCOUNT, state: { status: 'ENABLED' }, resourceState: { ec2: { status: 'ENABLED' }, ecr: { status: 'ENABLED' }, lambda: { status: 'ENABLED' }, lambdaCode: { status: 'DISABLED' } } }],
+    failedAccounts: [],
+  },
+  'securityhub:DescribeHub': { HubArn: `arn:aws:securityhub:ap-south-1:${ACCOUNT}:hub/default`, SubscribedAt: '2026-01-05T04:00:00.000Z', AutoEnableControls: true },
+};
+/** Answered with a "not set up" error code, as AWS does for an account in no organization. */
+const NOT_SET_UP = { 'organizations:DescribeOrganization': { code: 'AWSOrganizationsNotInUseException', message: 'Your account is not a member of an organization.' } };
+
+/** Every account-wide operation the generator does not model: an answer listing nothing. */
+function fillUnmodelled(scope, kind, errors, region) {
+  for (const module of SERVICES) {
+    for (const op of module.operations) {
+      if (op.scope !== kind || op.perResource || op.support !== undefined || op.plan !== undefined || op.key in scope.calls) continue;
+      if (op.key in NOT_SET_UP) {
+        const [service, operation] = op.key.split(':');
+        errors.push({ service, operation, region, ...NOT_SET_UP[op.key] });
+        continue;
+      }
+      if (op.key in SETTINGS) {
+        scope.calls[op.key] = structuredClone(SETTINGS[op.key]);
+        continue;
+      }
+      const output = module.shapes.outputs[op.key];
+      const members = module.shapes.structures[output];
+      scope.calls[op.key] = Object.fromEntries((op.needs?.[output] ?? []).map((m) => [m, Array.isArray(members[m]) ? [] : {}]));
+    }
+  }
 }
 
 /** A snapshot of about `resources` resources over four regions. */
 export function generateSnapshot(resources, seed = 20261201) {
   const rand = prng(seed);
   const perRegion = Math.floor((resources * 0.88) / REGIONS.length);
+  const global = globalData(rand, resources);
+  const regions = Object.fromEntries(REGIONS.map((r, i) => [r, regionData(rand, r, perRegion, i)]));
+  const errors = [];
+  fillUnmodelled(global, 'global', errors, 'global');
+  for (const [region, scope] of Object.entries(regions)) fillUnmodelled(scope, 'regional', errors, region);
   return {
     metadata: { format: 'archscan-snapshot', formatVersion: 1, accountId: ACCOUNT, partition: 'aws', regions: REGIONS, collectedAt: '2026-11-20T06:00:00Z', collectorVersion: 'bench' },
-    global: globalData(rand, resources),
-    regions: Object.fromEntries(REGIONS.map((r, i) => [r, regionData(rand, r, perRegion, i)])),
-    errors: [],
+    global,
+    regions,
+    errors,
   };
 }
