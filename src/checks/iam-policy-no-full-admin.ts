@@ -33,7 +33,8 @@ export default defineCheck<Params>({
   title: 'No customer-managed or inline IAM policy in use grants "*" on "*"',
   severity: 'high',
   resourceType: 'AWS::IAM::ManagedPolicy',
-  requires: ['iam:GetAccountAuthorizationDetails'],
+  // Users (whose inline policies are judged) are listed from the credential report joined with the authorization details.
+  requires: ['iam:GetCredentialReport', 'iam:GetAccountAuthorizationDetails'],
   rationale:
     'A policy allowing every action on every resource is full administrator access, whoever holds it: a group a compromised user joins, or a role a workload or partner assumes. ' +
     'CIS AWS Foundations 2.14 judges each such policy, attached to a user, group or role, rather than the principals; least privilege starts from the tasks, not from "*" (PCI DSS 7.2.2).',

@@ -29,7 +29,11 @@ const KEY = 'ec2:DescribeRegions';
 export function buildAccountRegions(src: ServiceSource): AccountRegions {
   const raw = src.call<Raw<DescribeRegionsCommandOutput>>(GLOBAL_REGION, KEY);
   if (!raw.ok) return { listed: raw };
-  const regions = raw.value?.Regions ?? [];
+  // DescribeRegions lists at least the region it was called in: an answer without regions is unreadable, not "none enabled".
+  const regions = raw.value?.Regions;
+  if (!Array.isArray(regions) || regions.length === 0) {
+    return { listed: { ok: false, error: src.unusable(KEY, GLOBAL_REGION, '/Regions', 'the list of regions (DescribeRegions lists at least the region it was called in)') } };
+  }
   const out: AccountRegion[] = [];
   for (const [i, r] of regions.entries()) {
     // AllRegions=true always reports the opt-in status; without it, enabled or not is unknown.
