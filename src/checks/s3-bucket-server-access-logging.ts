@@ -1,7 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
-import { listingFailures } from '../inventory/failures.js';
-import { BUCKET_SCOPES, inScope, type BucketScope } from '../services/s3/roles.js';
-import { defineCheck, describeFailure, error, fail, notApplicable, pass } from './define.js';
+import { BUCKET_SCOPES, type BucketScope } from '../services/s3/roles.js';
+import { defineCheck, error, fail, notApplicable, pass } from './define.js';
+import { bucketsInScope } from './s3-bucket-scope.js';
 import type { Outcome } from './types.js';
 
 interface Params {
@@ -43,15 +43,10 @@ export default defineCheck<Params>({
     exemptLogTargets: 'Whether a bucket that itself receives server access logs is not applicable (logging it would log the logs); default true',
   },
   evaluate(inv, { buckets: scope, tagKey, tagValues, exemptLogTargets }) {
-    const trailFailures = scope === 'all' ? [] : listingFailures(inv, 'cloudtrail:DescribeTrails');
+    const judged = bucketsInScope(inv, scope, tagKey, tagValues);
     return inv.s3Buckets.map((b): Outcome => {
-      const s = inScope(b, scope, tagKey, tagValues);
-      if ('error' in s) return error(b, s.error);
-      if (!s.inScope) {
-        const [first] = trailFailures;
-        if (first !== undefined) return { ...error(b, first), evidence: { failedCalls: trailFailures.map(describeFailure), roles: [] } };
-        return notApplicable(b, `S3 bucket ${b.id} is not a ${scope === 'cloudtrail-logs' ? 'CloudTrail log' : 'log or backup'} bucket.`, { roles: [] });
-      }
+      const s = judged(b);
+      if ('outcome' in s) return s.outcome;
       const logging = b.accessLogging;
       if (logging === undefined) return error(b, { service: 's3', operation: 'GetBucketLogging', region: 'global', resource: b.id, code: 'NotCollected', message: `no GetBucketLogging answer for ${b.id}` });
       if (!logging.ok) return error(b, logging.error);

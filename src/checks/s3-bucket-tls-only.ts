@@ -1,8 +1,8 @@
 import type { JSONSchemaType } from 'ajv';
-import { listingFailures } from '../inventory/failures.js';
 import { deniesInsecureTransport } from '../inventory/policy.js';
-import { BUCKET_SCOPES, inScope, type BucketScope } from '../services/s3/roles.js';
-import { defineCheck, describeFailure, error, fail, notApplicable, pass } from './define.js';
+import { BUCKET_SCOPES, type BucketScope } from '../services/s3/roles.js';
+import { defineCheck, error, fail, pass } from './define.js';
+import { bucketsInScope } from './s3-bucket-scope.js';
 import type { Outcome } from './types.js';
 
 interface Params {
@@ -41,16 +41,10 @@ export default defineCheck<Params>({
     tagValues: 'Values of tagKey that mark a log or backup bucket (case-insensitive)',
   },
   evaluate(inv, { buckets: scope, tagKey, tagValues }) {
-    const trailFailures = scope === 'all' ? [] : listingFailures(inv, 'cloudtrail:DescribeTrails');
+    const judged = bucketsInScope(inv, scope, tagKey, tagValues);
     return inv.s3Buckets.map((b): Outcome => {
-      const s = inScope(b, scope, tagKey, tagValues);
-      if ('error' in s) return error(b, s.error);
-      if (!s.inScope) {
-        const [first] = trailFailures;
-        // A trail the snapshot could not list could deliver here.
-        if (first !== undefined) return { ...error(b, first), evidence: { failedCalls: trailFailures.map(describeFailure), roles: [] } };
-        return notApplicable(b, `S3 bucket ${b.id} is not a ${scope === 'cloudtrail-logs' ? 'CloudTrail log' : 'log or backup'} bucket.`, { roles: [] });
-      }
+      const s = judged(b);
+      if ('outcome' in s) return s.outcome;
       if (!b.policy.ok) return error(b, b.policy.error);
       const policy = b.policy.value;
       const denies = policy !== null && deniesInsecureTransport(policy);

@@ -1,7 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
-import { listingFailures } from '../inventory/failures.js';
-import { BUCKET_SCOPES, inScope, type BucketScope } from '../services/s3/roles.js';
-import { defineCheck, describeFailure, error, fail, notApplicable, pass } from './define.js';
+import { BUCKET_SCOPES, type BucketScope } from '../services/s3/roles.js';
+import { defineCheck, error, fail, pass } from './define.js';
+import { bucketsInScope } from './s3-bucket-scope.js';
 import type { Outcome } from './types.js';
 
 interface Params {
@@ -53,15 +53,10 @@ export default defineCheck<Params>({
     requireMfaDelete: 'Whether MFA Delete must also be enabled (CIS 3.1.2); default false',
   },
   evaluate(inv, { buckets: scope, tagKey, tagValues, requireMfaDelete }) {
-    const trailFailures = scope === 'all' ? [] : listingFailures(inv, 'cloudtrail:DescribeTrails');
+    const judged = bucketsInScope(inv, scope, tagKey, tagValues);
     return inv.s3Buckets.map((b): Outcome => {
-      const s = inScope(b, scope, tagKey, tagValues);
-      if ('error' in s) return error(b, s.error);
-      if (!s.inScope) {
-        const [first] = trailFailures;
-        if (first !== undefined) return { ...error(b, first), evidence: { failedCalls: trailFailures.map(describeFailure), roles: [] } };
-        return notApplicable(b, `S3 bucket ${b.id} is not a ${scope === 'cloudtrail-logs' ? 'CloudTrail log' : 'log or backup'} bucket.`, { roles: [] });
-      }
+      const s = judged(b);
+      if ('outcome' in s) return s.outcome;
       const versioning = b.versioning ?? { ok: false as const, error: notCollected(b.id, 'GetBucketVersioning') };
       if (!versioning.ok) return error(b, versioning.error);
       const lock = b.objectLock ?? { ok: false as const, error: notCollected(b.id, 'GetObjectLockConfiguration') };
