@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { InputError } from './errors.js';
@@ -55,25 +55,30 @@ export async function readJsonFile(file: string, what: string): Promise<{ text: 
   if (!gzip && file.endsWith('.gz')) {
     throw new InputError(file, '', `${what}, gzip-compressed (the name ends in .gz but the file is not gzip)`);
   }
+  if (!gzip) {
+    // A plain file is read whole into one buffer and decoded once: ~50 MB of text at 100k resources, made in
+    // one piece outside the young generation instead of ~800 chunk strings the GC copies twice before the join.
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (e) {
+      throw new InputError(file, '', fileProblem(e, what));
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return { text: bytes.toString('utf8'), sha256 };
+  }
   const decoder = new StringDecoder('utf8');
   const parts: string[] = [];
   const source = createReadStream(file);
   // The hash is of the bytes read, as they come: no second read of the file, no copy held.
   const hash = createHash('sha256');
   try {
-    if (gzip) {
-      const gunzip = createGunzip();
-      source.on('error', (e) => gunzip.destroy(e));
-      // pipe() reads the file in flowing mode: a second 'data' listener sees every chunk too.
-      source.on('data', (chunk) => hash.update(chunk as Buffer));
-      source.pipe(gunzip);
-      for await (const chunk of gunzip) parts.push(decoder.write(chunk as Buffer));
-    } else {
-      for await (const chunk of source) {
-        hash.update(chunk as Buffer);
-        parts.push(decoder.write(chunk as Buffer));
-      }
-    }
+    const gunzip = createGunzip();
+    source.on('error', (e) => gunzip.destroy(e));
+    // pipe() reads the file in flowing mode: a second 'data' listener sees every chunk too.
+    source.on('data', (chunk) => hash.update(chunk as Buffer));
+    source.pipe(gunzip);
+    for await (const chunk of gunzip) parts.push(decoder.write(chunk as Buffer));
   } catch (e) {
     source.destroy();
     if ((e as NodeJS.ErrnoException).code?.startsWith('Z_') || /unexpected end of file|incorrect header check|invalid/i.test((e as Error).message)) {
