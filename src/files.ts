@@ -95,12 +95,24 @@ export async function readJsonFile(file: string, what: string): Promise<{ text: 
  * where it is: JSON.parse keeps the last silently, and a snapshot or report
  * edited by hand (or written by another tool) must not lose the first one
  * without a word. One pass over the text; strings are skipped with indexOf.
+ *
+ * Nothing is allocated per key or per object (a 100k-resource snapshot has
+ * millions of both): the keys of the open objects are offsets into the text,
+ * compared in place. Only an object with many keys (a Set is then quicker)
+ * or with an escaped key (`"\u0061"` is `"a"`) holds its keys as strings.
  */
 export function firstDuplicateKey(text: string): { offset: number; key: string; path: (string | number)[] } | undefined {
-  const containers: (string[] & { set?: Set<string> })[] | null[] = [];
-  const open = containers as ((string[] & { set?: Set<string> }) | null)[];
-  const position: (string | number)[] = [];
+  // The keys of every open object, innermost last: [start, end) of each key's raw text between its quotes.
+  const keyStart: number[] = [];
+  const keyEnd: number[] = [];
+  // Per open container: where its keys begin in keyStart (-1 for an array), and its current key (index in keyStart) or array index.
+  const frameBase: number[] = [];
+  const position: number[] = [];
+  // Per open object that holds its keys as strings (many keys, or an escaped one); undefined otherwise.
+  const decoded: (Set<string> | undefined)[] = [];
   const n = text.length;
+  let backslash = text.indexOf('\\');
+  if (backslash < 0) backslash = n;
   let expectKey = false;
   let i = 0;
   while (i < n) {
@@ -108,47 +120,98 @@ export function firstDuplicateKey(text: string): { offset: number; key: string; 
     if (c === 34) {
       // The closing quote: the next one not preceded by an odd run of backslashes.
       let j = text.indexOf('"', i + 1);
-      for (;;) {
-        let k = j - 1;
-        while (text.charCodeAt(k) === 92) k--;
-        if ((j - 1 - k) % 2 === 0) break;
-        j = text.indexOf('"', j + 1);
+      if (backslash < j) {
+        for (;;) {
+          let k = j - 1;
+          while (text.charCodeAt(k) === 92) k--;
+          if ((j - 1 - k) % 2 === 0) break;
+          j = text.indexOf('"', j + 1);
+        }
       }
       if (expectKey) {
-        const raw = text.slice(i + 1, j);
-        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-        const depth = open.length - 1;
-        const seen = open[depth]!;
-        if (seen.length < 24 ? seen.includes(key) : (seen.set ??= new Set(seen)).has(key)) {
-          position[depth] = key;
-          return { offset: i, key, path: position.slice() };
+        const depth = frameBase.length - 1;
+        const base = frameBase[depth]!;
+        const escaped = backslash < j;
+        let set = decoded[depth];
+        if (set === undefined && (escaped || keyStart.length - base >= 24)) {
+          set = new Set();
+          for (let k = base; k < keyStart.length; k++) set.add(keyText(text, keyStart[k]!, keyEnd[k]!));
+          decoded[depth] = set;
         }
-        seen.push(key);
-        seen.set?.add(key);
-        position[depth] = key;
+        let seen: boolean;
+        if (set !== undefined) {
+          const key = keyText(text, i + 1, j);
+          seen = set.has(key);
+          set.add(key);
+        } else {
+          seen = false;
+          const length = j - i - 1;
+          for (let k = base; k < keyStart.length && !seen; k++) {
+            if (keyEnd[k]! - keyStart[k]! === length && sameText(text, keyStart[k]!, i + 1, length)) seen = true;
+          }
+        }
+        position[depth] = keyStart.length;
+        keyStart.push(i + 1);
+        keyEnd.push(j);
+        if (seen) return { offset: i, key: keyText(text, i + 1, j), path: pathOf(text, frameBase, position, keyStart, keyEnd) };
         expectKey = false;
       }
       i = j + 1;
+      if (backslash < i) {
+        backslash = text.indexOf('\\', i);
+        if (backslash < 0) backslash = n;
+      }
       continue;
     }
     if (c === 123) {
-      open.push([]);
-      position.push('');
+      frameBase.push(keyStart.length);
+      position.push(-1);
+      decoded.push(undefined);
       expectKey = true;
     } else if (c === 91) {
-      open.push(null);
+      frameBase.push(-1);
       position.push(0);
+      decoded.push(undefined);
     } else if (c === 125 || c === 93) {
-      open.pop();
+      const base = frameBase.pop()!;
       position.pop();
+      decoded.pop();
+      // An empty object leaves expectKey set: a string after `{}` in a list is a value, not a key.
+      expectKey = false;
+      if (base >= 0) {
+        keyStart.length = base;
+        keyEnd.length = base;
+      }
     } else if (c === 44) {
-      const d = open.length - 1;
-      if (open[d] === null) (position[d] as number)++;
+      const d = frameBase.length - 1;
+      if (frameBase[d] === -1) position[d]!++;
       else expectKey = true;
     }
     i++;
   }
   return undefined;
+}
+
+/** A key as JSON.parse reads it, from its raw text between the quotes. */
+function keyText(text: string, start: number, end: number): string {
+  const raw = text.slice(start, end);
+  return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+}
+
+function sameText(text: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
+  return true;
+}
+
+/** The path of the key just read, from the open containers (only once a duplicate is found). */
+function pathOf(text: string, frameBase: readonly number[], position: readonly number[], keyStart: readonly number[], keyEnd: readonly number[]): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let d = 0; d < frameBase.length; d++) {
+    const p = position[d]!;
+    if (frameBase[d] === -1) path.push(p);
+    else path.push(p < 0 ? '' : keyText(text, keyStart[p]!, keyEnd[p]!));
+  }
+  return path;
 }
 
 /** "line L, column C" of a character offset. */
