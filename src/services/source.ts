@@ -11,7 +11,7 @@
 import type { CallError, ResourceRef } from '../inventory/base.js';
 import { GLOBAL_REGION, type Snapshot, type SnapshotScope } from '../snapshot/types.js';
 import type { ArnContext, ModuleSpec, OperationSpec, RecordSpec } from './spec.js';
-import { checkShape, pointerOf, pointerSegment, type ShapeError } from './shape.js';
+import { checkShape, pointerOf, pointerSegment, ShapeWalker, type ShapeError } from './shape.js';
 
 export type Observed<T> = { ok: true; value: T } | { ok: false; error: CallError };
 
@@ -52,8 +52,22 @@ interface Checked {
   bad: ReadonlyMap<string, ShapeError[]>;
 }
 
+/** An operation as the source reads it. */
+interface OperationEntry {
+  op: OperationSpec;
+  module: ModuleSpec;
+  /** Its record paths as segment lists. */
+  patterns: string[][];
+  /**
+   * Its answers already checked, by the answer object itself (each stored answer is its own object once parsed):
+   * no key string is made per per-resource answer. Per operation, as a check depends on the shape too.
+   */
+  checked: Map<object, Checked>;
+}
+
 const MALFORMED = 'MalformedResponse';
 const NO_BAD_RECORDS: ReadonlyMap<string, ShapeError[]> = new Map();
+const NO_PROBLEMS: ShapeError[] = [];
 
 function keyParts(key: string): [string, string] {
   const i = key.indexOf(':');
@@ -95,8 +109,7 @@ function segments(path: string): string[] {
 
 export class ServiceSource {
   private readonly errorIndex = new Map<string, CallError>();
-  private readonly checked = new Map<string, Checked>();
-  private readonly specs = new Map<string, { op: OperationSpec; module: ModuleSpec }>();
+  private readonly specs = new Map<string, OperationEntry>();
   /** Account-wide calls that failed or could not be read: key -> region -> error. */
   readonly failures = new Map<string, Map<string, CallError>>();
   readonly unreadable = new Map<string, Map<string, UnreadableRecord[]>>();
@@ -108,7 +121,9 @@ export class ServiceSource {
     modules: readonly ModuleSpec[],
   ) {
     for (const e of snapshot.errors) this.errorIndex.set(errorKey(`${e.service}:${e.operation}`, e.region, e.resource), e);
-    for (const module of modules) for (const op of module.operations) this.specs.set(op.key, { op, module });
+    for (const module of modules) {
+      for (const op of module.operations) this.specs.set(op.key, { op, module, patterns: (op.records ?? []).map((r) => segments(r.path)), checked: new Map() });
+    }
   }
 
   get accountId(): string {
@@ -130,7 +145,7 @@ export class ServiceSource {
     return region === GLOBAL_REGION ? this.snapshot.global : this.snapshot.regions[region];
   }
 
-  private spec(key: string): { op: OperationSpec; module: ModuleSpec } {
+  private spec(key: string): OperationEntry {
     const s = this.specs.get(key);
     if (!s) throw new Error(`no service module declares ${key}`);
     return s;
@@ -152,11 +167,12 @@ export class ServiceSource {
     if (!byRegion.has(region)) byRegion.set(region, error);
   }
 
-  private check(key: string, region: string, value: unknown): Checked {
-    const cacheKey = `${region}\u0000${key}`;
-    let c = this.checked.get(cacheKey);
+  private check(key: string, value: unknown): Checked {
+    const entry = this.spec(key);
+    const cacheable = value !== null && typeof value === 'object';
+    let c = cacheable ? entry.checked.get(value) : undefined;
     if (c) return c;
-    const { op, module } = this.spec(key);
+    const { op, module, patterns } = entry;
     const output = module.shapes.outputs[key];
     if (!output) throw new Error(`${module.name}: shapes.generated.ts has no output shape for ${key} (run npm run shapes)`);
     const needs = op.needs ?? {};
@@ -164,18 +180,19 @@ export class ServiceSource {
     // Built only for an answer with a bad record: most answers (one per bucket, key, ... call) have none.
     let bad: Map<string, ShapeError[]> | undefined;
     const problems: ShapeError[] = [];
-    const perRecord = { limit: 1 };
+    let recordWalker: ShapeWalker | undefined;
     // The answer outside its records, then each record on its own: one bad record never hides another's problems.
     checkShape(value, output, module.shapes, needs, outside, {
       limit: 20,
-      records: op.records === undefined || op.records.length === 0 ? [] : op.records.map((r) => segments(r.path)),
+      records: patterns,
       onRecord: (record, ref, path) => {
-        checkShape(record, ref, module.shapes, needs, problems, perRecord, path);
+        // One walker for every record of the answer; `path` is the same stack each time.
+        (recordWalker ??= new ShapeWalker(module.shapes, needs, problems, 1, [], undefined, path)).check(record, ref);
         if (problems.length > 0) (bad ??= new Map()).set(pointerOf(path), problems.splice(0));
       },
     });
-    c = { value, outside, bad: bad ?? NO_BAD_RECORDS };
-    this.checked.set(cacheKey, c);
+    c = { value, outside: outside.length > 0 ? outside : NO_PROBLEMS, bad: bad ?? NO_BAD_RECORDS };
+    if (cacheable) entry.checked.set(value, c);
     return c;
   }
 
@@ -192,7 +209,7 @@ export class ServiceSource {
       this.fail(key, region, error);
       return { ok: false, error };
     }
-    const c = this.check(key, region, response);
+    const c = this.check(key, response);
     if (c.outside.length > 0) {
       const first = c.outside[0]!;
       const error = dataError(key, region, `${ServiceSource.callPointer(region, key)}${first.path}`, first.expected);
@@ -214,7 +231,7 @@ export class ServiceSource {
     if (!got.ok || got.value === null) return [];
     const spec = this.spec(key).op.records?.find((r) => r.path === path);
     if (!spec) throw new Error(`${key} declares no records at ${path}`);
-    const c = this.check(key, region, got.value);
+    const c = this.check(key, got.value);
     const base = ServiceSource.callPointer(region, key);
     const out: R[] = [];
     // One cursor for the whole list: its pointer is read from the walk's path stack, so nothing is allocated per record.
@@ -268,8 +285,8 @@ export class ServiceSource {
       const error = this.errorIndex.get(errorKey(key, region, resourceId)) ?? notCollected(key, region, resourceId);
       return { ok: false, error };
     }
-    const c = this.check(`${key}`, `${region}\u0000${resourceId}`, response);
-    const first = c.outside[0] ?? [...c.bad.values()][0]?.[0];
+    const c = this.check(key, response);
+    const first = c.outside.length > 0 ? c.outside[0] : c.bad.size > 0 ? c.bad.values().next().value![0] : undefined;
     if (first) {
       const error = dataError(key, region, `${ServiceSource.resourcePointer(region, key, resourceId)}${first.path}`, first.expected, resourceId);
       if (!this.reported.has(error.path!)) {
