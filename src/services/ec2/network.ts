@@ -7,7 +7,7 @@
  * address that does not parse, an empty id) makes that record unreadable and
  * its checks say `error`.
  */
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv6 } from 'node:net';
 import type {
   DescribeAddressesCommandOutput,
   DescribeEgressOnlyInternetGatewaysCommandOutput,
@@ -26,7 +26,7 @@ import type {
   VpcPeeringConnectionVpcInfo,
 } from '@aws-sdk/client-ec2';
 import { nameTag, tagMap, type Json, type Observed, type Raw } from '../../inventory/base.js';
-import { isCidr4, isCidr6 } from '../../inventory/net.js';
+import { isCidr4, isCidr6, isIp4 } from '../../inventory/net.js';
 import type { RecordAt, ServiceSource } from '../source.js';
 import type {
   EgressOnlyInternetGateway,
@@ -89,7 +89,7 @@ export function prefixListReader(src: ServiceSource, region: string): (id: strin
 }
 
 const nonEmpty = (at: RecordAt, value: string | undefined, member: string) => at.expect(value !== undefined && value !== '', member, 'a non-empty string');
-const ipv4 = (at: RecordAt, value: string | undefined, member: string) => at.expect(value !== undefined && isIPv4(value), member, 'an IPv4 address');
+const ipv4 = (at: RecordAt, value: string | undefined, member: string) => at.expect(value !== undefined && isIp4(value), member, 'an IPv4 address');
 const ipv6 = (at: RecordAt, value: string | undefined, member: string) => at.expect(value !== undefined && isIPv6(value), member, 'an IPv6 address');
 
 export function buildNetwork(src: ServiceSource, region: string, prefixEntries: (id: string) => Observed<string[]>): Ec2Network {
