@@ -115,3 +115,56 @@ describe('the cases measured on the old data path', () => {
     expect(a.callErrors.some((e) => e.path === `/${path.join('/')}`)).toBe(true);
   });
 });
+
+// What `npm run fuzz` found in the coverage II checks (issue 12), each a mutation of a fixture as it is collected.
+// `errors`: every changed result is an error naming the mutated path; `plausible-change`: AWS does answer that way.
+const TRAIL = 'arn:aws:cloudtrail:ap-south-1:100000000001:trail/bl-management-trail';
+const CDE_WEB_ACL = 'arn:aws:wafv2:us-east-1:100000000006:regional/webacl/sagroup-cde-webacl/af1a3b06-b2e9-4389-afb8-10f3670ffa7c';
+const ap = (region: string, kind: 'calls' | 'perResource', ...rest: (string | number)[]): Path => ['regions', region, kind, ...rest];
+const FOUND: [string, string, Mutation, 'errors' | 'plausible-change' | 'unchanged'][] = [
+  ['a multi-region trail whose home-region selectors are missing reads the same selectors from another region', 'baseline-compliant', { path: ap('ap-south-1', 'perResource', 'cloudtrail:GetEventSelectors', TRAIL), kind: 'delete' }, 'unchanged'],
+  ['an empty data-resource value in a trail selector', 'baseline-compliant', { path: ap('ap-south-1', 'perResource', 'cloudtrail:GetEventSelectors', TRAIL, 'EventSelectors', 0, 'DataResources', 0, 'Values', 0), kind: 'empty', value: '' }, 'errors'],
+  ['an empty EKS log type', 'baseline-compliant', { path: ap('ap-south-1', 'perResource', 'eks:DescribeCluster', 'bl-prod-eks', 'cluster', 'logging', 'clusterLogging', 0, 'types', 0), kind: 'empty', value: '' }, 'errors'],
+  ['an empty EKS encrypted resource', 'baseline-compliant', { path: ap('ap-south-1', 'perResource', 'eks:DescribeCluster', 'bl-prod-eks', 'cluster', 'encryptionConfig', 0, 'resources', 0), kind: 'empty', value: '' }, 'errors'],
+  ['an EKS public-access CIDR emptied', 'digital-asset-exchange', { path: ap('ap-southeast-1', 'perResource', 'eks:DescribeCluster', 'ctx-ba-prod', 'cluster', 'resourcesVpcConfig', 'publicAccessCidrs', 0), kind: 'empty', value: '' }, 'errors'],
+  ['a route table association emptied', 'clubshop-ecommerce', { path: ap('ap-south-1', 'calls', 'ec2:DescribeRouteTables', 'RouteTables', 0, 'Associations', 0), kind: 'empty', value: {} }, 'errors'],
+  ['a route table association without Main', 'clubshop-ecommerce', { path: ap('ap-south-1', 'calls', 'ec2:DescribeRouteTables', 'RouteTables', 0, 'Associations', 0, 'Main'), kind: 'delete' }, 'errors'],
+  ['an internet route without its GatewayId', 'clubshop-ecommerce', { path: ap('ap-south-1', 'calls', 'ec2:DescribeRouteTables', 'RouteTables', 4, 'Routes', 1, 'GatewayId'), kind: 'delete' }, 'errors'],
+  ['an internet route with an empty GatewayId', 'clubshop-ecommerce', { path: ap('ap-south-1', 'calls', 'ec2:DescribeRouteTables', 'RouteTables', 4, 'Routes', 1, 'GatewayId'), kind: 'empty', value: '' }, 'errors'],
+  ['an empty Classic ELB listener policy name', 'clubshop-ecommerce', { path: ap('ap-south-1', 'calls', 'elb:DescribeLoadBalancers', 'LoadBalancerDescriptions', 1, 'ListenerDescriptions', 1, 'PolicyNames', 0), kind: 'empty', value: '' }, 'errors'],
+  ['a WAF Classic web ACL without its Name', 'digital-asset-exchange', { path: ['global', 'calls', 'waf:ListWebACLs', 'WebACLs', 0, 'Name'], kind: 'delete' }, 'errors'],
+  ['a public RDS snapshot whose restore value "all" is emptied', 'digital-asset-exchange', { path: ap('ap-southeast-1', 'perResource', 'rds:DescribeDBSnapshotAttributes', 'ctx-bs-pg-cutover-final', 'DBSnapshotAttributesResult', 'DBSnapshotAttributes', 0, 'AttributeValues', 0), kind: 'empty', value: '' }, 'errors'],
+  ['a Lambda function whose VpcConfig is {} (AWS says "not in a VPC" so)', 'microfinance', { path: ap('ap-south-1', 'calls', 'lambda:ListFunctions', 'Functions', 1, 'VpcConfig'), kind: 'empty', value: {} }, 'plausible-change'],
+  ['a DLM policy with empty PolicyDetails', 'giftcard-issuer', { path: ap('ap-south-1', 'perResource', 'dlm:GetLifecyclePolicy', 'policy-0c9d8e7f6a5b4c3d2', 'Policy', 'PolicyDetails'), kind: 'empty', value: {} }, 'errors'],
+  ['a DLM policy with an empty resource type', 'giftcard-issuer', { path: ap('ap-south-1', 'perResource', 'dlm:GetLifecyclePolicy', 'policy-0c9d8e7f6a5b4c3d2', 'Policy', 'PolicyDetails', 'ResourceTypes', 0), kind: 'empty', value: '' }, 'errors'],
+  ['a target group record that is null', 'giftcard-issuer', { path: ap('ap-south-1', 'calls', 'elasticloadbalancing:DescribeTargetGroups', 'TargetGroups', 1), kind: 'null', value: null }, 'errors'],
+  ['a target group without its ARN', 'giftcard-issuer', { path: ap('ap-south-1', 'calls', 'elasticloadbalancing:DescribeTargetGroups', 'TargetGroups', 4, 'TargetGroupArn'), kind: 'delete' }, 'errors'],
+  ['a managed rule group whose OverrideAction is {}', 'payments-group', { path: ap('us-east-1', 'perResource', 'wafv2:GetWebACL', CDE_WEB_ACL, 'WebACL', 'Rules', 2, 'OverrideAction'), kind: 'empty', value: {} }, 'errors'],
+  ['a count-only managed rule group whose Count is deleted', 'payments-group', { path: ap('us-east-1', 'perResource', 'wafv2:GetWebACL', CDE_WEB_ACL, 'WebACL', 'Rules', 2, 'OverrideAction', 'Count'), kind: 'delete' }, 'errors'],
+];
+
+describe('the cases npm run fuzz found in the coverage II checks', () => {
+  it.each(FOUND)('%s (%s): %j', (_, name, m, expected) => {
+    const snapshot = read(name);
+    const v = judge(snapshot, scan(snapshot, rules), m, rules);
+    expect(v.kind).toBe(expected);
+  });
+
+  it.each([
+    ['elasticache-not-in-public-subnet', 'clubshop-ecommerce', ap('ap-south-1', 'calls', 'ec2:DescribeRouteTables', 'RouteTables', 4, 'Routes', 1, 'GatewayId'), 'cluster:clubshop-catalog-001'],
+    ['rds-snapshots-not-public', 'digital-asset-exchange', ap('ap-southeast-1', 'perResource', 'rds:DescribeDBSnapshotAttributes', 'ctx-bs-pg-cutover-final', 'DBSnapshotAttributesResult', 'DBSnapshotAttributes', 0, 'AttributeValues', 0), 'snapshot:ctx-bs-pg-cutover-final'],
+    ['eks-endpoint-not-public', 'digital-asset-exchange', ap('ap-southeast-1', 'perResource', 'eks:DescribeCluster', 'ctx-ba-prod', 'cluster', 'resourcesVpcConfig', 'publicAccessCidrs', 0), 'cluster/ctx-ba-prod'],
+    ['waf-web-acl-aws-managed-rules', 'payments-group', ap('us-east-1', 'perResource', 'wafv2:GetWebACL', CDE_WEB_ACL, 'WebACL', 'Rules', 2, 'OverrideAction'), CDE_WEB_ACL],
+  ] as [string, string, Path, string][])('%s on %s: a fail whose deciding value is emptied becomes an error naming it, never a pass', (check, name, path, arnEnd) => {
+    expect(statusAfter(name, [], check, arnEnd).map((r) => r.status)).toEqual(['fail']);
+    const value = typeof valueAtPath(read(name), path) === 'string' ? '' : {};
+    const pointer = `/${path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+    const after = statusAfter(name, [{ path, kind: 'empty', value }], check, arnEnd);
+    expect(after.map((r) => r.status)).toEqual(['error']);
+    expect(after[0]!.paths.some((p) => p === pointer || p.startsWith(`${pointer}/`) || pointer.startsWith(`${p}/`))).toBe(true);
+  });
+});
+
+function valueAtPath(v: unknown, path: Path): unknown {
+  return path.reduce<unknown>((x, k) => (x as Record<string | number, unknown>)[k], v);
+}

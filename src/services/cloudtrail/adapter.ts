@@ -60,9 +60,16 @@ export function buildTrails(src: ServiceSource): Trail[] {
 
 const OPERATORS = ['Equals', 'StartsWith', 'EndsWith', 'NotEquals', 'NotStartsWith', 'NotEndsWith'] as const;
 
-/** An event-selector answer CloudTrail could not send: neither kind of selector, or a field selector comparing with nothing. */
+/** An event-selector answer CloudTrail could not send: neither kind of selector, an empty data-resource value, or a field selector comparing with nothing. */
 function selectorProblem(raw: Raw<GetEventSelectorsCommandOutput>): { path: string; expected: string } | undefined {
   if (raw.EventSelectors === undefined && raw.AdvancedEventSelectors === undefined) return { path: '', expected: 'EventSelectors or AdvancedEventSelectors' };
+  for (const [i, s] of (raw.EventSelectors ?? []).entries()) {
+    for (const [k, d] of (s.DataResources ?? []).entries()) {
+      // A data resource is selected by ARN (or ARN prefix); an empty one selects nothing anyone could name.
+      const blank = (d.Values ?? []).findIndex((v) => v === '');
+      if (blank >= 0) return { path: `/EventSelectors/${i}/DataResources/${k}/Values/${blank}`, expected: 'an ARN or ARN prefix' };
+    }
+  }
   for (const [i, s] of (raw.AdvancedEventSelectors ?? []).entries()) {
     for (const [k, f] of (s.FieldSelectors ?? []).entries()) {
       const path = `/AdvancedEventSelectors/${i}/FieldSelectors/${k}`;

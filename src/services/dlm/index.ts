@@ -15,10 +15,18 @@ function details(src: ServiceSource, region: string, id: string): Observed<DlmPo
   const p = got.value.Policy!;
   const d = p.PolicyDetails!;
   const defaultPolicy = p.DefaultPolicy === true;
+  const policyType = d.PolicyType || 'EBS_SNAPSHOT_MANAGEMENT';
+  // A snapshot or AMI policy always says what it snapshots (ResourceTypes, or a default policy's ResourceType);
+  // without it, or with an empty one, "targets nothing" would fail volumes a real policy covers.
+  const blank = (d.ResourceTypes ?? []).findIndex((t) => String(t) === '');
+  if (blank >= 0) return { ok: false, error: src.unusableResource('dlm:GetLifecyclePolicy', region, id, `/Policy/PolicyDetails/ResourceTypes/${blank}`, 'VOLUME or INSTANCE') };
+  if (policyType !== 'EVENT_BASED_POLICY' && (d.ResourceTypes ?? []).length === 0 && !d.ResourceType) {
+    return { ok: false, error: src.unusableResource('dlm:GetLifecyclePolicy', region, id, '/Policy/PolicyDetails', 'ResourceTypes (or a default policy\'s ResourceType)') };
+  }
   return {
     ok: true,
     value: {
-      policyType: d.PolicyType || 'EBS_SNAPSHOT_MANAGEMENT',
+      policyType,
       defaultPolicy,
       resourceTypes: [...new Set([...(d.ResourceTypes ?? []), ...(d.ResourceType ? [d.ResourceType] : [])])].sort(),
       targetTags: tagText(d.TargetTags),

@@ -41,6 +41,22 @@ import type {
   Vpc,
 } from './types.js';
 
+/** The members of an EC2 Route that name its next hop, in the order AWS's console shows them. */
+const ROUTE_TARGETS = [
+  'GatewayId',
+  'NatGatewayId',
+  'TransitGatewayId',
+  'VpcPeeringConnectionId',
+  'NetworkInterfaceId',
+  'InstanceId',
+  'EgressOnlyInternetGatewayId',
+  'LocalGatewayId',
+  'CarrierGatewayId',
+  'CoreNetworkArn',
+  'OdbNetworkArn',
+  'IpAddress',
+] as const;
+
 type Item<T, K extends keyof T> = NonNullable<T[K]> extends readonly (infer U)[] ? U : never;
 type RawOf<O, K extends keyof Raw<O>> = Item<Raw<O>, K>;
 
@@ -129,21 +145,12 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
         at.expect(destination !== undefined && destination !== '', `/Routes/${i}`, 'a route with a destination (DestinationCidrBlock, DestinationIpv6CidrBlock or DestinationPrefixListId)');
         if (r.DestinationCidrBlock !== undefined) at.expect(isCidr4(r.DestinationCidrBlock), `/Routes/${i}/DestinationCidrBlock`, 'an IPv4 CIDR block');
         if (r.DestinationIpv6CidrBlock !== undefined) at.expect(isCidr6(r.DestinationIpv6CidrBlock), `/Routes/${i}/DestinationIpv6CidrBlock`, 'an IPv6 CIDR block');
-        const route: RouteTable['routes'][number] = {
-          destination: destination!,
-          target:
-            r.GatewayId ??
-            r.NatGatewayId ??
-            r.TransitGatewayId ??
-            r.VpcPeeringConnectionId ??
-            r.NetworkInterfaceId ??
-            r.InstanceId ??
-            r.EgressOnlyInternetGatewayId ??
-            r.LocalGatewayId ??
-            r.CarrierGatewayId ??
-            r.CoreNetworkArn ??
-            'unknown',
-        };
+        // Every route has a next hop (a blackhole route keeps the id of the target that is gone). Without one, or with an
+        // empty one, the route cannot say where traffic goes: guessing "not the internet" could pass a public subnet.
+        const hop = ROUTE_TARGETS.find((k) => r[k] !== undefined);
+        at.expect(hop !== undefined, `/Routes/${i}`, `a route with a target (${ROUTE_TARGETS.join(', ')})`);
+        if (hop !== undefined) at.expect(r[hop] !== '', `/Routes/${i}/${hop}`, 'a target id');
+        const route: RouteTable['routes'][number] = { destination: destination!, target: hop === undefined ? 'unknown' : r[hop]! };
         if (r.State !== undefined) route.state = r.State;
         return route;
       });

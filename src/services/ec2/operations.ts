@@ -36,7 +36,7 @@ export const OPERATIONS = [
     scope: 'regional',
     records: [{ path: 'RouteTables/*', type: 'AWS::EC2::RouteTable', id: 'RouteTableId', arnOf: arn('route-table') }],
     unset: { RouteTable: ['Tags'] },
-    needs: { DescribeRouteTablesResult: ['RouteTables'], RouteTable: ['RouteTableId', 'VpcId', 'Routes', 'Associations'], Tag: ['Key', 'Value'] },
+    needs: { DescribeRouteTablesResult: ['RouteTables'], RouteTable: ['RouteTableId', 'VpcId', 'Routes', 'Associations'], RouteTableAssociation: ['Main'], Tag: ['Key', 'Value'] },
   },
   {
     key: 'ec2:DescribeInternetGateways',

@@ -1,5 +1,6 @@
 import type { DescribeClusterCommandOutput, ListClustersCommandOutput } from '@aws-sdk/client-eks';
 import type { Raw } from '../../inventory/base.js';
+import { isCidr4, isCidr6 } from '../../inventory/net.js';
 import { defineService } from '../define.js';
 import type { ServiceSource } from '../source.js';
 import { OPERATIONS } from './operations.js';
@@ -16,6 +17,18 @@ function detailOf(src: ServiceSource, region: string, name: string): EksCluster[
   if (c.name !== name) return { ok: false, error: src.unusableResource(DESCRIBE, region, name, '/cluster/name', `the cluster ${name} that was asked for`) };
   if (!/^\d+\.\d+$/.test(c.version!)) return { ok: false, error: src.unusableResource(DESCRIBE, region, name, '/cluster/version', 'a Kubernetes minor version such as 1.31') };
   const vpc = c.resourcesVpcConfig!;
+  // A value no cluster can have is unreadable, not a setting: an empty CIDR would read as "nobody allowed",
+  // an empty log type or encrypted resource as "that one is off".
+  const badCidr = (vpc.publicAccessCidrs ?? []).findIndex((cidr) => !isCidr4(cidr) && !isCidr6(cidr));
+  if (badCidr >= 0) return { ok: false, error: src.unusableResource(DESCRIBE, region, name, `/cluster/resourcesVpcConfig/publicAccessCidrs/${badCidr}`, 'an IPv4 or IPv6 CIDR') };
+  for (const [i, setup] of c.logging!.clusterLogging!.entries()) {
+    const bad = (setup.types ?? []).findIndex((t) => String(t) === '');
+    if (bad >= 0) return { ok: false, error: src.unusableResource(DESCRIBE, region, name, `/cluster/logging/clusterLogging/${i}/types/${bad}`, 'a log type such as audit') };
+  }
+  for (const [i, e] of (c.encryptionConfig ?? []).entries()) {
+    const bad = e.resources!.findIndex((r) => r === '');
+    if (bad >= 0) return { ok: false, error: src.unusableResource(DESCRIBE, region, name, `/cluster/encryptionConfig/${i}/resources/${bad}`, 'a resource type such as secrets') };
+  }
   const detail: EksClusterDetail = {
     version: c.version!,
     endpointPublicAccess: vpc.endpointPublicAccess!,

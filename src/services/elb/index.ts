@@ -42,6 +42,8 @@ function buildClassic(src: ServiceSource, region: string): ClassicLoadBalancer[]
       const listeners: ClassicListener[] = lb.ListenerDescriptions!.map((d, i) => {
         const l = d.Listener!;
         at.expect(Number.isInteger(l.LoadBalancerPort) && l.LoadBalancerPort! >= 1 && l.LoadBalancerPort! <= 65535, `/ListenerDescriptions/${i}/Listener/LoadBalancerPort`, 'a port from 1 to 65535');
+        // A policy is named to be looked up: an empty name would read as "no TLS policy on the listener".
+        (d.PolicyNames ?? []).forEach((n, k) => at.expect(n !== '', `/ListenerDescriptions/${i}/PolicyNames/${k}`, 'a policy name'));
         const listener: ClassicListener = { protocol: String(l.Protocol).toUpperCase(), port: l.LoadBalancerPort!, policyNames: [...(d.PolicyNames ?? [])] };
         if (l.InstanceProtocol) listener.instanceProtocol = String(l.InstanceProtocol).toUpperCase();
         if (l.InstancePort !== undefined) listener.instancePort = l.InstancePort;

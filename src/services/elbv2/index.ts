@@ -18,9 +18,17 @@ const TARGET_GROUPS = 'elasticloadbalancing:DescribeTargetGroups';
  * collection the inventory's target groups are built from (targets.ts):
  * unreadable ones keep their error, and a failed call fails every lookup.
  */
-function targetGroupsOf(src: ServiceSource, region: string, built: readonly TargetGroup[]): { byArn: Map<string, Observed<TargetGroupRef>>; failure: CallError | undefined } {
+function targetGroupsOf(
+  src: ServiceSource,
+  region: string,
+  built: readonly TargetGroup[],
+): { byArn: Map<string, Observed<TargetGroupRef>>; failure: CallError | undefined; nameless: CallError | undefined } {
   const byArn = new Map<string, Observed<TargetGroupRef>>();
-  for (const bad of src.unreadableIn(TARGET_GROUPS, region)) if (bad.resource) byArn.set(bad.resource.arn, { ok: false, error: bad.error });
+  let nameless: CallError | undefined;
+  for (const bad of src.unreadableIn(TARGET_GROUPS, region)) {
+    if (bad.resource) byArn.set(bad.resource.arn, { ok: false, error: bad.error });
+    else nameless ??= bad.error;
+  }
   for (const tg of built) {
     if (tg.region !== region) continue;
     const ref: TargetGroupRef = { arn: tg.arn, name: tg.name ?? tg.id };
@@ -28,7 +36,7 @@ function targetGroupsOf(src: ServiceSource, region: string, built: readonly Targ
     if (tg.port !== undefined) ref.port = tg.port;
     byArn.set(tg.arn, { ok: true, value: ref });
   }
-  return { byArn, failure: src.failure(TARGET_GROUPS, region) };
+  return { byArn, failure: src.failure(TARGET_GROUPS, region), nameless };
 }
 
 /** The target groups a forward action sends to (its TargetGroupArn, or the weighted ForwardConfig groups). */
@@ -67,6 +75,8 @@ function forwardedTo(
       if (tg?.ok === false) return tg;
       if (tg === undefined) {
         if (targetGroups.failure) return { ok: false, error: targetGroups.failure };
+        // A target group record too broken to give its ARN may be this one: name that record, not the reference.
+        if (targetGroups.nameless) return { ok: false, error: targetGroups.nameless };
         return { ok: false, error: src.unusableResource('elasticloadbalancing:DescribeListeners', region, lbArn, path, 'a target group that DescribeTargetGroups describes') };
       }
       out.push(tg.value);

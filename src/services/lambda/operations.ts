@@ -9,7 +9,7 @@ export const OPERATIONS = [
     scope: 'regional',
     records: [{ path: 'Functions/*', type: 'AWS::Lambda::Function', arn: 'FunctionArn' }],
     // A container-image function has no Runtime; a function outside a VPC has no VpcConfig, or one with an empty VpcId.
-    unset: { FunctionConfiguration: ['Runtime', 'PackageType', 'VpcConfig', 'LastModified'], VpcConfigResponse: ['VpcId', 'SubnetIds', 'SecurityGroupIds'] },
+    unset: { FunctionConfiguration: ['Runtime', 'PackageType', 'VpcConfig', 'LastModified'], VpcConfigResponse: ['VpcId', 'SubnetIds', 'SecurityGroupIds', 'Ipv6AllowedForDualStack'] },
     needs: { ListFunctionsResponse: ['Functions'], FunctionConfiguration: ['FunctionName', 'FunctionArn'] },
   },
   {

@@ -88,10 +88,18 @@ function buildRds(src: ServiceSource, region: string): RdsCollections {
 
 function buildSnapshots(src: ServiceSource, region: string): DbSnapshot[] {
   const base = (arn: string, id: string, tagList: { Key?: string; Value?: string }[] | undefined) => ({ arn, id, account: src.accountId, region, tags: tags(tagList) });
-  const attributes = <T>(key: string, id: string, manual: boolean, read: (r: T) => { AttributeName?: string; AttributeValues?: string[] }[]): Observed<string[]> | null => {
+  const attributes = <T>(key: string, id: string, manual: boolean, at: string, read: (r: T) => { AttributeName?: string; AttributeValues?: string[] }[]): Observed<string[]> | null => {
     if (!manual) return null;
     const got = src.perResource<T>(region, key, id);
-    return got.ok ? { ok: true, value: restorableBy(read(got.value)) } : got;
+    if (!got.ok) return got;
+    const attrs = read(got.value);
+    // `restore` holds account ids or `all`; anything else cannot say who may restore (an emptied `all` would read as private).
+    for (const [i, a] of attrs.entries()) {
+      if (a.AttributeName !== 'restore') continue;
+      const bad = (a.AttributeValues ?? []).findIndex((v) => v !== 'all' && !/^\d{12}$/.test(v));
+      if (bad >= 0) return { ok: false, error: src.unusableResource(key, region, id, `${at}/${i}/AttributeValues/${bad}`, 'an AWS account id or all') };
+    }
+    return { ok: true, value: restorableBy(attrs) };
   };
   const instanceSnapshots = src.records<Item<Raw<DescribeDBSnapshotsCommandOutput>['DBSnapshots']>, DbSnapshot>(region, 'rds:DescribeDBSnapshots', 'DBSnapshots/*', (d, at) => {
     at.expect(SNAPSHOT_ARN.test(d.DBSnapshotArn!), '/DBSnapshotArn', 'an RDS DB snapshot ARN');
@@ -101,7 +109,7 @@ function buildSnapshots(src: ServiceSource, region: string): DbSnapshot[] {
       ...base(d.DBSnapshotArn!, id, d.TagList),
       snapshotType: d.SnapshotType!,
       encrypted: d.Encrypted!,
-      restorableBy: attributes<Raw<DescribeDBSnapshotAttributesCommandOutput>>('rds:DescribeDBSnapshotAttributes', id, d.SnapshotType === 'manual', (r) => r.DBSnapshotAttributesResult!.DBSnapshotAttributes!),
+      restorableBy: attributes<Raw<DescribeDBSnapshotAttributesCommandOutput>>('rds:DescribeDBSnapshotAttributes', id, d.SnapshotType === 'manual', '/DBSnapshotAttributesResult/DBSnapshotAttributes', (r) => r.DBSnapshotAttributesResult!.DBSnapshotAttributes!),
     };
     if (d.Engine !== undefined) snap.engine = d.Engine;
     if (d.DBInstanceIdentifier) snap.sourceId = d.DBInstanceIdentifier;
@@ -123,6 +131,7 @@ function buildSnapshots(src: ServiceSource, region: string): DbSnapshot[] {
           'rds:DescribeDBClusterSnapshotAttributes',
           id,
           d.SnapshotType === 'manual',
+          '/DBClusterSnapshotAttributesResult/DBClusterSnapshotAttributes',
           (r) => r.DBClusterSnapshotAttributesResult!.DBClusterSnapshotAttributes!,
         ),
       };

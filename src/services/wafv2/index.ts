@@ -15,6 +15,9 @@ function detailOf(src: ServiceSource, region: string, arn: string): WebAcl['deta
   const acl = got.value.WebACL!;
   // Asked for one web ACL: an answer about another is no answer.
   if (acl.ARN !== arn) return { ok: false, error: src.unusableResource('wafv2:GetWebACL', region, arn, '/WebACL/ARN', `the web ACL ${arn} that was asked for`) };
+  // OverrideAction is a union: Count or None. One with neither cannot say whether the rule group blocks.
+  const badOverride = (acl.Rules ?? []).findIndex((r) => r.OverrideAction !== undefined && r.OverrideAction.Count === undefined && r.OverrideAction.None === undefined);
+  if (badOverride >= 0) return { ok: false, error: src.unusableResource('wafv2:GetWebACL', region, arn, `/WebACL/Rules/${badOverride}/OverrideAction`, 'Count or None') };
   const rules = (acl.Rules ?? []).map((r): WebAclRule => {
     const rule: WebAclRule = { name: r.Name!, priority: r.Priority!, countOnly: r.OverrideAction?.Count !== undefined };
     const managed = r.Statement!.ManagedRuleGroupStatement;
