@@ -8,24 +8,17 @@ import type { Rendered } from './types.js';
 /** Piece size: big enough that writes are few, small enough that memory stays flat. */
 const CHUNK = 1 << 16;
 
-/**
- * Join small pieces into chunks of about CHUNK characters. Pieces are
- * collected and joined once per chunk: `join` writes one flat string, where
- * `+=` would build a rope of one node per piece for the writer to flatten.
- */
+/** Join small pieces into chunks of about CHUNK characters. */
 export function* chunked(pieces: Iterable<string>, size = CHUNK): Generator<string> {
-  let parts: string[] = [];
-  let length = 0;
+  let buffer = '';
   for (const piece of pieces) {
-    parts.push(piece);
-    length += piece.length;
-    if (length >= size) {
-      yield parts.length === 1 ? parts[0]! : parts.join('');
-      parts = [];
-      length = 0;
+    buffer += piece;
+    if (buffer.length >= size) {
+      yield buffer;
+      buffer = '';
     }
   }
-  if (length > 0) yield parts.join('');
+  if (buffer) yield buffer;
 }
 
 /** Lines, each ending in a newline. */
@@ -52,7 +45,7 @@ export function rendered(pieces: () => Iterable<string>, warnings: string[] = []
  * (`JSON.stringify(value)`): one result per line keeps a large report's size
  * proportional to its results and still diffable line by line.
  * `compactText` writes those values (default `JSON.stringify`); it must
- * give the same text, faster (see resultText in json.ts).
+ * give the same text, faster (resultText, below).
  */
 export function* prettyJson(
   value: unknown,
