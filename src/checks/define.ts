@@ -39,17 +39,25 @@ function makeRef(resource: Resource | ResourceRef): ResourceRef {
   return ref;
 }
 
+/**
+ * The evidence of an outcome that quotes none: one frozen object for all of
+ * them (a third of a large account's results), not an empty object each.
+ * Frozen, so a check that tried to add to it would fail loudly, not change
+ * every other result.
+ */
+const NO_EVIDENCE: Evidence = Object.freeze({});
+
 function outcome(status: Status, resource: Resource | ResourceRef, message: string, evidence: Evidence): Outcome {
   return { status, resource: refOf(resource), message, evidence };
 }
 
-export const pass = (r: Resource | ResourceRef, message: string, evidence: Evidence = {}): Outcome =>
+export const pass = (r: Resource | ResourceRef, message: string, evidence: Evidence = NO_EVIDENCE): Outcome =>
   outcome('pass', r, message, evidence);
 
-export const fail = (r: Resource | ResourceRef, message: string, evidence: Evidence = {}): Outcome =>
+export const fail = (r: Resource | ResourceRef, message: string, evidence: Evidence = NO_EVIDENCE): Outcome =>
   outcome('fail', r, message, evidence);
 
-export const notApplicable = (r: Resource | ResourceRef, reason: string, evidence: Evidence = {}): Outcome =>
+export const notApplicable = (r: Resource | ResourceRef, reason: string, evidence: Evidence = NO_EVIDENCE): Outcome =>
   outcome('not_applicable', r, reason, evidence);
 
 /** The data the result needed could not be collected: never a pass. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, open, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -19,6 +19,37 @@ async function linkTarget(file: string): Promise<string> {
   throw new InputError('--output', file, 'a path that is not a loop of symbolic links');
 }
 
+/** Bytes encoded per write: few system calls, and memory flat however large the report. */
+const BATCH = 1 << 20;
+
+/**
+ * Write content to a file, chunks (a streamed report) as they come: each is
+ * encoded straight into one reused buffer, written when full, so a 150 MiB
+ * report costs one copy per byte and no Buffer per chunk.
+ */
+async function writeContent(file: string, content: string | Uint8Array | Iterable<string>): Promise<void> {
+  if (typeof content === 'string' || content instanceof Uint8Array) return writeFile(file, content);
+  const fh = await open(file, 'w');
+  try {
+    const buffer = Buffer.allocUnsafe(BATCH);
+    let used = 0;
+    const flush = async () => {
+      let done = 0;
+      while (done < used) done += (await fh.write(buffer, done, used - done)).bytesWritten;
+      used = 0;
+    };
+    for (const chunk of content) {
+      // At most 3 bytes of UTF-8 per UTF-16 unit: flush first unless the chunk surely fits.
+      if (used + chunk.length * 3 > BATCH) await flush();
+      if (chunk.length * 3 > BATCH) await fh.writeFile(chunk);
+      else used += buffer.write(chunk, used);
+    }
+    await flush();
+  } finally {
+    await fh.close();
+  }
+}
+
 /**
  * Write a whole file or nothing: write a temporary file beside the target,
  * then rename it over, so a reader never sees a half-written report. A
@@ -33,7 +64,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   if (existing?.isDirectory()) throw new InputError(flag, file, 'a file path, not a directory');
   if (existing && !existing.isFile()) {
     try {
-      await writeFile(target, content);
+      await writeContent(target, content);
     } catch (e) {
       throw new InputError(flag, file, `a writable path (${(e as Error).message})`);
     }
@@ -44,7 +75,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   if (!dirInfo?.isDirectory()) throw new InputError(flag, file, `a file in an existing directory ("${dir}" does not exist)`);
   const tmp = join(dir, `.${basename(target)}.archscan-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    await writeFile(tmp, content);
+    await writeContent(tmp, content);
     await rename(tmp, target);
   } catch (e) {
     await rm(tmp, { force: true });

@@ -9,8 +9,8 @@
 import type { CallError, Inventory, SecurityGroup, SecurityGroupRule } from '../inventory/types.js';
 import type { Severity } from '../checks/types.js';
 import { DEFAULT_BROADER_THAN } from '../inventory/net.js';
-import { reachOf, type FlowPath } from './engine.js';
-import { key } from './model.js';
+import { reachOf, type ExternalReach, type FlowPath } from './engine.js';
+import { key, type EniM } from './model.js';
 import { formatTraffic, intersect, isNothing, NOTHING, portsOf, subtract, trafficOf, union, type Traffic } from './ports.js';
 import { NETWORK_CALLS } from './refs.js';
 
@@ -82,18 +82,33 @@ export function internetExposure(inv: Inventory, sg: SecurityGroup, open: { ipv4
   const exposed: NonNullable<ExposureEvidence['exposedInterfaces']> = [];
   let firstReason: string | undefined;
   let unknown = false;
+  // Interfaces of one class get one answer (reach.fromInternet): judge each class once, not each member,
+  // and copy a path for a member only when it is quoted (at most SHOWN are).
+  const byClass = new Map<EniM, { r: ExternalReach; hit: Traffic; ports: string; path: FlowPath | null }>();
+  let anyExposed = false;
   for (const m of members) {
-    const r = reach.fromInternet(m);
-    if (r.unknown.length > 0) unknown = true;
-    const hit = union(intersect(r.byFamily.ipv4, open.ipv4), intersect(r.byFamily.ipv6, open.ipv6));
-    if (isNothing(hit)) {
-      firstReason ??= `${m.eni.id}: ${r.blockedBy ?? `only ${formatTraffic(r.traffic)} reaches it, none of the rule's ports`}`;
+    const rep = m.cls?.rep ?? m;
+    let c = byClass.get(rep);
+    if (!c) {
+      const r = reach.fromInternet(rep);
+      const hit = union(intersect(r.byFamily.ipv4, open.ipv4), intersect(r.byFamily.ipv6, open.ipv6));
+      const path = isNothing(hit) ? null : (r.paths.find((p) => !isNothing(intersect(hit, trafficOf(p.protocol, { from: p.port, to: p.port })))) ?? null);
+      byClass.set(rep, (c = { r, hit, ports: isNothing(hit) ? '' : formatTraffic(hit), path }));
+    }
+    if (c.r.unknown.length > 0) unknown = true;
+    if (isNothing(c.hit)) {
+      if (firstReason === undefined) {
+        const r = m === rep ? c.r : reach.fromInternet(m);
+        firstReason = `${m.eni.id}: ${r.blockedBy ?? `only ${formatTraffic(r.traffic)} reaches it, none of the rule's ports`}`;
+      }
       continue;
     }
-    const path = r.paths.find((p) => !isNothing(intersect(hit, trafficOf(p.protocol, { from: p.port, to: p.port })))) ?? null;
-    exposed.push({ networkInterface: m.eni.id, attachedTo: m.eni.instanceId ?? m.eni.description ?? null, ports: formatTraffic(hit), path });
+    anyExposed = true;
+    if (exposed.length >= SHOWN) continue;
+    const path = c.path === null || m === rep ? c.path : { ...c.path, destination: m.eni.id };
+    exposed.push({ networkInterface: m.eni.id, attachedTo: m.eni.instanceId ?? m.eni.description ?? null, ports: c.ports, path });
   }
-  if (exposed.length > 0) return { reachableFromInternet: true, exposedInterfaces: exposed.slice(0, SHOWN) };
+  if (anyExposed) return { reachableFromInternet: true, exposedInterfaces: exposed };
   // A route through a prefix list whose entries could not be read: not known, never "not reachable".
   if (unknown) return { reachableFromInternet: null, reachability: 'not known: data the routes or rules depend on could not be read' };
   return { reachableFromInternet: false, reachability: `no interface of ${sg.id} is reachable from the internet on these ports (${members.length} interface(s); ${firstReason})` };

@@ -172,6 +172,12 @@ const setsOf = (cidrs: readonly Cidr[]): Record<Family, AddrSet> => ({ 4: AddrSe
 
 const RUNNING = new Set(['running', 'pending']);
 
+/** A group's ingress then egress rules, without copying either list (100k groups × several rules). */
+function* rulesOf(g: SecurityGroup): Generator<SecurityGroupRule> {
+  yield* g.ingress;
+  yield* g.egress;
+}
+
 export function buildModel(inv: Inventory): NetworkModel {
   // Prefix lists: from the listing, and from the rules that name them (their entries ride on the rule).
   const prefixLists: NetworkModel['prefixLists'] = new Map();
@@ -179,7 +185,7 @@ export function buildModel(inv: Inventory): NetworkModel {
     prefixLists.set(key(p.region, p.id), p.entries.ok ? { ok: true, cidrs: p.entries.value.flatMap((c) => parseCidr(c) ?? []) } : { ok: false, error: p.entries.error });
   }
   for (const g of inv.securityGroups) {
-    for (const r of [...g.ingress, ...g.egress]) {
+    for (const r of rulesOf(g)) {
       if (r.peer.kind !== 'prefixList' || prefixLists.has(key(g.region, r.peer.value))) continue;
       prefixLists.set(key(g.region, r.peer.value), r.peer.cidrs.ok ? { ok: true, cidrs: r.peer.cidrs.value.flatMap((c) => parseCidr(c) ?? []) } : { ok: false, error: r.peer.cidrs.error });
     }
@@ -232,7 +238,7 @@ export function buildModel(inv: Inventory): NetworkModel {
     regionCidrs.set(region, list);
   };
   for (const g of inv.securityGroups) {
-    for (const r of [...g.ingress, ...g.egress]) {
+    for (const r of rulesOf(g)) {
       if (r.peer.kind === 'cidr4' || r.peer.kind === 'cidr6') addCidr(g.region, parseCidr(r.peer.value));
       if (r.peer.kind === 'prefixList') {
         const pl = prefixLists.get(key(g.region, r.peer.value));
@@ -244,7 +250,8 @@ export function buildModel(inv: Inventory): NetworkModel {
   for (const t of tables.values()) for (const f of [4, 6] as const) for (const r of t.routes[f]) addCidr(t.region, r.cidr);
   const sortedCidrs = new Map<string, Record<Family, Cidr[]>>();
   for (const [region, list] of regionCidrs) {
-    const unique = [...new Map(list.map((c) => [`${c.family}|${c.lo}|${c.prefix}`, c])).values()];
+    // parseCidr gives one object per text: drop repeats by identity first, so the (bigint) text key is made per distinct CIDR only.
+    const unique = [...new Map([...new Set(list)].map((c) => [`${c.family}|${c.lo}|${c.prefix}`, c])).values()];
     const byFamily: Record<Family, Cidr[]> = { 4: [], 6: [] };
     for (const c of unique) byFamily[c.family].push(c);
     for (const f of [4, 6] as const) byFamily[f].sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : a.prefix - b.prefix));
@@ -290,6 +297,16 @@ export function buildModel(inv: Inventory): NetworkModel {
     subnets.set(sm.key, sm);
   }
 
+  // Address sets are immutable: rules naming the same CIDR (0.0.0.0/0, an office's) share one pair.
+  const setsByCidr = new Map<string, Record<Family, AddrSet>>();
+  const cidrSets = (text: string): Record<Family, AddrSet> => {
+    let sets = setsByCidr.get(text);
+    if (!sets) {
+      const c = parseCidr(text);
+      setsByCidr.set(text, (sets = setsOf(c ? [c] : [])));
+    }
+    return sets;
+  };
   const sgs = new Map<string, SgM>();
   for (const g of inv.securityGroups) {
     const compile = (r: SecurityGroupRule): RuleM => {
@@ -301,8 +318,7 @@ export function buildModel(inv: Inventory): NetworkModel {
         if (!pl || !pl.ok) return { group: g, rule: r, traffic, peer: { kind: 'unknown', error: pl && !pl.ok ? pl.error : (p.cidrs as { ok: false; error: CallError }).error } };
         return { group: g, rule: r, traffic, peer: { kind: 'addrs', sets: setsOf(pl.cidrs) } };
       }
-      const c = parseCidr(p.value);
-      return { group: g, rule: r, traffic, peer: { kind: 'addrs', sets: setsOf(c ? [c] : []) } };
+      return { group: g, rule: r, traffic, peer: { kind: 'addrs', sets: cidrSets(p.value) } };
     };
     const sg: SgM = { key: key(g.region, g.id), group: g, region: g.region, ingress: g.ingress.map(compile), egress: g.egress.map(compile), members: [] };
     if (g.vpcId) sg.vpcKey = key(g.region, g.vpcId);

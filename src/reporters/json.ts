@@ -1,4 +1,4 @@
-import { prettyJson, rendered } from './stream.js';
+import { prettyJson, rendered, resultText } from './stream.js';
 import type { Reporter } from './types.js';
 
 /** evaluations[i].results[j]: one result per line. */
@@ -10,4 +10,8 @@ const isResult = (path: readonly (string | number)[]) => path.length === 4 && pa
  * stays diffable. Deterministic: the assessment is built sorted and holds no
  * wall-clock time.
  */
-export const renderJson: Reporter = (assessment) => rendered(() => prettyJson(assessment, isResult));
+export const renderJson: Reporter = (assessment) =>
+  rendered(() => {
+    const refs = new Map<object, string>();
+    return prettyJson(assessment, isResult, (r) => resultText(r, refs));
+  });

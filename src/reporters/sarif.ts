@@ -137,7 +137,8 @@ interface Finding {
   checkId: string;
   severity: Severity;
   result: CheckResult;
-  controls: ControlRef[];
+  /** The controls of each merged evaluation: shared lists, flattened only for the results written. */
+  controlLists: ControlRef[][];
   evaluations: string[];
   /** True while every merged result is waived everywhere: then the finding is a suppression. */
   waived: boolean;
@@ -154,12 +155,12 @@ function groupFindings(a: Assessment, status: 'fail' | 'error', controls: Map<st
       const waived = result.waiver?.everywhere === true;
       const refs = result.waiver?.refs ?? [];
       if (f) {
-        f.controls.push(...(controls.get(ev.key) ?? []));
+        f.controlLists.push(controls.get(ev.key) ?? []);
         f.evaluations.push(ev.key);
         f.waived &&= waived;
         f.waiverRefs.push(...refs);
       } else {
-        byId.set(id, { checkId: ev.checkId, severity: result.severity ?? ev.severity, result, controls: [...(controls.get(ev.key) ?? [])], evaluations: [ev.key], waived, waiverRefs: [...refs] });
+        byId.set(id, { checkId: ev.checkId, severity: result.severity ?? ev.severity, result, controlLists: [controls.get(ev.key) ?? []], evaluations: [ev.key], waived, waiverRefs: [...refs] });
       }
     }
   }
@@ -244,7 +245,7 @@ function suppressions(f: Finding, waivers: Map<string, WaiverOutcome>): Result['
 function toResult(f: Finding, ruleIndex: number, waivers: Map<string, WaiverOutcome>): Result {
   const r = f.result;
   const suppressed = suppressions(f, waivers);
-  const refs = uniqueRefs(f.controls);
+  const refs = uniqueRefs(f.controlLists.flat());
   const citations = refs.map((c) => `${c.framework} ${c.control}${c.caveat}`).join(', ');
   return {
     ruleId: f.checkId,
@@ -347,6 +348,8 @@ export const renderSarif: Reporter = (a, options) => {
   const ruleList = rules(a, controls, a.evaluations);
   const ruleIndex = new Map(ruleList.map((r, i) => [r.id, i]));
   const failures = groupFindings(a, 'fail', controls);
+  // Grouped once: the skeleton is rendered more than once when results are cut.
+  const errors = groupFindings(a, 'error', controls);
   const waiverRefs = new Map((a.waivers?.entries ?? []).map((w) => [w.ref, w]));
   const warnings: string[] = [];
   const category = options.sarifCategory === undefined ? defaultCategory(a.snapshot.accountId) : options.sarifCategory;
@@ -367,7 +370,7 @@ export const renderSarif: Reporter = (a, options) => {
       },
       taxonomies: taxonomies(a),
       ...(category === false ? {} : { automationDetails: { id: category.endsWith('/') ? category : `${category}/` } }),
-      invocations: [invocation(a, groupFindings(a, 'error', controls))],
+      invocations: [invocation(a, errors)],
       results: kept > 0 ? [RESULTS_MARK as unknown as Result] : [],
       properties: {
         account: a.snapshot.accountId,

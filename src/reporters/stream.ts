@@ -44,10 +44,17 @@ export function rendered(pieces: () => Iterable<string>, warnings: string[] = []
  * values for which `compact(path)` is true are written on one line
  * (`JSON.stringify(value)`): one result per line keeps a large report's size
  * proportional to its results and still diffable line by line.
+ * `compactText` writes those values (default `JSON.stringify`); it must
+ * give the same text, faster (resultText, below).
  */
-export function* prettyJson(value: unknown, compact: (path: readonly (string | number)[]) => boolean = () => false): Generator<string> {
+export function* prettyJson(
+  value: unknown,
+  compact: (path: readonly (string | number)[]) => boolean = () => false,
+  compactText: (v: object) => string = (v) => JSON.stringify(v),
+): Generator<string> {
   const path: (string | number)[] = [];
-  const leaf = (v: unknown): string | undefined => (v === null || typeof v !== 'object' || compact(path) ? (JSON.stringify(v) ?? 'null') : undefined);
+  const leaf = (v: unknown): string | undefined =>
+    v === null || typeof v !== 'object' ? (JSON.stringify(v) ?? 'null') : compact(path) ? compactText(v) : undefined;
   function* write(v: object, indent: string): Generator<string> {
     const inner = `${indent}  `;
     if (Array.isArray(v)) {
@@ -97,4 +104,34 @@ export function* prettyJson(value: unknown, compact: (path: readonly (string | n
   if (top !== undefined) yield top;
   else yield* write(value as object, '');
   yield '\n';
+}
+
+/** `"key":` for the keys of a compact object, made once each. */
+const KEY_TEXT = new Map<string, string>();
+const keyText = (k: string): string => {
+  let text = KEY_TEXT.get(k);
+  if (text === undefined) KEY_TEXT.set(k, (text = `${JSON.stringify(k)}:`));
+  return text;
+};
+
+/**
+ * `JSON.stringify(result)`, byte for byte, but each distinct `resource` ref
+ * is stringified once per report (a resource is the subject of one result
+ * per check that covers it; its ref is shared, never changed, and is half
+ * of each line). `refs` holds the texts for one rendering.
+ */
+export function resultText(result: object, refs: Map<object, string>): string {
+  let out = '{';
+  for (const k in result) {
+    const v = (result as Record<string, unknown>)[k];
+    let text: string | undefined;
+    if (k === 'resource' && typeof v === 'object' && v !== null) {
+      text = refs.get(v);
+      if (text === undefined) refs.set(v, (text = JSON.stringify(v)));
+    } else text = JSON.stringify(v);
+    // As JSON.stringify: an undefined or function value leaves its key out.
+    if (text === undefined) continue;
+    out += out.length === 1 ? keyText(k) + text : `,${keyText(k)}${text}`;
+  }
+  return `${out}}`;
 }
