@@ -13,7 +13,7 @@
  * by aws-sdk-client-mock from the modules' fakes. Nothing but 127.0.0.1 is reached.
  */
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -78,6 +78,7 @@ afterEach(async () => {
   mocked = undefined;
   process.env = { ...saved };
   await aws.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 function captureIo(): Io & { out: string; err: string } {
