@@ -15,6 +15,7 @@ import { DIFF_FORMATS, runDiff, type DiffOptions } from './diff.js';
 import { validateFile } from './validate.js';
 import { runArchInit, type ArchInitOptions } from './arch.js';
 import type { AwsFlags } from './live.js';
+import { DEFAULT_CONCURRENCY } from '../collect/limits.js';
 import { minimalPolicy } from '../collect/permissions.js';
 import { VERSION } from './version.js';
 import { orgOptions, type OrgFlags } from './org.js';
@@ -55,8 +56,8 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
       .option('--mfa-token <code>', 'the MFA device\'s current code, where no terminal can be asked (CI); also answers a profile\'s mfa_serial')
       .option('--regions <list>', 'comma-separated regions, or all: every region of the partition enabled for the account (the default)')
       .option('--region <name>', 'one region: the same as --regions with one name')
-      .option('--concurrency <n>', 'API calls in flight at once, across regions and services', '16')
-      .option('--service-concurrency <n>', 'of those, at most this many for one service (default: half of --concurrency)')
+      .option('--concurrency <n>', 'API calls in flight at once, across regions and services', String(DEFAULT_CONCURRENCY))
+      .option('--service-concurrency <n>', 'of those, at most this many for one service in one region (default: a quarter of --concurrency)')
       .option('--max-attempts <n>', 'attempts per call under the SDK adaptive retry mode (throttling)', '8')
       .option('--timeout <seconds>', 'per-request timeout', '30');
 

@@ -7,6 +7,7 @@ import { SERVICES } from '../services/registry.js';
 import { parseSnapshot } from '../snapshot/read.js';
 import { GLOBAL_REGION, SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, type Snapshot, type SnapshotScope } from '../snapshot/types.js';
 import { ClientPool, clientConfig, credentialsFor, type AwsOptions } from './clients.js';
+import { defaultServiceConcurrency } from './limits.js';
 import { Recorder, type Progress } from './recorder.js';
 import { planRegions } from './regions.js';
 import { collectScope, sendOnce } from './run.js';
@@ -18,7 +19,7 @@ export interface CollectOptions extends AwsOptions {
   homeRegion: string;
   /** At most this many API calls in flight, across all regions and services. */
   concurrency: number;
-  /** At most this many of them for one service (default: half of `concurrency`, rounded up). */
+  /** At most this many of them for one service in one region (default: a quarter of `concurrency`, rounded up). */
   serviceConcurrency?: number;
   /** The collection time written into the snapshot (the CLI passes the clock in). */
   now: Date;
@@ -47,13 +48,13 @@ function redactor(secrets: (string | undefined)[]): (text: string) => string {
  * and service concurrently under one limit, every failure recorded. What AWS
  * answered is kept as it came: content is never a reason to stop (the scan
  * judges it). Only an account that cannot be identified stops a collection.
- * One service has at most `serviceConcurrency` of the calls in flight.
+ * One service has at most `serviceConcurrency` of the calls in flight in one region.
  */
 export async function collectSnapshot(o: CollectOptions, modules: readonly AnyServiceModule[] = SERVICES): Promise<Snapshot> {
   const home = o.homeRegion;
   const credentials = o.credentials ?? credentialsFor(o, home);
   const known = new Set(operationsOf(modules).map((op) => op.key));
-  const perService = o.serviceConcurrency ?? Math.ceil(o.concurrency / 2);
+  const perService = o.serviceConcurrency ?? defaultServiceConcurrency(o.concurrency);
   const rec = new Recorder(pLimit(o.concurrency), known, o.progress, () => pLimit(perService));
   const pool = new ClientPool((region) => clientConfig(region, credentials, o));
   const collectors = new Map<string, ServiceCollector>(await Promise.all(modules.map(async (m) => [m.name, await m.collector()] as const)));

@@ -44,14 +44,19 @@ export class Recorder {
     private readonly limit: ReturnType<typeof pLimit>,
     private readonly known: ReadonlySet<string>,
     readonly progress: Progress = { done: () => {} },
-    /** A limit per service (the part of the key before the colon); none when undefined. */
+    /**
+     * A limit per service (the part of the key before the colon) in each
+     * region; none when undefined. Per region because AWS throttles each
+     * account's API calls per region (EC2: a token bucket per API per region).
+     */
     private readonly serviceLimit?: () => ReturnType<typeof pLimit>,
   ) {}
 
-  private limitOf(service: string): ReturnType<typeof pLimit> | undefined {
+  private limitOf(service: string, region: string): ReturnType<typeof pLimit> | undefined {
     if (!this.serviceLimit) return undefined;
-    let l = this.serviceLimits.get(service);
-    if (!l) this.serviceLimits.set(service, (l = this.serviceLimit()));
+    const key = `${service} ${region}`;
+    let l = this.serviceLimits.get(key);
+    if (!l) this.serviceLimits.set(key, (l = this.serviceLimit()));
     return l;
   }
 
@@ -66,23 +71,36 @@ export class Recorder {
    */
   async call<T>(region: string, key: string, send: () => Promise<T>, resource?: string): Promise<T | undefined> {
     if (!this.known.has(key)) throw new Error(`a collector sends ${key}, which no service module declares`);
-    const own = this.limitOf(key.slice(0, key.indexOf(':')));
+    const own = this.limitOf(key.slice(0, key.indexOf(':')), region);
     return own ? own(() => this.send(region, key, send, resource)) : this.send(region, key, send, resource);
   }
 
+  /**
+   * Send a call from inside another call's send (IAM's GenerateCredentialReport
+   * polled inside GetCredentialReport): recorded like any call, but under the
+   * slots the outer call already holds. Waiting for another slot of the same
+   * limits would deadlock when a limit is 1.
+   */
+  async callWithin<T>(region: string, key: string, send: () => Promise<T>): Promise<T | undefined> {
+    if (!this.known.has(key)) throw new Error(`a collector sends ${key}, which no service module declares`);
+    return this.attempt(region, key, send);
+  }
+
   private send<T>(region: string, key: string, send: () => Promise<T>, resource?: string): Promise<T | undefined> {
-    return this.limit(async () => {
-      this.sent.push(key);
-      try {
-        return await send();
-      } catch (e) {
-        const [service = '', operation = ''] = key.split(':');
-        const error: CallError = { service, operation, region, code: errorCode(e), message: String((e as Error).message ?? e) };
-        if (resource !== undefined) error.resource = resource;
-        this.errors.push(error);
-        return undefined;
-      }
-    });
+    return this.limit(() => this.attempt(region, key, send, resource));
+  }
+
+  private async attempt<T>(region: string, key: string, send: () => Promise<T>, resource?: string): Promise<T | undefined> {
+    this.sent.push(key);
+    try {
+      return await send();
+    } catch (e) {
+      const [service = '', operation = ''] = key.split(':');
+      const error: CallError = { service, operation, region, code: errorCode(e), message: String((e as Error).message ?? e) };
+      if (resource !== undefined) error.resource = resource;
+      this.errors.push(error);
+      return undefined;
+    }
   }
 
   put(region: string, key: string, response: object): void {

@@ -43,10 +43,10 @@ export async function collectScope(module: AnyServiceModule, collector: ServiceC
   const fan: FanOutContext = { region: ctx.region, regions: ctx.regions, homeRegion: ctx.homeRegion, accountId: ctx.accountId };
   const defaultRegion = ctx.region === GLOBAL_REGION ? ctx.homeRegion : ctx.region;
 
-  // Support calls (GenerateCredentialReport) are sent but never stored.
+  // Support calls (GenerateCredentialReport) are sent from inside another call's send, under its slots, and never stored.
   const call: SendContext['call'] = (key: CallKey, input: object = {}) => {
     const binding = bindingOf(collector, module, key);
-    return ctx.rec.call(ctx.region, key, () => sendOnce(binding, fan, ctx.pool, input, defaultRegion, call));
+    return ctx.rec.callWithin(ctx.region, key, () => sendOnce(binding, fan, ctx.pool, input, defaultRegion, call));
   };
 
   const answers = new Map<string, Promise<Answer>>();

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectSnapshot, type CollectOptions } from '../../src/collect/collect.js';
+import { DEFAULT_CONCURRENCY, defaultServiceConcurrency } from '../../src/collect/limits.js';
 import { requiredActions } from '../../src/collect/permissions.js';
 import { iamActionFor, READ_ONLY } from '../../src/services/operations.js';
 import { main } from '../../src/cli/main.js';
@@ -135,6 +136,47 @@ describe('collect (mocked AWS)', () => {
     // KMS's per-key calls ran while S3's 40 x 7 calls were still queued, not after them.
     expect(kmsDoneBeforeS3).toBeGreaterThanOrEqual(0);
     expect(kmsDoneBeforeS3).toBeLessThan(100);
+  });
+
+  it('limits one service per region, as AWS throttles, so two regions of one service run side by side', async () => {
+    const account = await fakeAccount();
+    const inFlight = new Map<string, number>();
+    const peak = new Map<string, number>();
+    for (const region of ['ap-south-1', 'ap-south-2']) {
+      const answers = account[region]!;
+      for (const key of Object.keys(answers).filter((k) => k.startsWith('ec2:'))) {
+        const answer = answers[key];
+        answers[key] = async () => {
+          const now = (inFlight.get(region) ?? 0) + 1;
+          inFlight.set(region, now);
+          const both = (inFlight.get('ap-south-1') ?? 0) + (inFlight.get('ap-south-2') ?? 0);
+          peak.set(region, Math.max(peak.get(region) ?? 0, now));
+          peak.set('both', Math.max(peak.get('both') ?? 0, both));
+          await new Promise((r) => setTimeout(r, 5));
+          inFlight.set(region, inFlight.get(region)! - 1);
+          return typeof answer === 'function' ? (answer as () => unknown)() : structuredClone(answer);
+        };
+      }
+    }
+    const snapshot = await collectFrom(account, { concurrency: 16, serviceConcurrency: 3 });
+    expect(snapshot.errors).toEqual([]);
+    expect(peak.get('ap-south-1')).toBe(3);
+    expect(peak.get('ap-south-2')).toBe(3);
+    expect(peak.get('both')).toBeGreaterThan(3);
+  });
+
+  it('with one call in flight, collects the same snapshot: a call sent inside another (the credential report) does not wait for a second slot', async () => {
+    const wide = await collectFrom(await fakeAccount());
+    mocked!.restore();
+    const narrow = await collectFrom(await fakeAccount(), { concurrency: 1, serviceConcurrency: 1 });
+    expect(narrow).toEqual(wide);
+    expect(mocked!.sent.filter((s) => s.key === 'iam:GenerateCredentialReport').length).toBeGreaterThan(0);
+  });
+
+  it('defaults to 64 calls in flight, 16 of them for one service in one region', () => {
+    expect(DEFAULT_CONCURRENCY).toBe(64);
+    expect(defaultServiceConcurrency(DEFAULT_CONCURRENCY)).toBe(16);
+    expect(defaultServiceConcurrency(5)).toBe(2);
   });
 
   it('--service-concurrency above --concurrency is a usage error', async () => {
