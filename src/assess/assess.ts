@@ -5,6 +5,13 @@ import { architectureSection } from '../reach/matrix.js';
 import { evidenceOf, isAttested, type RuleSet } from '../rules/types.js';
 import { OPERATION_BY_KEY } from '../services/operations.js';
 import type { Snapshot } from '../snapshot/types.js';
+
+/**
+ * What the assessment reads of the snapshot beyond the inventory: the
+ * metadata and the failed calls. Callers can drop the raw answers once the
+ * inventory is built (at 100k resources they are a third of the live heap).
+ */
+export type SnapshotSummary = Pick<Snapshot, 'metadata' | 'errors'>;
 import { addCounts, countControlStatuses, countStatuses, score, SCORE_FORMULA, SCOPE_STATEMENT, SEVERITY_WEIGHTS, STATUS_PRECEDENCE, statusOf } from './score.js';
 import type { Assessment, CheckInfo, ControlAssessment, Counts, Evaluation, FrameworkAssessment, FrameworkScope } from './types.js';
 import { applyWaivers, resultKey, type WaiverInput } from './waive.js';
@@ -20,7 +27,7 @@ function withoutWaived(counts: Counts, waived: number): Counts {
  * Run every (check, params) the selected rule sets ask for, once each, and
  * join the results to controls and frameworks, applying waivers if given.
  */
-export function assess(snapshot: Snapshot, inv: Inventory, allRuleSets: RuleSet[], toolVersion: string, waiverInput?: WaiverInput): Assessment {
+export function assess(snapshot: SnapshotSummary, inv: Inventory, allRuleSets: RuleSet[], toolVersion: string, waiverInput?: WaiverInput): Assessment {
   // Drift checks run only against an architecture profile (scan --arch); without one they are left out of every control.
   const ruleSets = inv.architecture ? allRuleSets : allRuleSets.map((set) => ({ ...set, controls: set.controls.map((c) => ({ ...c, checks: c.checks.filter((k) => findCheck(k.checkId)?.needsArchitecture !== true) })) }));
   const evaluations = new Map<string, Evaluation>();
@@ -223,7 +230,7 @@ export function subsetParts(controls: readonly ControlScore[], evaluations: Read
 }
 
 /** The regions scanned and skipped, the services the framework's checks read, and what a pass means. */
-function frameworkScope(snapshot: Snapshot, checkIds: string[]): FrameworkScope {
+function frameworkScope(snapshot: SnapshotSummary, checkIds: string[]): FrameworkScope {
   const services = new Set<string>();
   for (const id of checkIds) for (const op of findCheck(id)!.requires) services.add(op.slice(0, op.indexOf(':')));
   const { metadata } = snapshot;

@@ -153,9 +153,9 @@ export interface PackInput {
   settings: ScanSettings;
   render: PackRender;
   assessment: Assessment;
-  snapshot: Snapshot;
-  /** The snapshot file scanned; undefined for a live scan (the collected snapshot is then written into the pack). */
+  /** Either the snapshot file scanned, or (a live scan) the collected snapshot, which is then written into the pack. */
   snapshotFile?: string;
+  snapshot?: Snapshot;
   /** The rule sets the scan ran (after --framework and --rules). */
   ruleSets: readonly { id: string; title: string; version: string; builtin: boolean }[];
   warnings: string[];
@@ -195,6 +195,7 @@ export async function writePack(dir: string, p: PackInput): Promise<Manifest> {
     let snap: Manifest['snapshot'];
     const base = { accountId: p.assessment.snapshot.accountId, collectedAt: p.assessment.snapshot.collectedAt };
     if (p.snapshotFile === undefined) {
+      if (p.snapshot === undefined) throw new Error('writePack: a live scan passes its collected snapshot');
       const text = `${JSON.stringify(p.snapshot, null, 2)}\n`;
       await writeFile(join(tmp, PACK_SNAPSHOT), text);
       const hash = { sha256: sha256(text), size: Buffer.byteLength(text) };

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { assess } from '../assess/assess.js';
+import { assess, type SnapshotSummary } from '../assess/assess.js';
 import { gateExitCode, type FailOn } from '../assess/gate.js';
 import { InputError } from '../errors.js';
 import { buildInventory } from '../inventory/build.js';
@@ -9,6 +9,7 @@ import type { RuleSet } from '../rules/types.js';
 import type { Waiver } from '../rules/waivers.js';
 import type { Assessment } from '../assess/types.js';
 import type { Snapshot } from '../snapshot/types.js';
+import type { Inventory } from '../inventory/types.js';
 import type { DiffableReport } from '../diff/diff.js';
 import { EXIT } from '../exit.js';
 import { selectRuleSets } from '../rules/load.js';
@@ -17,6 +18,7 @@ import { loadArchitecture } from '../reach/load-profile.js';
 import type { ArchitectureProfile } from '../reach/profile.js';
 import { readSnapshotHashed } from '../snapshot/read.js';
 import { useColor, type Io } from './io.js';
+import { collectGarbage, LARGE_SCAN } from './memory.js';
 import type { AwsFlags } from './live.js';
 import { writeFileAtomic } from './output.js';
 import { VERSION } from './version.js';
@@ -61,9 +63,13 @@ export async function prepareScan(s: ScanSettings): Promise<PreparedScan> {
 
 /** The assessment of a snapshot under prepared settings (pure but for the baseline's account check). */
 export function assessPrepared(p: PreparedScan, snapshot: Snapshot, baselineFile: string | undefined, source: string): Assessment {
-  const inventory = buildInventory(snapshot);
+  return assessInventory(p, buildInventory(snapshot), snapshot, baselineFile, source);
+}
+
+/** The assessment of a built inventory: the raw snapshot is no longer needed, only its metadata and failed calls. */
+export function assessInventory(p: PreparedScan, inventory: Inventory, summary: SnapshotSummary, baselineFile: string | undefined, source: string): Assessment {
   if (p.architecture) inventory.architecture = p.architecture;
-  const assessment = assess(snapshot, inventory, p.ruleSets, VERSION, p.waivers);
+  const assessment = assess(summary, inventory, p.ruleSets, VERSION, p.waivers);
   if (p.filterReport) assessment.filters = p.filterReport;
   if (p.baseline !== undefined) {
     checkSameAccount(baselineFile!, p.baseline, assessment.snapshot.accountId, source);
@@ -72,6 +78,29 @@ export function assessPrepared(p: PreparedScan, snapshot: Snapshot, baselineFile
   return assessment;
 }
 
+/** What a scan keeps of its snapshot: the inventory, the summary, the file's hash, and the raw answers only if asked. */
+interface ScanInput {
+  inventory: Inventory;
+  summary: SnapshotSummary;
+  sha256?: string;
+  snapshot?: Snapshot;
+}
+
+/**
+ * Read (or collect) the snapshot and build its inventory. The raw answers
+ * live only in this function unless `keep` (a live scan's pack writes them):
+ * once it returns they can be collected, which lowers the peak memory of a
+ * large scan by about a third.
+ */
+async function scanInput(snapshotFile: string | undefined, keep: boolean, collect: () => Promise<Snapshot>): Promise<ScanInput> {
+  const { snapshot, sha256 } = snapshotFile ? await readSnapshotHashed(snapshotFile) : { snapshot: await collect(), sha256: undefined };
+  return {
+    inventory: buildInventory(snapshot),
+    summary: { metadata: snapshot.metadata, errors: snapshot.errors },
+    ...(sha256 !== undefined ? { sha256 } : {}),
+    ...(keep ? { snapshot } : {}),
+  };
+}
 
 /** `archscan scan`: snapshot → inventory → checks → assessment → report(s), then the gate. */
 export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
@@ -113,10 +142,13 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   const source = snapshotFile ?? '<live collection>';
   if (opts.demo && !opts.quiet) io.stderr(`archscan: --demo: scanning the bundled sample account (fictional; not your AWS account): ${snapshotFile}\n`);
   // The live collector (and the AWS SDK) is loaded only for a live scan; it has no file to hash.
-  const { snapshot, sha256 } = snapshotFile
-    ? await readSnapshotHashed(snapshotFile)
-    : { snapshot: await (await import('./live.js')).collectLive(opts as AwsFlags, io, io.stderrIsTty === true), sha256: undefined };
-  const assessment = assessPrepared(prepared, snapshot, opts.baseline, source);
+  // A pack of a live scan holds the collected snapshot; a pack of a file names the file and its hash.
+  const keepSnapshot = opts.outputDir !== undefined && snapshotFile === undefined;
+  const input = await scanInput(snapshotFile, keepSnapshot, async () => (await import('./live.js')).collectLive(opts as AwsFlags, io, io.stderrIsTty === true));
+  // The raw answers are garbage now: a large scan collects them before the checks run (memory.ts says why).
+  if (input.inventory.byArn.size >= LARGE_SCAN) collectGarbage();
+  const { sha256 } = input;
+  const assessment = assessInventory(prepared, input.inventory, input.summary, opts.baseline, source);
 
   const render = {
     generatedAt,
@@ -126,7 +158,7 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   const warnings: string[] = [];
   if (opts.outputDir !== undefined) {
     const { writePack } = await import('./pack.js');
-    await writePack(opts.outputDir, { formats, settings, render, assessment, snapshot, ruleSets: prepared.ruleSets, ...(snapshotFile ? { snapshotFile } : {}), warnings });
+    await writePack(opts.outputDir, { formats, settings, render, assessment, ...(input.snapshot ? { snapshot: input.snapshot } : {}), ruleSets: prepared.ruleSets, ...(snapshotFile ? { snapshotFile } : {}), warnings });
   } else {
     const color = opts.output === undefined && useColor(io);
     const report = REPORTERS[formats[0]!](assessment, { color, verbose: opts.verbose === true, ...render });
