@@ -19,7 +19,7 @@ import type {
   GetEbsEncryptionByDefaultCommandOutput,
   IpPermission,
 } from '@aws-sdk/client-ec2';
-import { nameTag, tagMap, type Json, type Raw } from '../../inventory/base.js';
+import { nameTag, resourceBase, tagMap, type Json, type Raw } from '../../inventory/base.js';
 import { isCidr4, isCidr6 } from '../../inventory/net.js';
 import type { RecordAt, ServiceSource } from '../source.js';
 import { buildNetwork, prefixListReader, type Ec2Network } from './network.js';
@@ -111,10 +111,8 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
   const account = src.accountId;
   const partition = src.partition;
   const arn = (kind: string, id: string) => `arn:${partition}:ec2:${region}:${account}:${kind}/${id}`;
-  const base = (type: string, kind: string, id: string, rawTags?: { Key?: string; Value?: string }[]) => {
-    const tags = tagMap(rawTags);
-    return { type, arn: arn(kind, id), id, account, region, tags, ...nameTag(tags) } as const;
-  };
+  const base = <T extends string>(type: T, kind: string, id: string, rawTags?: { Key?: string; Value?: string }[]) =>
+    resourceBase(type, arn(kind, id), id, account, region, tagMap(rawTags));
   const nonEmpty = (at: RecordAt, value: string | undefined, member: string) => at.expect(value !== '', member, 'a non-empty string');
 
   const vpcs = src.records<RawOf<DescribeVpcsCommandOutput, 'Vpcs'>, Vpc>(region, 'ec2:DescribeVpcs', 'Vpcs/*', (v, at) => {
@@ -125,13 +123,12 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
     (v.Ipv6CidrBlockAssociationSet ?? []).forEach((a, i) => {
       if (a.Ipv6CidrBlock !== undefined) at.expect(isCidr6(a.Ipv6CidrBlock), `/Ipv6CidrBlockAssociationSet/${i}/Ipv6CidrBlock`, 'an IPv6 CIDR block');
     });
-    return {
-      ...base('AWS::EC2::VPC', 'vpc', v.VpcId!, v.Tags),
+    return Object.assign(base('AWS::EC2::VPC', 'vpc', v.VpcId!, v.Tags), {
       type: 'AWS::EC2::VPC',
       cidrBlocks: vpcCidrs(v.CidrBlock, v.CidrBlockAssociationSet),
       ipv6CidrBlocks: (v.Ipv6CidrBlockAssociationSet ?? []).flatMap((a) => (a.Ipv6CidrBlock ? [a.Ipv6CidrBlock] : [])),
       isDefault: v.IsDefault === true,
-    };
+    });
   });
 
   const routeTables = src.records<RawOf<DescribeRouteTablesCommandOutput, 'RouteTables'>, RouteTable>(
@@ -154,14 +151,13 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
         if (r.State !== undefined) route.state = r.State;
         return route;
       });
-      return {
-        ...base('AWS::EC2::RouteTable', 'route-table', t.RouteTableId!, t.Tags),
+      return Object.assign(base('AWS::EC2::RouteTable', 'route-table', t.RouteTableId!, t.Tags), {
         type: 'AWS::EC2::RouteTable',
         vpcId: t.VpcId!,
         isMain: (t.Associations ?? []).some((a) => a.Main === true),
         subnetIds: (t.Associations ?? []).flatMap((a) => (a.SubnetId ? [a.SubnetId] : [])).sort(),
         routes,
-      };
+      });
     },
   );
 
@@ -199,14 +195,13 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
           return entry;
         })
         .sort((x, y) => x.ruleNumber - y.ruleNumber || Number(x.egress) - Number(y.egress));
-      return {
-        ...base('AWS::EC2::NetworkAcl', 'network-acl', a.NetworkAclId!, a.Tags),
+      return Object.assign(base('AWS::EC2::NetworkAcl', 'network-acl', a.NetworkAclId!, a.Tags), {
         type: 'AWS::EC2::NetworkAcl',
         vpcId: a.VpcId!,
         isDefault: a.IsDefault === true,
         entries,
         subnetIds: (a.Associations ?? []).flatMap((s) => (s.SubnetId ? [s.SubnetId] : [])).sort(),
-      };
+      });
     },
   );
 
@@ -216,13 +211,12 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
   const subnets = src.records<RawOf<DescribeSubnetsCommandOutput, 'Subnets'>, Subnet>(region, 'ec2:DescribeSubnets', 'Subnets/*', (s, at) => {
     nonEmpty(at, s.VpcId, '/VpcId');
     if (s.CidrBlock !== undefined) at.expect(isCidr4(s.CidrBlock), '/CidrBlock', 'an IPv4 CIDR block');
-    const subnet: Subnet = {
-      ...base('AWS::EC2::Subnet', 'subnet', s.SubnetId!, s.Tags),
+    const subnet: Subnet = Object.assign(base('AWS::EC2::Subnet', 'subnet', s.SubnetId!, s.Tags), {
       type: 'AWS::EC2::Subnet',
       vpcId: s.VpcId!,
       ipv6CidrBlocks: (s.Ipv6CidrBlockAssociationSet ?? []).flatMap((x) => (x.Ipv6CidrBlock ? [x.Ipv6CidrBlock] : [])),
       mapPublicIpOnLaunch: s.MapPublicIpOnLaunch === true,
-    };
+    });
     if (s.CidrBlock !== undefined) subnet.cidrBlock = s.CidrBlock;
     if (s.AvailabilityZone !== undefined) subnet.availabilityZone = s.AvailabilityZone;
     const table = tableBySubnet.get(s.SubnetId!) ?? mainTableByVpc.get(s.VpcId!);
@@ -236,11 +230,10 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
     region,
     'ec2:DescribeInternetGateways',
     'InternetGateways/*',
-    (g) => ({
-      ...base('AWS::EC2::InternetGateway', 'internet-gateway', g.InternetGatewayId!, g.Tags),
+    (g) => (Object.assign(base('AWS::EC2::InternetGateway', 'internet-gateway', g.InternetGatewayId!, g.Tags), {
       type: 'AWS::EC2::InternetGateway',
       vpcIds: (g.Attachments ?? []).map((a) => a.VpcId!),
-    }),
+    })),
   );
 
   // Prefix lists are resolved lazily: only those a rule references (or a route, or the listing) are read, each once.
@@ -296,14 +289,13 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
     'SecurityGroups/*',
     (g, at) => {
       nonEmpty(at, g.GroupName, '/GroupName');
-      const sg: SecurityGroup = {
-        ...base('AWS::EC2::SecurityGroup', 'security-group', g.GroupId!, g.Tags),
+      const sg: SecurityGroup = Object.assign(base('AWS::EC2::SecurityGroup', 'security-group', g.GroupId!, g.Tags), {
         type: 'AWS::EC2::SecurityGroup',
         groupName: g.GroupName!,
         isDefault: g.GroupName === 'default',
         ingress: expand('ingress', g.IpPermissions!, at, 'IpPermissions'),
         egress: expand('egress', g.IpPermissionsEgress!, at, 'IpPermissionsEgress'),
-      };
+      });
       if (sg.name === undefined) sg.name = g.GroupName!;
       if (g.VpcId !== undefined) {
         nonEmpty(at, g.VpcId, '/VpcId');
@@ -315,11 +307,10 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
 
   const flowLogs = src.records<RawOf<DescribeFlowLogsCommandOutput, 'FlowLogs'>, FlowLog>(region, 'ec2:DescribeFlowLogs', 'FlowLogs/*', (f, at) => {
     nonEmpty(at, f.ResourceId, '/ResourceId');
-    const log: FlowLog = {
-      ...base('AWS::EC2::FlowLog', 'vpc-flow-log', f.FlowLogId!, f.Tags),
+    const log: FlowLog = Object.assign(base('AWS::EC2::FlowLog', 'vpc-flow-log', f.FlowLogId!, f.Tags), {
       type: 'AWS::EC2::FlowLog',
       resourceId: f.ResourceId!,
-    };
+    });
     log.trafficType = f.TrafficType!;
     log.status = f.FlowLogStatus!;
     if (f.DeliverLogsStatus) log.deliverLogsStatus = f.DeliverLogsStatus;
@@ -331,11 +322,10 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
 
   type RawInstance = NonNullable<Item<RawOf<DescribeInstancesCommandOutput, 'Reservations'>, 'Instances'>>;
   const instances = src.records<RawInstance, Instance>(region, 'ec2:DescribeInstances', 'Reservations/*/Instances/*', (i, at) => {
-    const inst: Instance = {
-      ...base('AWS::EC2::Instance', 'instance', i.InstanceId!, i.Tags),
+    const inst: Instance = Object.assign(base('AWS::EC2::Instance', 'instance', i.InstanceId!, i.Tags), {
       type: 'AWS::EC2::Instance',
       securityGroupIds: (i.SecurityGroups ?? []).map((g) => g.GroupId!),
-    };
+    });
     if (i.SubnetId) inst.subnetId = i.SubnetId;
     if (i.VpcId) inst.vpcId = i.VpcId;
     if (i.PublicIpAddress) {
@@ -348,12 +338,11 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
   });
 
   const volumes = src.records<RawOf<DescribeVolumesCommandOutput, 'Volumes'>, Volume>(region, 'ec2:DescribeVolumes', 'Volumes/*', (v) => {
-    const vol: Volume = {
-      ...base('AWS::EC2::Volume', 'volume', v.VolumeId!, v.Tags),
+    const vol: Volume = Object.assign(base('AWS::EC2::Volume', 'volume', v.VolumeId!, v.Tags), {
       type: 'AWS::EC2::Volume',
       encrypted: v.Encrypted!,
       attachedInstanceIds: (v.Attachments ?? []).flatMap((a) => (a.InstanceId ? [a.InstanceId] : [])),
-    };
+    });
     if (v.KmsKeyId) vol.kmsKeyId = v.KmsKeyId;
     vol.state = v.State!;
     vol.sizeGiB = v.Size!;

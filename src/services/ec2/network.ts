@@ -25,7 +25,7 @@ import type {
   SearchTransitGatewayRoutesCommandOutput,
   VpcPeeringConnectionVpcInfo,
 } from '@aws-sdk/client-ec2';
-import { nameTag, tagMap, type Json, type Observed, type Raw } from '../../inventory/base.js';
+import { resourceBase, tagMap, type Json, type Observed, type Raw } from '../../inventory/base.js';
 import { isCidr4, isCidr6, isIp4 } from '../../inventory/net.js';
 import type { RecordAt, ServiceSource } from '../source.js';
 import type {
@@ -95,10 +95,8 @@ const ipv6 = (at: RecordAt, value: string | undefined, member: string) => at.exp
 export function buildNetwork(src: ServiceSource, region: string, prefixEntries: (id: string) => Observed<string[]>): Ec2Network {
   const account = src.accountId;
   const partition = src.partition;
-  const base = <T extends string>(type: T, kind: string, id: string, rawTags?: { Key?: string; Value?: string }[], owner = account) => {
-    const tags = tagMap(rawTags);
-    return { type, arn: `arn:${partition}:ec2:${region}:${owner}:${kind}/${id}`, id, account, region, tags, ...nameTag(tags) };
-  };
+  const base = <T extends string>(type: T, kind: string, id: string, rawTags?: { Key?: string; Value?: string }[], owner = account) =>
+    resourceBase(type, `arn:${partition}:ec2:${region}:${owner}:${kind}/${id}`, id, account, region, tagMap(rawTags));
 
   const networkInterfaces = src.records<RawOf<DescribeNetworkInterfacesCommandOutput, 'NetworkInterfaces'>, NetworkInterface>(
     region,
@@ -138,8 +136,7 @@ export function buildNetwork(src: ServiceSource, region: string, prefixEntries: 
         nonEmpty(at, g.GroupId, `/Groups/${i}/GroupId`);
         return g.GroupId!;
       });
-      const eni: NetworkInterface = {
-        ...base('AWS::EC2::NetworkInterface', 'network-interface', n.NetworkInterfaceId!, n.TagSet),
+      const eni: NetworkInterface = Object.assign(base('AWS::EC2::NetworkInterface', 'network-interface', n.NetworkInterfaceId!, n.TagSet), {
         vpcId: n.VpcId!,
         subnetId: n.SubnetId!,
         interfaceType: String(n.InterfaceType),
@@ -150,7 +147,7 @@ export function buildNetwork(src: ServiceSource, region: string, prefixEntries: 
         ipv6: ipv6Addresses,
         ipv4Prefixes,
         ipv6Prefixes,
-      };
+      });
       if (n.AvailabilityZone) eni.availabilityZone = n.AvailabilityZone;
       if (n.Description) eni.description = n.Description;
       if (n.RequesterId) eni.requesterId = n.RequesterId;
@@ -170,20 +167,19 @@ export function buildNetwork(src: ServiceSource, region: string, prefixEntries: 
     addresses.forEach((a, i) => {
       if (a.PublicIp !== undefined) ipv4(at, a.PublicIp, `/NatGatewayAddresses/${i}/PublicIp`);
     });
-    return {
-      ...base('AWS::EC2::NatGateway', 'natgateway', g.NatGatewayId!, g.Tags),
+    return Object.assign(base('AWS::EC2::NatGateway', 'natgateway', g.NatGatewayId!, g.Tags), {
       vpcId: g.VpcId!,
       subnetId: g.SubnetId!,
       state: String(g.State),
       connectivityType: g.ConnectivityType ? String(g.ConnectivityType) : 'public',
       publicIps: addresses.flatMap((a) => (a.PublicIp ? [a.PublicIp] : [])).sort(),
       networkInterfaceIds: addresses.flatMap((a) => (a.NetworkInterfaceId ? [a.NetworkInterfaceId] : [])).sort(),
-    };
+    });
   });
 
   const elasticIps = src.records<RawOf<DescribeAddressesCommandOutput, 'Addresses'>, ElasticIp>(region, 'ec2:DescribeAddresses', 'Addresses/*', (a, at) => {
     ipv4(at, a.PublicIp, '/PublicIp');
-    const eip: ElasticIp = { ...base('AWS::EC2::EIP', 'elastic-ip', a.AllocationId!, a.Tags), publicIp: a.PublicIp! };
+    const eip: ElasticIp = Object.assign(base('AWS::EC2::EIP', 'elastic-ip', a.AllocationId!, a.Tags), { publicIp: a.PublicIp! });
     if (a.NetworkInterfaceId) eip.networkInterfaceId = a.NetworkInterfaceId;
     if (a.InstanceId) eip.instanceId = a.InstanceId;
     if (a.PrivateIpAddress) {
@@ -199,10 +195,9 @@ export function buildNetwork(src: ServiceSource, region: string, prefixEntries: 
     'EgressOnlyInternetGateways/*',
     (g, at) => {
       g.Attachments!.forEach((x, i) => nonEmpty(at, x.VpcId, `/Attachments/${i}/VpcId`));
-      return {
-        ...base('AWS::EC2::EgressOnlyInternetGateway', 'egress-only-internet-gateway', g.EgressOnlyInternetGatewayId!, g.Tags),
+      return Object.assign(base('AWS::EC2::EgressOnlyInternetGateway', 'egress-only-internet-gateway', g.EgressOnlyInternetGatewayId!, g.Tags), {
         vpcIds: g.Attachments!.map((x) => x.VpcId!).sort(),
-      };
+      });
     },
   );
 
@@ -229,12 +224,11 @@ export function buildNetwork(src: ServiceSource, region: string, prefixEntries: 
     region,
     'ec2:DescribeVpcPeeringConnections',
     'VpcPeeringConnections/*',
-    (p, at) => ({
-      ...base('AWS::EC2::VPCPeeringConnection', 'vpc-peering-connection', p.VpcPeeringConnectionId!, p.Tags),
+    (p, at) => (Object.assign(base('AWS::EC2::VPCPeeringConnection', 'vpc-peering-connection', p.VpcPeeringConnectionId!, p.Tags), {
       status: String(p.Status!.Code),
       requester: side(p.RequesterVpcInfo!, at, '/RequesterVpcInfo'),
       accepter: side(p.AccepterVpcInfo!, at, '/AccepterVpcInfo'),
-    }),
+    })),
   );
 
   const transitGateways = src.records<RawOf<DescribeTransitGatewaysCommandOutput, 'TransitGateways'>, TransitGateway>(
@@ -243,7 +237,7 @@ export function buildNetwork(src: ServiceSource, region: string, prefixEntries: 
     'TransitGateways/*',
     (g, at) => {
       nonEmpty(at, g.OwnerId, '/OwnerId');
-      return { ...base('AWS::EC2::TransitGateway', 'transit-gateway', g.TransitGatewayId!, g.Tags, g.OwnerId!), ownerId: g.OwnerId!, state: String(g.State) };
+      return Object.assign(base('AWS::EC2::TransitGateway', 'transit-gateway', g.TransitGatewayId!, g.Tags, g.OwnerId!), { ownerId: g.OwnerId!, state: String(g.State) });
     },
   );
 
@@ -255,14 +249,13 @@ export function buildNetwork(src: ServiceSource, region: string, prefixEntries: 
       nonEmpty(at, a.TransitGatewayId, '/TransitGatewayId');
       nonEmpty(at, a.TransitGatewayOwnerId, '/TransitGatewayOwnerId');
       nonEmpty(at, a.ResourceId, '/ResourceId');
-      const attachment: TransitGatewayAttachment = {
-        ...base('AWS::EC2::TransitGatewayAttachment', 'transit-gateway-attachment', a.TransitGatewayAttachmentId!, a.Tags),
+      const attachment: TransitGatewayAttachment = Object.assign(base('AWS::EC2::TransitGatewayAttachment', 'transit-gateway-attachment', a.TransitGatewayAttachmentId!, a.Tags), {
         transitGatewayId: a.TransitGatewayId!,
         transitGatewayOwnerId: a.TransitGatewayOwnerId!,
         resourceType: String(a.ResourceType),
         resourceId: a.ResourceId!,
         state: String(a.State),
-      };
+      });
       if (a.ResourceOwnerId) attachment.resourceOwnerId = a.ResourceOwnerId;
       if (a.Association) {
         nonEmpty(at, a.Association.TransitGatewayRouteTableId, '/Association/TransitGatewayRouteTableId');
@@ -302,12 +295,11 @@ export function buildNetwork(src: ServiceSource, region: string, prefixEntries: 
     'TransitGatewayRouteTables/*',
     (t, at) => {
       nonEmpty(at, t.TransitGatewayId, '/TransitGatewayId');
-      return {
-        ...base('AWS::EC2::TransitGatewayRouteTable', 'transit-gateway-route-table', t.TransitGatewayRouteTableId!, t.Tags),
+      return Object.assign(base('AWS::EC2::TransitGatewayRouteTable', 'transit-gateway-route-table', t.TransitGatewayRouteTableId!, t.Tags), {
         transitGatewayId: t.TransitGatewayId!,
         state: String(t.State),
         routes: tgwRoutes(t.TransitGatewayRouteTableId!),
-      };
+      });
     },
   );
 
@@ -317,14 +309,13 @@ export function buildNetwork(src: ServiceSource, region: string, prefixEntries: 
       return r.DestinationCidrBlock!;
     });
     const telemetry = v.VgwTelemetry ?? [];
-    const vpn: VpnConnection = {
-      ...base('AWS::EC2::VPNConnection', 'vpn-connection', v.VpnConnectionId!, v.Tags),
+    const vpn: VpnConnection = Object.assign(base('AWS::EC2::VPNConnection', 'vpn-connection', v.VpnConnectionId!, v.Tags), {
       state: String(v.State),
       customerGatewayId: v.CustomerGatewayId!,
       staticRoutes: [...new Set(staticRoutes)].sort(),
       tunnels: telemetry.length,
       tunnelsUp: telemetry.filter((t) => String(t.Status) === 'UP').length,
-    };
+    });
     if (v.VpnGatewayId) vpn.vpnGatewayId = v.VpnGatewayId;
     if (v.TransitGatewayId) vpn.transitGatewayId = v.TransitGatewayId;
     return vpn;
@@ -332,18 +323,16 @@ export function buildNetwork(src: ServiceSource, region: string, prefixEntries: 
 
   const vpnGateways = src.records<RawOf<DescribeVpnGatewaysCommandOutput, 'VpnGateways'>, VpnGateway>(region, 'ec2:DescribeVpnGateways', 'VpnGateways/*', (g, at) => {
     g.VpcAttachments!.forEach((a, i) => nonEmpty(at, a.VpcId, `/VpcAttachments/${i}/VpcId`));
-    return {
-      ...base('AWS::EC2::VPNGateway', 'vpn-gateway', g.VpnGatewayId!, g.Tags),
+    return Object.assign(base('AWS::EC2::VPNGateway', 'vpn-gateway', g.VpnGatewayId!, g.Tags), {
       state: String(g.State),
       vpcIds: g.VpcAttachments!.filter((a) => String(a.State) === 'attached').map((a) => a.VpcId!).sort(),
-    };
+    });
   });
 
   const vpcEndpoints = src.records<RawOf<DescribeVpcEndpointsCommandOutput, 'VpcEndpoints'>, VpcEndpoint>(region, 'ec2:DescribeVpcEndpoints', 'VpcEndpoints/*', (e, at) => {
     nonEmpty(at, e.VpcId, '/VpcId');
     nonEmpty(at, e.ServiceName, '/ServiceName');
-    return {
-      ...base('AWS::EC2::VPCEndpoint', 'vpc-endpoint', e.VpcEndpointId!, e.Tags),
+    return Object.assign(base('AWS::EC2::VPCEndpoint', 'vpc-endpoint', e.VpcEndpointId!, e.Tags), {
       endpointType: String(e.VpcEndpointType),
       vpcId: e.VpcId!,
       serviceName: e.ServiceName!,
@@ -352,7 +341,7 @@ export function buildNetwork(src: ServiceSource, region: string, prefixEntries: 
       networkInterfaceIds: [...(e.NetworkInterfaceIds ?? [])].sort(),
       routeTableIds: [...(e.RouteTableIds ?? [])].sort(),
       securityGroupIds: (e.Groups ?? []).map((g) => g.GroupId!).sort(),
-    };
+    });
   });
 
   const prefixLists = src.records<RawOf<DescribeManagedPrefixListsCommandOutput, 'PrefixLists'>, ManagedPrefixList>(
