@@ -319,17 +319,21 @@ const ESTIMATE_BLOCK = 256;
 const VERIFY_ABOVE = 0.8;
 
 /**
- * How many of `texts` (most severe first) fit in `budget` gzipped bytes,
- * estimated from blocks compressed once each (linear; no re-render).
+ * How many of `count` result texts (most severe first; `textAt(i)` renders
+ * the i-th) fit in `budget` gzipped bytes, estimated from blocks compressed
+ * once each (linear; no re-render). Texts are rendered here only to be
+ * measured: at 100k resources, holding 25,000 of them cost 35 MB until the
+ * report was written.
  */
-function fitGzip(texts: readonly string[], budget: number): { kept: number; estimate: number } {
-  // Gzip never shrinks text by less than its own size minus a few bytes: under the budget raw, it fits gzipped.
+function fitGzip(count: number, textAt: (i: number) => string, budget: number): { kept: number; estimate: number } {
   let raw = 0;
-  for (const t of texts) raw += Buffer.byteLength(t) + 2;
-  if (raw + 1024 <= budget) return { kept: texts.length, estimate: raw };
   let used = 0;
-  for (let start = 0; start < texts.length; start += ESTIMATE_BLOCK) {
-    const block = texts.slice(start, start + ESTIMATE_BLOCK);
+  let overflow: { kept: number; estimate: number } | undefined;
+  for (let start = 0; start < count; start += ESTIMATE_BLOCK) {
+    const block: string[] = [];
+    for (let i = start; i < Math.min(count, start + ESTIMATE_BLOCK); i++) block.push(textAt(i));
+    for (const t of block) raw += Buffer.byteLength(t) + 2;
+    if (overflow) continue;
     // Level 1: several times faster than the default the upload action uses, and never smaller in practice; verified below.
     const size = gzipSync(block.join(',\n'), { level: 1 }).length;
     if (used + size <= budget) {
@@ -338,9 +342,11 @@ function fitGzip(texts: readonly string[], budget: number): { kept: number; esti
     }
     // The block that overflows: take its share that fits, at its own average size per result.
     const fits = Math.floor(((budget - used) / size) * block.length);
-    return { kept: start + fits, estimate: used + (size * fits) / block.length };
+    overflow = { kept: start + fits, estimate: used + (size * fits) / block.length };
   }
-  return { kept: texts.length, estimate: used };
+  // Gzip never shrinks text by less than its own size minus a few bytes: under the budget raw, it fits gzipped.
+  if (raw + 1024 <= budget) return { kept: count, estimate: raw };
+  return overflow ?? { kept: count, estimate: used };
 }
 
 export const renderSarif: Reporter = (a, options) => {
@@ -392,16 +398,25 @@ export const renderSarif: Reporter = (a, options) => {
     return [text.slice(0, at), text.slice(end)];
   };
 
-  // Each kept result is rendered once; at most 25,000 of them, however large the account.
-  const texts = failures.slice(0, GITHUB_LIMITS.resultsPerRun).map((f) => resultText(toResult(f, ruleIndex.get(f.checkId)!, waiverRefs)));
-  const frame = skeleton(texts.length);
+  // At most 25,000 results, however large the account; each is rendered to be measured, then again as it is written.
+  const candidates = Math.min(failures.length, GITHUB_LIMITS.resultsPerRun);
+  const textAt = (i: number) => resultText(toResult(failures[i]!, ruleIndex.get(failures[i]!.checkId)!, waiverRefs));
+  const frame = skeleton(candidates);
   const frameBytes = gzipSync(frame.join('')).length;
-  let { kept, estimate } = fitGzip(texts, GITHUB_LIMITS.gzippedBytes - frameBytes);
+  let { kept, estimate } = fitGzip(candidates, textAt, GITHUB_LIMITS.gzippedBytes - frameBytes);
   let parts = skeleton(kept);
-  const pieces = () => (kept === 0 ? parts : [parts[0]!, ...interleave(texts, kept), parts[1]!]);
+  function* pieces(): Generator<string> {
+    if (kept === 0) {
+      yield* parts;
+      return;
+    }
+    yield parts[0]!;
+    for (let i = 0; i < kept; i++) yield i < kept - 1 ? `${textAt(i)},\n` : textAt(i);
+    yield parts[1]!;
+  }
   if (estimate + frameBytes > GITHUB_LIMITS.gzippedBytes * VERIFY_ABOVE) {
     // Near the limit: measure the real output, and step back until it fits (rarely more than once).
-    while (kept > 0 && gzipSync(pieces().join('')).length > GITHUB_LIMITS.gzippedBytes) {
+    while (kept > 0 && gzipSync([...pieces()].join('')).length > GITHUB_LIMITS.gzippedBytes) {
       kept = Math.floor(kept * 0.95);
       parts = skeleton(kept);
     }
@@ -428,8 +443,3 @@ export const renderSarif: Reporter = (a, options) => {
   }
   return rendered(pieces, warnings);
 };
-
-/** The first `n` result texts, comma-separated as array items. */
-function* interleave(texts: readonly string[], n: number): Generator<string> {
-  for (let i = 0; i < n; i++) yield i < n - 1 ? `${texts[i]},\n` : texts[i]!;
-}
