@@ -12,6 +12,10 @@ import type { Snapshot } from '../snapshot/types.js';
  * inventory is built (at 100k resources they are a third of the live heap).
  */
 export type SnapshotSummary = Pick<Snapshot, 'metadata' | 'errors'>;
+
+export function summaryOf(snapshot: Snapshot): SnapshotSummary {
+  return { metadata: snapshot.metadata, errors: snapshot.errors };
+}
 import { addCounts, countControlStatuses, countStatuses, score, SCORE_FORMULA, SCOPE_STATEMENT, SEVERITY_WEIGHTS, STATUS_PRECEDENCE, statusOf } from './score.js';
 import type { Assessment, CheckInfo, ControlAssessment, Counts, Evaluation, FrameworkAssessment, FrameworkScope } from './types.js';
 import { applyWaivers, resultKey, type WaiverInput } from './waive.js';

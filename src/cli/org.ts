@@ -7,11 +7,12 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Command } from 'commander';
-import { assess } from '../assess/assess.js';
+import { assess, summaryOf, type SnapshotSummary } from '../assess/assess.js';
 import type { Assessment } from '../assess/types.js';
 import { InputError } from '../errors.js';
 import { EXIT } from '../exit.js';
 import { buildInventory } from '../inventory/build.js';
+import type { Inventory } from '../inventory/types.js';
 import { organizationReport } from '../org/combine.js';
 import { orgGateExitCode } from '../org/gate.js';
 import { parseAccountList, parseShard, selectAccounts, type Selection } from '../org/select.js';
@@ -24,6 +25,7 @@ import { loadWaivers } from '../rules/waivers.js';
 import { readSnapshot } from '../snapshot/read.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { useColor, type Io } from './io.js';
+import { collectGarbage, LARGE_SCAN } from './memory.js';
 import type { AwsFlags } from './live.js';
 import { writeFileAtomic } from './output.js';
 import { parseAsOf, parseFormats, parseFrameworkList, parseMinScore, type ScanOptions } from './scan-options.js';
@@ -145,17 +147,16 @@ export async function runOrgScan(opts: ScanOptions & Partial<AwsFlags> & OrgFlag
   const { ruleSets, replaced, loaded } = selectRuleSets(opts.rules ?? [], parseFrameworkList(opts.framework));
   if (opts.asOf !== undefined && opts.waivers === undefined) throw new InputError('--as-of', '', 'only with --waivers (it dates their expiry)');
   const waivers = opts.waivers === undefined ? undefined : { waivers: loadWaivers(opts.waivers, loaded), asOf: parseAsOf(opts.asOf) };
-  const assessOne = (s: Snapshot): Assessment => {
-    const inventory = buildInventory(s);
+  const assessOne = (inventory: Inventory, summary: SnapshotSummary): Assessment => {
     if (architecture) inventory.architecture = architecture;
-    return assess(s, inventory, ruleSets, VERSION, waivers);
+    return assess(summary, inventory, ruleSets, VERSION, waivers);
   };
 
   let accounts: OrgAccount[];
   if (directory) {
     accounts = await assessDirectory(opts.snapshot!, selectionOf(opts), assessOne);
   } else {
-    const outcomes = await collectOrgLive(opts as AwsFlags & OrgFlags, io, async (_ref, s) => assessOne(s));
+    const outcomes = await collectOrgLive(opts as AwsFlags & OrgFlags, io, async (_ref, s) => assessOne(buildInventory(s), summaryOf(s)));
     accounts = outcomes.map((o) => {
       if (o.status !== 'collected') return o;
       const { value, status: _, ...ref } = o;
@@ -191,7 +192,7 @@ function waiverWarnings(accounts: readonly OrgAccount[], io: Io): void {
 }
 
 /** The accounts of a snapshot directory, read and assessed one at a time. */
-async function assessDirectory(dir: string, selection: Selection, assessOne: (s: Snapshot) => Assessment): Promise<OrgAccount[]> {
+async function assessDirectory(dir: string, selection: Selection, assessOne: (inventory: Inventory, summary: SnapshotSummary) => Assessment): Promise<OrgAccount[]> {
   const index = await readIndex(dir);
   const byId = new Map(index.accounts.map((a) => [a.accountId, a]));
   const out: OrgAccount[] = [];
@@ -201,13 +202,20 @@ async function assessDirectory(dir: string, selection: Selection, assessOne: (s:
       out.push(entry);
       continue;
     }
-    const file = join(dir, entry.file);
-    const snapshot = await readSnapshot(file);
-    if (snapshot.metadata.accountId !== id) throw new InputError(file, '/metadata/accountId', `account ${id}, as ${INDEX_FILE} says, not ${snapshot.metadata.accountId}`);
+    const { inventory, summary } = await readInventory(join(dir, entry.file), id);
+    // One account's raw answers are garbage now: collect them before its checks run (memory.ts says why).
+    if (inventory.byArn.size >= LARGE_SCAN) collectGarbage();
     const { file: _, status: __, ...ref } = entry;
-    out.push({ ...ref, status: 'scanned', assessment: assessOne(snapshot) });
+    out.push({ ...ref, status: 'scanned', assessment: assessOne(inventory, summary) });
   }
   return out;
+}
+
+/** An account's snapshot file as its inventory and summary: the raw answers are dropped when this returns. */
+async function readInventory(file: string, id: string): Promise<{ inventory: Inventory; summary: SnapshotSummary }> {
+  const snapshot = await readSnapshot(file);
+  if (snapshot.metadata.accountId !== id) throw new InputError(file, '/metadata/accountId', `account ${id}, as ${INDEX_FILE} says, not ${snapshot.metadata.accountId}`);
+  return { inventory: buildInventory(snapshot), summary: summaryOf(snapshot) };
 }
 
 /** `collect --org --output DIR`: a snapshot per account and DIR/index.json; exit 3 when any account or call failed. */

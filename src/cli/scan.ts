@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { assess, type SnapshotSummary } from '../assess/assess.js';
+import { assess, summaryOf, type SnapshotSummary } from '../assess/assess.js';
 import { gateExitCode, type FailOn } from '../assess/gate.js';
 import { InputError } from '../errors.js';
 import { buildInventory } from '../inventory/build.js';
@@ -96,7 +96,7 @@ async function scanInput(snapshotFile: string | undefined, keep: boolean, collec
   const { snapshot, sha256 } = snapshotFile ? await readSnapshotHashed(snapshotFile) : { snapshot: await collect(), sha256: undefined };
   return {
     inventory: buildInventory(snapshot),
-    summary: { metadata: snapshot.metadata, errors: snapshot.errors },
+    summary: summaryOf(snapshot),
     ...(sha256 !== undefined ? { sha256 } : {}),
     ...(keep ? { snapshot } : {}),
   };
