@@ -12,9 +12,14 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** Below this many resources the heap is small and a full collection buys nothing. */
-export const LARGE_SCAN = 10_000;
+const LARGE_SCAN = 10_000;
 
 let gc: (() => void) | undefined;
+
+/** Call once the raw snapshot of an inventory of `resources` is garbage (the function that held it has returned). */
+export function collectAfterInventory(resources: number): void {
+  if (resources >= LARGE_SCAN) collectGarbage();
+}
 
 export function collectGarbage(): void {
   if (gc === undefined) {

@@ -25,7 +25,7 @@ import { loadWaivers } from '../rules/waivers.js';
 import { readSnapshot } from '../snapshot/read.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { useColor, type Io } from './io.js';
-import { collectGarbage, LARGE_SCAN } from './memory.js';
+import { collectAfterInventory } from './memory.js';
 import type { AwsFlags } from './live.js';
 import { writeFileAtomic } from './output.js';
 import { parseAsOf, parseFormats, parseFrameworkList, parseMinScore, type ScanOptions } from './scan-options.js';
@@ -204,7 +204,7 @@ async function assessDirectory(dir: string, selection: Selection, assessOne: (in
     }
     const { inventory, summary } = await readInventory(join(dir, entry.file), id);
     // One account's raw answers are garbage now: collect them before its checks run (memory.ts says why).
-    if (inventory.byArn.size >= LARGE_SCAN) collectGarbage();
+    collectAfterInventory(inventory.byArn.size);
     const { file: _, status: __, ...ref } = entry;
     out.push({ ...ref, status: 'scanned', assessment: assessOne(inventory, summary) });
   }

@@ -18,7 +18,7 @@ import { loadArchitecture } from '../reach/load-profile.js';
 import type { ArchitectureProfile } from '../reach/profile.js';
 import { readSnapshotHashed } from '../snapshot/read.js';
 import { useColor, type Io } from './io.js';
-import { collectGarbage, LARGE_SCAN } from './memory.js';
+import { collectAfterInventory } from './memory.js';
 import type { AwsFlags } from './live.js';
 import { writeFileAtomic } from './output.js';
 import { VERSION } from './version.js';
@@ -146,7 +146,7 @@ export async function runScan(opts: ScanOptions, io: Io): Promise<number> {
   const keepSnapshot = opts.outputDir !== undefined && snapshotFile === undefined;
   const input = await scanInput(snapshotFile, keepSnapshot, async () => (await import('./live.js')).collectLive(opts as AwsFlags, io, io.stderrIsTty === true));
   // The raw answers are garbage now: a large scan collects them before the checks run (memory.ts says why).
-  if (input.inventory.byArn.size >= LARGE_SCAN) collectGarbage();
+  collectAfterInventory(input.inventory.byArn.size);
   const { sha256 } = input;
   const assessment = assessInventory(prepared, input.inventory, input.summary, opts.baseline, source);
 

@@ -124,7 +124,6 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
       if (a.Ipv6CidrBlock !== undefined) at.expect(isCidr6(a.Ipv6CidrBlock), `/Ipv6CidrBlockAssociationSet/${i}/Ipv6CidrBlock`, 'an IPv6 CIDR block');
     });
     return Object.assign(base('AWS::EC2::VPC', 'vpc', v.VpcId!, v.Tags), {
-      type: 'AWS::EC2::VPC',
       cidrBlocks: vpcCidrs(v.CidrBlock, v.CidrBlockAssociationSet),
       ipv6CidrBlocks: (v.Ipv6CidrBlockAssociationSet ?? []).flatMap((a) => (a.Ipv6CidrBlock ? [a.Ipv6CidrBlock] : [])),
       isDefault: v.IsDefault === true,
@@ -152,7 +151,6 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
         return route;
       });
       return Object.assign(base('AWS::EC2::RouteTable', 'route-table', t.RouteTableId!, t.Tags), {
-        type: 'AWS::EC2::RouteTable',
         vpcId: t.VpcId!,
         isMain: (t.Associations ?? []).some((a) => a.Main === true),
         subnetIds: (t.Associations ?? []).flatMap((a) => (a.SubnetId ? [a.SubnetId] : [])).sort(),
@@ -196,7 +194,6 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
         })
         .sort((x, y) => x.ruleNumber - y.ruleNumber || Number(x.egress) - Number(y.egress));
       return Object.assign(base('AWS::EC2::NetworkAcl', 'network-acl', a.NetworkAclId!, a.Tags), {
-        type: 'AWS::EC2::NetworkAcl',
         vpcId: a.VpcId!,
         isDefault: a.IsDefault === true,
         entries,
@@ -212,7 +209,6 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
     nonEmpty(at, s.VpcId, '/VpcId');
     if (s.CidrBlock !== undefined) at.expect(isCidr4(s.CidrBlock), '/CidrBlock', 'an IPv4 CIDR block');
     const subnet: Subnet = Object.assign(base('AWS::EC2::Subnet', 'subnet', s.SubnetId!, s.Tags), {
-      type: 'AWS::EC2::Subnet',
       vpcId: s.VpcId!,
       ipv6CidrBlocks: (s.Ipv6CidrBlockAssociationSet ?? []).flatMap((x) => (x.Ipv6CidrBlock ? [x.Ipv6CidrBlock] : [])),
       mapPublicIpOnLaunch: s.MapPublicIpOnLaunch === true,
@@ -231,7 +227,6 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
     'ec2:DescribeInternetGateways',
     'InternetGateways/*',
     (g) => (Object.assign(base('AWS::EC2::InternetGateway', 'internet-gateway', g.InternetGatewayId!, g.Tags), {
-      type: 'AWS::EC2::InternetGateway',
       vpcIds: (g.Attachments ?? []).map((a) => a.VpcId!),
     })),
   );
@@ -290,7 +285,6 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
     (g, at) => {
       nonEmpty(at, g.GroupName, '/GroupName');
       const sg: SecurityGroup = Object.assign(base('AWS::EC2::SecurityGroup', 'security-group', g.GroupId!, g.Tags), {
-        type: 'AWS::EC2::SecurityGroup',
         groupName: g.GroupName!,
         isDefault: g.GroupName === 'default',
         ingress: expand('ingress', g.IpPermissions!, at, 'IpPermissions'),
@@ -308,7 +302,6 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
   const flowLogs = src.records<RawOf<DescribeFlowLogsCommandOutput, 'FlowLogs'>, FlowLog>(region, 'ec2:DescribeFlowLogs', 'FlowLogs/*', (f, at) => {
     nonEmpty(at, f.ResourceId, '/ResourceId');
     const log: FlowLog = Object.assign(base('AWS::EC2::FlowLog', 'vpc-flow-log', f.FlowLogId!, f.Tags), {
-      type: 'AWS::EC2::FlowLog',
       resourceId: f.ResourceId!,
     });
     log.trafficType = f.TrafficType!;
@@ -323,7 +316,6 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
   type RawInstance = NonNullable<Item<RawOf<DescribeInstancesCommandOutput, 'Reservations'>, 'Instances'>>;
   const instances = src.records<RawInstance, Instance>(region, 'ec2:DescribeInstances', 'Reservations/*/Instances/*', (i, at) => {
     const inst: Instance = Object.assign(base('AWS::EC2::Instance', 'instance', i.InstanceId!, i.Tags), {
-      type: 'AWS::EC2::Instance',
       securityGroupIds: (i.SecurityGroups ?? []).map((g) => g.GroupId!),
     });
     if (i.SubnetId) inst.subnetId = i.SubnetId;
@@ -339,7 +331,6 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
 
   const volumes = src.records<RawOf<DescribeVolumesCommandOutput, 'Volumes'>, Volume>(region, 'ec2:DescribeVolumes', 'Volumes/*', (v) => {
     const vol: Volume = Object.assign(base('AWS::EC2::Volume', 'volume', v.VolumeId!, v.Tags), {
-      type: 'AWS::EC2::Volume',
       encrypted: v.Encrypted!,
       attachedInstanceIds: (v.Attachments ?? []).flatMap((a) => (a.InstanceId ? [a.InstanceId] : [])),
     });
