@@ -24,28 +24,48 @@ const BATCH = 1 << 20;
 
 /**
  * Write content to a file, chunks (a streamed report) as they come: each is
- * encoded straight into one reused buffer, written when full, so a 150 MiB
- * report costs one copy per byte and no Buffer per chunk.
+ * encoded straight into one of two reused buffers, written when full, so a
+ * 150 MiB report costs one copy per byte and no Buffer per chunk. While one
+ * buffer is written (on libuv's thread pool) the next is filled: rendering
+ * does not wait for the disk.
  */
 async function writeContent(file: string, content: string | Uint8Array | Iterable<string>): Promise<void> {
   if (typeof content === 'string' || content instanceof Uint8Array) return writeFile(file, content);
   const fh = await open(file, 'w');
+  let pending: Promise<void> = Promise.resolve();
   try {
-    const buffer = Buffer.allocUnsafe(BATCH);
+    let buffer = Buffer.allocUnsafe(BATCH);
+    let spare = Buffer.allocUnsafe(BATCH);
     let used = 0;
-    const flush = async () => {
+    const writeAll = async (bytes: Buffer, length: number) => {
       let done = 0;
-      while (done < used) done += (await fh.write(buffer, done, used - done)).bytesWritten;
+      while (done < length) done += (await fh.write(bytes, done, length - done)).bytesWritten;
+    };
+    // Start writing the full buffer, after the one before it, and go on filling the other.
+    const flush = async () => {
+      await pending;
+      const full = buffer;
+      const length = used;
+      pending = writeAll(full, length);
+      // Its error is thrown at the next await of it; until then it is not an unhandled rejection.
+      pending.catch(() => undefined);
+      buffer = spare;
+      spare = full;
       used = 0;
     };
     for (const chunk of content) {
       // At most 3 bytes of UTF-8 per UTF-16 unit: flush first unless the chunk surely fits.
       if (used + chunk.length * 3 > BATCH) await flush();
-      if (chunk.length * 3 > BATCH) await fh.writeFile(chunk);
-      else used += buffer.write(chunk, used);
+      if (chunk.length * 3 > BATCH) {
+        await pending;
+        await fh.writeFile(chunk);
+      } else used += buffer.write(chunk, used);
     }
     await flush();
+    await pending;
   } finally {
+    // A write still under way when rendering threw: wait for it before closing (its own error is not the cause).
+    await pending.catch(() => undefined);
     await fh.close();
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,5 +42,21 @@ describe('streamed JSON', () => {
     const file = join(dir, 'out.json');
     await writeFileAtomic(file, chunks);
     expect(readFileSync(file).equals(Buffer.from(chunks.join('')))).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writeFileAtomic keeps the order of many batches while one is written and the next filled', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'archscan-stream-'));
+    // About 9 MiB in 9,000 chunks of different lengths: many more batches than the two buffers.
+    const chunks = Array.from({ length: 9000 }, (_, i) => `${i}:${'aé€'.repeat(i % 500)}\n`);
+    const file = join(dir, 'out.txt');
+    await writeFileAtomic(file, chunks);
+    expect(readFileSync(file, 'utf8')).toBe(chunks.join(''));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.runIf(existsSync('/dev/full'))('writeFileAtomic reports a write that fails while the next batch is filled, as bad output, not a crash', async () => {
+    const chunks = Array.from({ length: 4000 }, () => 'x'.repeat(1000));
+    await expect(writeFileAtomic('/dev/full', chunks)).rejects.toThrow(/\/dev\/full.*a writable path \(.*ENOSPC/);
   });
 });
