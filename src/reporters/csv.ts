@@ -42,8 +42,13 @@ const OPTIONS = {
   escape_formulas: true,
 } as const;
 
-/** Rows written per call of the CSV writer. */
-const BATCH = 2000;
+/**
+ * Rows written per call of the CSV writer: few enough that a batch and what
+ * the writer makes of it die young. At 2,000 they outlived the young
+ * generation, and the old one grew to 1.1 GB of garbage at 100k resources
+ * before a full collection (peak RSS 1,205 MiB; 446 MiB at 100).
+ */
+const BATCH = 100;
 
 /** Added, last, only to a filtered scan's CSV: the filter statement on every row, so no row is taken for a full scan's. */
 export const CSV_FILTER_COLUMN = 'scan_filter';
@@ -59,7 +64,7 @@ export function* csvRecords(a: Assessment, warnings: string[], header: boolean):
     }
   }
   {
-    let batch: Row[] = [];
+    let batch: string[][] = [];
     const flush = () => {
       const text = stringify(batch, { ...OPTIONS, columns, header });
       header = false;
@@ -67,32 +72,36 @@ export function* csvRecords(a: Assessment, warnings: string[], header: boolean):
       return text;
     };
     for (const ev of a.evaluations) {
+      const evControls = (controls.get(ev.key) ?? []).join(';');
+      // The evaluation key's hash says params differ; this says how.
+      const params = JSON.stringify(ev.params);
       for (const r of ev.results) {
         let evidence = JSON.stringify(r.evidence);
         if (evidence.length > CELL_MAX) {
           warnings.push(`evidence of ${ev.key} ${r.resource.arn} cut to ${CELL_MAX} characters in the CSV (the JSON report has it whole)`);
           evidence = evidence.slice(0, CELL_MAX);
         }
-        batch.push({
-          account: r.resource.account,
-          region: r.resource.region,
-          framework_controls: (controls.get(ev.key) ?? []).join(';'),
-          check_id: ev.checkId,
-          evaluation: ev.key,
-          // The evaluation key's hash says params differ; this says how.
-          params: JSON.stringify(ev.params),
-          severity: ev.severity,
+        // An array in CSV_COLUMNS order: the writer then reads no column by name.
+        const row = [
+          r.resource.account,
+          r.resource.region,
+          evControls,
+          ev.checkId,
+          ev.key,
+          params,
+          ev.severity,
           // Waived only where every selected control that the result evidences waives it (as the gate sees it).
-          status: r.waiver?.everywhere ? 'waived' : r.status,
-          resource_type: r.resource.type,
-          resource_id: r.resource.id,
-          resource_name: r.resource.name ?? '',
-          arn: r.resource.arn,
-          message: r.message,
+          r.waiver?.everywhere ? 'waived' : r.status,
+          r.resource.type,
+          r.resource.id,
+          r.resource.name ?? '',
+          r.resource.arn,
+          r.message,
           evidence,
-          waiver_refs: (r.waiver?.refs ?? []).join(';'),
-          ...(a.filters ? { scan_filter: a.filters.statement } : {}),
-        });
+          (r.waiver?.refs ?? []).join(';'),
+        ];
+        if (a.filters) row.push(a.filters.statement);
+        batch.push(row);
         if (batch.length >= BATCH) yield flush();
       }
     }
