@@ -18,6 +18,7 @@ import { orgGateExitCode } from '../org/gate.js';
 import { parseAccountList, parseShard, selectAccounts, type Selection } from '../org/select.js';
 import { indexOf, readIndex, INDEX_FILE, type IndexEntry } from '../org/snapshots.js';
 import type { OrgAccount, OrgAccountRef } from '../org/types.js';
+import type { TakeSnapshot } from '../org/collect.js';
 import { isOrgFormat, ORG_FORMATS, ORG_REPORTERS } from '../reporters/org/index.js';
 import { loadArchitecture } from '../reach/load-profile.js';
 import { selectRuleSets } from '../rules/load.js';
@@ -98,7 +99,7 @@ function checkOrgFlags(o: OrgFlags, directory: boolean): void {
 }
 
 /** Collect the organisation live; `each` keeps what the caller needs of a snapshot. */
-async function collectOrgLive<T>(flags: AwsFlags & OrgFlags, io: Io, each: (ref: OrgAccountRef, s: Snapshot) => Promise<T>) {
+async function collectOrgLive<T>(flags: AwsFlags & OrgFlags, io: Io, each: (ref: OrgAccountRef, take: TakeSnapshot) => Promise<T>) {
   const { collectOptions, terminalPrompt, withQuietConsole } = await import('./live.js');
   const { collectOrganization } = await import('../org/collect.js');
   // --external-id and --duration-seconds go with every role archscan assumes: --role-arn's and each account's --org-role.
@@ -156,7 +157,12 @@ export async function runOrgScan(opts: ScanOptions & Partial<AwsFlags> & OrgFlag
   if (directory) {
     accounts = await assessDirectory(opts.snapshot!, selectionOf(opts), assessOne);
   } else {
-    const outcomes = await collectOrgLive(opts as AwsFlags & OrgFlags, io, async (_ref, s) => assessOne(buildInventory(s), summaryOf(s)));
+    const outcomes = await collectOrgLive(opts as AwsFlags & OrgFlags, io, async (_ref, take) => {
+      const { inventory, summary } = inventoryOf(take());
+      // As for a snapshot directory: the account's raw answers are garbage now.
+      collectAfterInventory(inventory.byArn.size);
+      return assessOne(inventory, summary);
+    });
     accounts = outcomes.map((o) => {
       if (o.status !== 'collected') return o;
       const { value, status: _, ...ref } = o;
@@ -215,6 +221,11 @@ async function assessDirectory(dir: string, selection: Selection, assessOne: (in
 async function readInventory(file: string, id: string): Promise<{ inventory: Inventory; summary: SnapshotSummary }> {
   const snapshot = await readSnapshot(file);
   if (snapshot.metadata.accountId !== id) throw new InputError(file, '/metadata/accountId', `account ${id}, as ${INDEX_FILE} says, not ${snapshot.metadata.accountId}`);
+  return inventoryOf(snapshot);
+}
+
+/** A snapshot's inventory and summary; once the caller has them, nothing it holds references the raw answers. */
+function inventoryOf(snapshot: Snapshot): { inventory: Inventory; summary: SnapshotSummary } {
   return { inventory: buildInventory(snapshot), summary: summaryOf(snapshot) };
 }
 
@@ -227,7 +238,8 @@ export async function runOrgCollect(opts: AwsFlags & OrgFlags & { output: string
   await mkdir(dir, { recursive: true });
   const { failedCalls } = await import('./live.js');
   let incomplete = false;
-  const outcomes = await collectOrgLive(opts, io, async (ref, snapshot) => {
+  const outcomes = await collectOrgLive(opts, io, async (ref, take) => {
+    const snapshot = take();
     const name = `${ref.accountId}.json${opts.gzip ? '.gz' : ''}`;
     const text = opts.gzip ? JSON.stringify(snapshot) : `${JSON.stringify(snapshot, null, 2)}\n`;
     await writeFileAtomic(join(dir, name), opts.gzip ? gzipSync(text) : text);

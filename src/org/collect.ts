@@ -64,11 +64,19 @@ function assumedRole(sts: STSClient, roleArn: string, o: OrgCollectOptions): Aws
 }
 
 /**
+ * Hands an account's snapshot to `each`, which takes it (`take()`, once):
+ * from then on the collector holds no reference to it, so the caller can let
+ * the raw answers go (an inventory built, a file written) before it does the
+ * rest of its work.
+ */
+export type TakeSnapshot = () => Snapshot;
+
+/**
  * List, select and collect. `each` turns an account's snapshot into what the
  * caller keeps (an assessment, a file written), so that no more than
  * `accountConcurrency` snapshots are in memory at once.
  */
-export async function collectOrganization<T>(o: OrgCollectOptions, each: (ref: OrgAccountRef, snapshot: Snapshot) => Promise<T>): Promise<AccountOutcome<T>[]> {
+export async function collectOrganization<T>(o: OrgCollectOptions, each: (ref: OrgAccountRef, take: TakeSnapshot) => Promise<T>): Promise<AccountOutcome<T>[]> {
   const base = credentialsFor(o, o.homeRegion);
   const sts = new STSClient(clientConfig(o.homeRegion, base, o));
   const orgs = new OrganizationsClient(clientConfig(o.homeRegion, base, o));
@@ -109,7 +117,7 @@ async function collectOne<T>(
   partition: string,
   base: AwsCredentialIdentityProvider,
   sts: STSClient,
-  each: (ref: OrgAccountRef, snapshot: Snapshot) => Promise<T>,
+  each: (ref: OrgAccountRef, take: TakeSnapshot) => Promise<T>,
 ): Promise<AccountOutcome<T>> {
   if (a.state !== 'ACTIVE') return { ...ref, status: 'skipped', reason: `account state ${a.state} (only ACTIVE accounts are scanned)` };
   // The account archscan runs in is scanned with its own credentials: AWS creates
@@ -125,7 +133,7 @@ async function collectOne<T>(
       return failed(ref, 'sts:AssumeRole', e, roleArn);
     }
   }
-  let snapshot: Snapshot;
+  let snapshot: Snapshot | undefined;
   try {
     snapshot = await collectSnapshot({ ...o, credentials });
   } catch (e) {
@@ -136,5 +144,11 @@ async function collectOne<T>(
     const e = Object.assign(new Error(`the credentials for account ${a.id} belong to account ${snapshot.metadata.accountId || 'unknown'}`), { name: 'AccountMismatch' });
     return failed(ref, 'sts:GetCallerIdentity', e, roleArn);
   }
-  return { ...ref, status: 'collected', value: await each(ref, snapshot) };
+  const take: TakeSnapshot = () => {
+    if (snapshot === undefined) throw new Error(`the snapshot of account ${a.id} was already taken`);
+    const taken = snapshot;
+    snapshot = undefined;
+    return taken;
+  };
+  return { ...ref, status: 'collected', value: await each(ref, take) };
 }

@@ -274,3 +274,35 @@ describe('scan --org', () => {
     expect(await bad([join(dir, 'shard-2.json'), 'README.md'])).toMatch(/README\.md: .*valid JSON/);
   }, 120_000);
 });
+
+describe('collectOrganization hands each snapshot over', () => {
+  it('keeps no reference to a snapshot once it is taken, and gives it only once', async () => {
+    const { collectOrganization } = await import('../../src/org/collect.js');
+    const { collectGarbage } = await import('../../src/cli/memory.js');
+    const outcomes = await collectOrganization(
+      {
+        homeRegion: 'ap-south-1',
+        regions: ['ap-south-1'],
+        concurrency: 8,
+        maxAttempts: 1,
+        timeoutMs: 10_000,
+        now: NOW,
+        collectorVersion: 'test',
+        orgRole: 'ArchscanAudit',
+        orgSessionSeconds: 3600,
+        selection: { accounts: [MEMBER] },
+        accountConcurrency: 1,
+      },
+      async (ref, take) => {
+        const taken = new WeakRef(take());
+        expect(taken.deref()?.metadata.accountId).toBe(ref.accountId);
+        expect(() => take()).toThrow(/already taken/);
+        // A WeakRef keeps its target alive until the current job ends.
+        await new Promise((resolve) => setImmediate(resolve));
+        collectGarbage();
+        return taken.deref() === undefined;
+      },
+    );
+    expect(outcomes.map((o) => [o.accountId, o.status, o.status === 'collected' ? o.value : undefined])).toEqual([[MEMBER, 'collected', true]]);
+  }, 120_000);
+});
