@@ -6,7 +6,7 @@
 // invalid file can hide errors in later files of the same call, so each file
 // gets its own call and we read its output.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,4 +39,5 @@ for (const { name, snapshot, extra } of scans) {
   for (const r of findings) console.log(`  ${r.level ?? 'warning'} ${r.ruleId} ${JSON.stringify(r.message.arguments ?? r.message.text)}`);
 }
 console.log(`multitool: ${errors} error(s) in ${scans.length} SARIF files`);
+rmSync(out, { recursive: true, force: true });
 process.exitCode = errors > 0 ? 1 : 0;

@@ -1,4 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectSnapshot, type CollectOptions } from '../../src/collect/collect.js';
 import { DEFAULT_CONCURRENCY, defaultServiceConcurrency } from '../../src/collect/limits.js';
@@ -221,7 +223,7 @@ describe('live scan (mocked AWS)', () => {
     mocked = await mockAccount(await fakeAccount());
     const live = captureIo();
     await main(['node', 'archscan', 'scan', '--format', 'json', '--quiet'], live);
-    const dir = (await import('node:fs')).mkdtempSync('/tmp/archscan-live-');
+    const dir = (await import('node:fs')).mkdtempSync(join(tmpdir(), 'archscan-live-'));
     const collected = captureIo();
     expect(await main(['node', 'archscan', 'collect', '--output', `${dir}/s.json.gz`, '--quiet'], collected)).toBe(0);
     const offline = captureIo();
