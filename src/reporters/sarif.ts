@@ -60,8 +60,10 @@ export { findingFingerprint };
  * and `:1` since one (check, resource) is one result.
  */
 export function primaryLocationLineHash(checkId: string, arn: string): string {
-  return `${findingFingerprint(checkId, arn).slice(0, 16)}:1`;
+  return lineHashOf(findingFingerprint(checkId, arn));
 }
+
+const lineHashOf = (fingerprint: string) => `${fingerprint.slice(0, 16)}:1`;
 
 /** Where each rule is documented: its anchor in docs/checks.md (written by scripts/check-index.mjs). */
 export const DOCS_URI = `${INFORMATION_URI}/blob/main/docs/checks.md`;
@@ -143,6 +145,8 @@ interface Finding {
   /** True while every merged result is waived everywhere: then the finding is a suppression. */
   waived: boolean;
   waiverRefs: string[];
+  /** findingFingerprint(checkId, arn), made when the finding is first rendered (it is rendered twice: to measure, then to write). */
+  fingerprint?: string;
 }
 
 function groupFindings(a: Assessment, status: 'fail' | 'error', controls: Map<string, ControlRef[]>): Finding[] {
@@ -244,6 +248,7 @@ function suppressions(f: Finding, waivers: Map<string, WaiverOutcome>): Result['
 
 function toResult(f: Finding, ruleIndex: number, waivers: Map<string, WaiverOutcome>): Result {
   const r = f.result;
+  const fingerprint = (f.fingerprint ??= findingFingerprint(f.checkId, r.resource.arn));
   const suppressed = suppressions(f, waivers);
   const refs = uniqueRefs(f.controlLists.flat());
   const citations = refs.map((c) => `${c.framework} ${c.control}${c.caveat}`).join(', ');
@@ -260,8 +265,8 @@ function toResult(f: Finding, ruleIndex: number, waivers: Map<string, WaiverOutc
       },
     ],
     partialFingerprints: {
-      [FINGERPRINT_KEY]: findingFingerprint(f.checkId, r.resource.arn),
-      primaryLocationLineHash: primaryLocationLineHash(f.checkId, r.resource.arn),
+      [FINGERPRINT_KEY]: fingerprint,
+      primaryLocationLineHash: lineHashOf(fingerprint),
     },
     taxa: refs.map(taxonRef),
     ...(suppressed ? { suppressions: suppressed } : {}),
