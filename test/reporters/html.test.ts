@@ -7,7 +7,7 @@
  * the DOM equal the JSON report's, and it prints to an A4 PDF. Screenshots land in /tmp/vapt-<name>.png for a
  * person to look at; they are not committed.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -139,16 +139,19 @@ describe('HTML VAPT pack: static', () => {
 
 describe.skipIf(SKIP_BROWSER)('HTML VAPT pack in Chromium', () => {
   let browser: Browser;
-  const dir = mkdtempSync(join(tmpdir(), 'archscan-html-'));
+  // Made when the tests run, not when they are collected: a skipped run (no browser) leaves nothing behind.
+  let dir: string;
 
   beforeAll(async () => {
     // Under ARCHSCAN_REQUIRE_CHROMIUM=1 (CI: .ci/run installs Debian's chromium) a missing browser fails the run.
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    dir = mkdtempSync(join(tmpdir(), 'archscan-html-'));
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   /** Open the report from a file, recording every request, console message and page error. */
