@@ -5,6 +5,9 @@ import { architectureSection } from '../reach/matrix.js';
 import { evidenceOf, isAttested, type RuleSet } from '../rules/types.js';
 import { OPERATION_BY_KEY } from '../services/operations.js';
 import type { Snapshot } from '../snapshot/types.js';
+import { addCounts, countControlStatuses, countStatuses, score, SCORE_FORMULA, SCOPE_STATEMENT, SEVERITY_WEIGHTS, STATUS_PRECEDENCE, statusOf } from './score.js';
+import type { Assessment, CheckInfo, ControlAssessment, Counts, Evaluation, FrameworkAssessment, FrameworkScope } from './types.js';
+import { applyWaivers, resultKey, type WaiverInput } from './waive.js';
 
 /**
  * What the assessment reads of the snapshot beyond the inventory: the
@@ -16,9 +19,6 @@ export type SnapshotSummary = Pick<Snapshot, 'metadata' | 'errors'>;
 export function summaryOf(snapshot: Snapshot): SnapshotSummary {
   return { metadata: snapshot.metadata, errors: snapshot.errors };
 }
-import { addCounts, countControlStatuses, countStatuses, score, SCORE_FORMULA, SCOPE_STATEMENT, SEVERITY_WEIGHTS, STATUS_PRECEDENCE, statusOf } from './score.js';
-import type { Assessment, CheckInfo, ControlAssessment, Counts, Evaluation, FrameworkAssessment, FrameworkScope } from './types.js';
-import { applyWaivers, resultKey, type WaiverInput } from './waive.js';
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 

@@ -51,6 +51,9 @@ export const FINGERPRINT_KEY = 'archscanResource/v1';
 // The identity lives in assess/ so `archscan diff` matches findings exactly as SARIF fingerprints them.
 export { findingFingerprint };
 
+/** primaryLocationLineHash of a finding whose fingerprint is already made. */
+const lineHashOf = (fingerprint: string) => `${fingerprint.slice(0, 16)}:1`;
+
 /**
  * `primaryLocationLineHash`, the key GitHub code scanning matches alerts by,
  * in the shape github/codeql-action writes (src/fingerprints.ts): a 64-bit
@@ -62,8 +65,6 @@ export { findingFingerprint };
 export function primaryLocationLineHash(checkId: string, arn: string): string {
   return lineHashOf(findingFingerprint(checkId, arn));
 }
-
-const lineHashOf = (fingerprint: string) => `${fingerprint.slice(0, 16)}:1`;
 
 /** Where each rule is documented: its anchor in docs/checks.md (written by scripts/check-index.mjs). */
 export const DOCS_URI = `${INFORMATION_URI}/blob/main/docs/checks.md`;

@@ -19,7 +19,7 @@ import type {
   GetEbsEncryptionByDefaultCommandOutput,
   IpPermission,
 } from '@aws-sdk/client-ec2';
-import { nameTag, resourceBase, tagMap, type Json, type Raw } from '../../inventory/base.js';
+import { resourceBase, tagMap, type Json, type Raw } from '../../inventory/base.js';
 import { isCidr4, isCidr6 } from '../../inventory/net.js';
 import type { RecordAt, ServiceSource } from '../source.js';
 import { buildNetwork, prefixListReader, type Ec2Network } from './network.js';
@@ -365,17 +365,10 @@ export function buildEc2(src: ServiceSource, region: string): Ec2Region {
   };
 
   const images = src.records<RawOf<DescribeImagesCommandOutput, 'Images'>, Image>(region, 'ec2:DescribeImages', 'Images/*', (i) => {
-    const tags = tagMap(i.Tags);
-    const image: Image = {
-      type: 'AWS::EC2::Image',
-      arn: `arn:${partition}:ec2:${region}::image/${i.ImageId}`,
-      id: i.ImageId!,
-      account,
-      region,
-      tags,
-      ...nameTag(tags),
+    // An image's ARN names no account: AWS publishes it for every account that can launch it.
+    const image: Image = Object.assign(resourceBase('AWS::EC2::Image', `arn:${partition}:ec2:${region}::image/${i.ImageId}`, i.ImageId!, account, region, tagMap(i.Tags)), {
       public: i.Public!,
-    };
+    });
     if (image.name === undefined && i.Name) image.name = i.Name;
     image.state = i.State!;
     return image;
